@@ -1,0 +1,89 @@
+# Two commands for a fresh Debian/Ubuntu machine with Python 3.11+:
+#   make run   install, migrate, load demo data, start web + Celery worker/beat
+#   make test  the whole suite
+SHELL := /bin/bash
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do command -v $$p >/dev/null && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' && echo $$p && break; done)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+APT_PACKAGES := fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 gettext nodejs npm
+TEST_APT_PACKAGES := chromium poppler-utils
+
+.PHONY: run test test-fast install system-deps test-system-deps assets messages migrate demo lint format clean
+
+$(BIN)/python:
+	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is required (apt install python3 python3-venv)."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $@
+
+# System libraries for WeasyPrint, the document fonts, gettext and npm. Installed with
+# apt when we are root (or have sudo); otherwise we say exactly what is missing.
+system-deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "Please install: sudo apt-get install $$missing"; exit 1; fi; \
+	fi
+
+test-system-deps:
+	@missing=$$(for p in $(TEST_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing || echo "Could not install $$missing: browser and PDF-image tests will be skipped."; \
+	  else echo "Optional for browser tests: sudo apt-get install $$missing"; fi; \
+	fi
+
+install: system-deps $(VENV)/.installed assets messages
+
+# Bootstrap, Bootstrap Icons and htmx come from the npm registry, pinned in
+# package.json / package-lock.json, and are served by the app (whitenoise).
+static/vendor/.stamp: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	mkdir -p static/vendor/bootstrap static/vendor/bootstrap-icons/fonts static/vendor/htmx
+	cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/js/bootstrap.bundle.min.js static/vendor/bootstrap/
+	cp node_modules/bootstrap-icons/font/bootstrap-icons.min.css static/vendor/bootstrap-icons/
+	cp node_modules/bootstrap-icons/font/fonts/* static/vendor/bootstrap-icons/fonts/
+	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/
+	touch $@
+
+assets: static/vendor/.stamp
+
+messages: $(VENV)/.installed
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+migrate: install
+	$(MANAGE) migrate --noinput -v 0
+
+demo: migrate
+	$(MANAGE) seed_demo
+
+run: demo
+	@mkdir -p var/celery/queue var/celery/processed var/log
+	@echo "Starting the Celery worker with beat (log: var/log/celery.log)…"
+	@$(BIN)/celery -A config worker -B -l info --concurrency 2 > var/log/celery.log 2>&1 & echo $$! > var/celery.pid
+	@trap 'kill $$(cat var/celery.pid) 2>/dev/null' EXIT INT TERM; \
+	$(MANAGE) demo_logins --url http://$(HOST):$(PORT)/; \
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install test-system-deps
+	$(BIN)/pytest -q $(PYTEST_ARGS)
+
+test-fast:
+	$(BIN)/pytest -q -x $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) node_modules static/vendor staticfiles var db.sqlite3

@@ -1,0 +1,87 @@
+"""Shared fixtures: a small unit tree and the personas that the permission table uses.
+
+    Sở GD&ĐT Thử nghiệm (so)                      <- so_officer, leader
+      Phòng GD&ĐT Thử A (phong_a)                 <- phong_officer
+        Trường TH Thử A1 (school_a1)              <- school_clerk, people p_a1
+        Trường THCS Thử A2 (school_a2)            <- other_head
+      Phòng GD&ĐT Thử B (phong_b)
+        Trường TH Thử B1 (school_b1)
+    Sở GD&ĐT Ngoài (other_so)                     <- outsider
+"""
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from units.enums import UnitKind
+from units.models import Person, Unit, User
+from units.tests.factories import PersonFactory, UnitFactory, UserFactory
+
+PERSONAS = ("anonymous", "school_clerk", "other_head", "phong_officer", "so_officer", "leader", "outsider")
+
+
+@dataclass
+class World:
+    so: Unit
+    phong_a: Unit
+    phong_b: Unit
+    school_a1: Unit
+    school_a2: Unit
+    school_b1: Unit
+    other_so: Unit
+    person_a1: Person
+    person_a2: Person
+    person_b1: Person
+    users: dict[str, User | None] = field(default_factory=dict)
+    extra: dict = field(default_factory=dict)
+
+    def refresh(self):
+        for name in ("so", "phong_a", "phong_b", "school_a1", "school_a2", "school_b1", "other_so"):
+            getattr(self, name).refresh_from_db()
+
+
+@pytest.fixture
+def world(db) -> World:
+    so = UnitFactory(kind=UnitKind.EDUCATION_DEPARTMENT, name="Sở Giáo dục và Đào tạo Thử nghiệm", short_name="SGDĐT")
+    phong_a = UnitFactory(parent=so, kind=UnitKind.EDUCATION_OFFICE, name="Phòng GD&ĐT Thử A", short_name="PGDĐTA")
+    phong_b = UnitFactory(parent=so, kind=UnitKind.EDUCATION_OFFICE, name="Phòng GD&ĐT Thử B", short_name="PGDĐTB")
+    school_a1 = UnitFactory(parent=phong_a, kind=UnitKind.PRIMARY_SCHOOL, name="Trường Tiểu học Thử A1")
+    school_a2 = UnitFactory(parent=phong_a, kind=UnitKind.LOWER_SECONDARY_SCHOOL, name="Trường THCS Thử A2")
+    school_b1 = UnitFactory(parent=phong_b, kind=UnitKind.PRIMARY_SCHOOL, name="Trường Tiểu học Thử B1")
+    other_so = UnitFactory(kind=UnitKind.EDUCATION_DEPARTMENT, name="Sở Giáo dục và Đào tạo Ngoài", short_name="SGDN")
+    w = World(
+        so=so,
+        phong_a=phong_a,
+        phong_b=phong_b,
+        school_a1=school_a1,
+        school_a2=school_a2,
+        school_b1=school_b1,
+        other_so=other_so,
+        person_a1=PersonFactory(unit=school_a1, full_name="Nguyễn Thị Lan"),
+        person_a2=PersonFactory(unit=school_a2, full_name="Trần Văn Bình"),
+        person_b1=PersonFactory(unit=school_b1, full_name="Lê Văn Cường"),
+    )
+    w.refresh()
+    w.users = {
+        "anonymous": None,
+        "school_clerk": UserFactory(username="clerk_a1", unit=school_a1, is_clerk=True),
+        "other_head": UserFactory(username="head_a2", unit=school_a2, is_unit_head=True),
+        "phong_officer": UserFactory(username="officer_pa", unit=phong_a, is_officer=True),
+        "so_officer": UserFactory(username="officer_so", unit=so, is_officer=True),
+        "leader": UserFactory(username="leader_so", unit=so, is_leader=True),
+        "outsider": UserFactory(username="officer_out", unit=other_so, is_officer=True),
+    }
+    return w
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(user) -> a test client logged in as that user (None: anonymous)."""
+
+    def _client(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return _client

@@ -1,0 +1,92 @@
+"""Permission predicates of the unit registry (django-rules).
+
+Scope answers "can the user see it" (selectors); these predicates answer "may the
+user do this to it". Views check them against the object; templates ask the same.
+"""
+
+import rules
+
+from units.enums import AccountRole
+
+
+def _within(user, unit) -> bool:
+    return bool(user.unit_id) and unit is not None and unit.path.startswith(user.unit.path)
+
+
+@rules.predicate
+def is_system_admin(user):
+    return user.is_authenticated and user.is_superuser
+
+
+@rules.predicate
+def is_officer(user):
+    return user.is_authenticated and user.has_role(AccountRole.OFFICER)
+
+
+@rules.predicate
+def is_clerk_or_head(user):
+    return user.is_authenticated and (user.has_role(AccountRole.CLERK) or user.has_role(AccountRole.HEAD))
+
+
+@rules.predicate
+def is_leader(user):
+    return user.is_authenticated and user.has_role(AccountRole.LEADER)
+
+
+@rules.predicate
+def can_view_unit(user, unit):
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    if user.sees_subtree:
+        return _within(user, unit)
+    return unit is not None and unit.pk == user.unit_id
+
+
+@rules.predicate
+def manages_unit(user, unit):
+    """Clerks and heads keep their own unit's records; officers those of the units below too."""
+    if unit is None or not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    if user.has_role(AccountRole.OFFICER) and _within(user, unit):
+        return True
+    return unit.pk == user.unit_id and (user.has_role(AccountRole.CLERK) or user.has_role(AccountRole.HEAD))
+
+
+@rules.predicate
+def supervises_unit(user, unit):
+    """An officer acting on a unit strictly below their own (create, move, rename it)."""
+    if unit is None or not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return user.has_role(AccountRole.OFFICER) and _within(user, unit) and unit.pk != user.unit_id
+
+
+@rules.predicate
+def manages_person(user, person):
+    return manages_unit(user, person.unit if person else None)
+
+
+@rules.predicate
+def can_see_national_id(user, person):
+    # National IDs are needed for state-award dossiers only: heads, officers, admins.
+    return is_system_admin(user) or (
+        person is not None
+        and can_view_unit(user, person.unit)
+        and (user.has_role(AccountRole.HEAD) or user.has_role(AccountRole.OFFICER))
+    )
+
+
+rules.add_perm("units.view_unit", can_view_unit)
+rules.add_perm("units.change_unit", manages_unit)
+rules.add_perm("units.add_child_unit", manages_unit & (is_officer | is_system_admin))
+rules.add_perm("units.restructure_unit", supervises_unit)
+rules.add_perm("units.add_person", manages_unit)
+rules.add_perm("units.change_person", manages_person)
+rules.add_perm("units.view_national_id", can_see_national_id)
+rules.add_perm("units.import_data", is_clerk_or_head | is_officer | is_system_admin)
+rules.add_perm("units.manage_clusters", is_officer | is_system_admin)

@@ -1,0 +1,157 @@
+"""Every read of units, people and accounts that a user can see goes through here.
+
+The scope: a user sees their own unit and, when a role reaches down
+(``SUBTREE_ROLES``), every unit below it. System administrators see all.
+An object outside the scope is simply absent from these querysets, so views
+that fetch through them answer 404.
+"""
+
+from django.db.models import Count, Q, QuerySet
+
+from units.models import AuditLog, Cluster, Notification, Person, Unit, User
+from units.text import fold
+
+
+def unit_scope_q(user: User, *, prefix: str = "") -> Q:
+    """A Q object restricting any model with a unit path at ``prefix`` to the user's scope."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    if user.is_superuser:
+        return Q()
+    if user.unit_id is None:
+        return Q(pk__in=[])
+    if user.sees_subtree:
+        return Q(**{f"{prefix}path__startswith": user.unit.path})
+    return Q(**{f"{prefix}pk": user.unit_id})
+
+
+def visible_units(user: User) -> QuerySet[Unit]:
+    return Unit.objects.filter(unit_scope_q(user))
+
+
+def unit_subtree(unit: Unit, *, include_self: bool = True) -> QuerySet[Unit]:
+    """The unit and everything below it, in one query at any depth."""
+    qs = Unit.objects.filter(path__startswith=unit.path)
+    return qs if include_self else qs.exclude(pk=unit.pk)
+
+
+def unit_list(user: User, *, query: str = "", kind: str = "", parent: Unit | None = None) -> QuerySet[Unit]:
+    qs = visible_units(user)
+    if query:
+        folded = fold(query)
+        qs = qs.filter(Q(name_search__contains=folded) | Q(code__iexact=query.strip()))
+    if kind:
+        qs = qs.filter(kind=kind)
+    if parent is not None:
+        qs = qs.filter(path__startswith=parent.path, depth=parent.depth + 1)
+    return qs.annotate(people_count=Count("people", filter=Q(people__is_active=True))).order_by("name_sort")
+
+
+def unit_get(user: User, pk: int) -> Unit:
+    """Raises Unit.DoesNotExist outside the user's scope."""
+    return visible_units(user).get(pk=pk)
+
+
+def unit_children(unit: Unit) -> QuerySet[Unit]:
+    return Unit.objects.filter(path__startswith=unit.path, depth=unit.depth + 1).order_by("name_sort")
+
+
+def unit_ancestors(unit: Unit) -> list[Unit]:
+    """From the root down to the parent, in one query."""
+    steplen = Unit.steplen
+    paths = [unit.path[:i] for i in range(steplen, len(unit.path), steplen)]
+    return list(Unit.objects.filter(path__in=paths).order_by("depth"))
+
+
+def unit_predecessors(unit: Unit) -> list[Unit]:
+    """Every unit this one descends from through merges and splits, nearest first.
+
+    Award history follows a unit through these links. One query per generation.
+    """
+    seen: dict[int, Unit] = {}
+    frontier = [unit.pk]
+    while frontier:
+        found = list(
+            Unit.objects.filter(successor_events__unit_id__in=frontier).exclude(pk__in=[*seen, unit.pk]).distinct()
+        )
+        frontier = [u.pk for u in found if u.pk not in seen]
+        for predecessor in found:
+            seen[predecessor.pk] = predecessor
+    return list(seen.values())
+
+
+def unit_events(unit: Unit) -> QuerySet:
+    return unit.events.prefetch_related("predecessors").select_related("created_by")
+
+
+def person_list(
+    user: User,
+    *,
+    query: str = "",
+    unit: Unit | None = None,
+    role: str = "",
+    include_inactive: bool = False,
+) -> QuerySet[Person]:
+    qs = Person.objects.filter(unit_scope_q(user, prefix="unit__")).select_related("unit")
+    if not include_inactive:
+        qs = qs.filter(is_active=True)
+    if unit is not None:
+        qs = qs.filter(unit__path__startswith=unit.path)
+    if role:
+        qs = qs.filter(role=role)
+    if query:
+        qs = qs.filter(name_search__contains=fold(query))
+    return qs.order_by("name_sort", "pk")
+
+
+def person_get(user: User, pk: int) -> Person:
+    return (
+        Person.objects.filter(unit_scope_q(user, prefix="unit__"))
+        .select_related("unit")
+        .prefetch_related("transfers__from_unit", "transfers__to_unit")
+        .get(pk=pk)
+    )
+
+
+def cluster_list(user: User, *, school_year: int | None = None) -> QuerySet[Cluster]:
+    """Clusters the user organises or belongs to (through any visible unit)."""
+    scope = visible_units(user)
+    qs = Cluster.objects.filter(Q(organiser__in=scope) | Q(members__in=scope)).distinct()
+    if school_year:
+        qs = qs.filter(school_year=school_year)
+    return (
+        qs.select_related("organiser", "head_unit", "deputy_unit")
+        .annotate(member_count=Count("members", distinct=True))
+        .order_by("-school_year", "name")
+    )
+
+
+def cluster_get(user: User, pk: int) -> Cluster:
+    return cluster_list(user).prefetch_related("members").get(pk=pk)
+
+
+def accounts_for_unit(unit: Unit, *, roles: list[str]) -> QuerySet[User]:
+    """Active accounts of a unit holding any of the given AccountRole values."""
+    q = Q()
+    for role in roles:
+        q |= Q(**{User.ROLE_FIELDS[role]: True})
+    return User.objects.filter(q, unit=unit, is_active=True)
+
+
+def audit_log_for(obj) -> QuerySet[AuditLog]:
+    from django.contrib.contenttypes.models import ContentType
+
+    return AuditLog.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+    ).select_related("actor")
+
+
+def notifications_for(user: User, *, unread_only: bool = False) -> QuerySet[Notification]:
+    qs = Notification.objects.filter(user=user)
+    return qs.filter(read_at__isnull=True) if unread_only else qs
+
+
+def unread_notification_count(user: User) -> int:
+    if not user.is_authenticated:
+        return 0
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()
