@@ -11,7 +11,7 @@ PORT ?= 8000
 APT_PACKAGES := fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 gettext nodejs npm
 TEST_APT_PACKAGES := chromium poppler-utils
 
-.PHONY: run test test-fast install system-deps test-system-deps assets messages migrate demo lint format clean
+.PHONY: messages-extract run test test-fast install system-deps test-system-deps assets messages migrate demo lint format clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is required (apt install python3 python3-venv)."; exit 1; }
@@ -53,6 +53,10 @@ static/vendor/.stamp: package.json package-lock.json
 	touch $@
 
 assets: static/vendor/.stamp
+
+# Extract msgids into each app's locale/vi catalogue (and locale/ for top-level templates).
+messages-extract: $(VENV)/.installed
+	$(MANAGE) makemessages -l vi --no-obsolete -i .venv -i node_modules -i static -i '*/tests/*' -v 0
 
 messages: $(VENV)/.installed
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0

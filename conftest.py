@@ -1,12 +1,12 @@
 """Shared fixtures: a small unit tree and the personas that the permission table uses.
 
-    Sở GD&ĐT Thử nghiệm (so)                      <- so_officer, leader
-      Phòng GD&ĐT Thử A (phong_a)                 <- phong_officer
-        Trường TH Thử A1 (school_a1)              <- school_clerk, people p_a1
-        Trường THCS Thử A2 (school_a2)            <- other_head
-      Phòng GD&ĐT Thử B (phong_b)
-        Trường TH Thử B1 (school_b1)
-    Sở GD&ĐT Ngoài (other_so)                     <- outsider
+Sở GD&ĐT Thử nghiệm (so)                      <- so_officer, leader
+  Phòng GD&ĐT Thử A (phong_a)                 <- phong_officer
+    Trường TH Thử A1 (school_a1)              <- school_clerk, people p_a1
+    Trường THCS Thử A2 (school_a2)            <- other_head
+  Phòng GD&ĐT Thử B (phong_b)
+    Trường TH Thử B1 (school_b1)
+Sở GD&ĐT Ngoài (other_so)                     <- outsider
 """
 
 from dataclasses import dataclass, field

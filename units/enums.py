@@ -17,8 +17,9 @@ class UnitKind(models.TextChoices):
     LOWER_SECONDARY_SCHOOL = "lower_secondary_school", pgettext_lazy("unit kind", "Lower secondary school")
     UPPER_SECONDARY_SCHOOL = "upper_secondary_school", pgettext_lazy("unit kind", "Upper secondary school")
     MULTI_LEVEL_SCHOOL = "multi_level_school", pgettext_lazy("unit kind", "Multi-level school")
-    CONTINUING_EDUCATION_CENTRE = "continuing_education_centre", pgettext_lazy(
-        "unit kind", "Vocational and continuing education centre"
+    CONTINUING_EDUCATION_CENTRE = (
+        "continuing_education_centre",
+        pgettext_lazy("unit kind", "Vocational and continuing education centre"),
     )
     DEPARTMENT_UNIT = "department_unit", pgettext_lazy("unit kind", "Unit under the Department")
     OTHER = "other", pgettext_lazy("unit kind", "Other unit")

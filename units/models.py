@@ -133,6 +133,9 @@ class PersonTransfer(models.Model):
         verbose_name_plural = _("transfers")
         ordering = ("date", "id")
 
+    def __str__(self):
+        return f"{self.person_id}: {self.from_unit_id} → {self.to_unit_id} ({self.date})"
+
 
 class Cluster(models.Model):
     """An emulation cluster or block (cụm, khối thi đua) for one school year."""

@@ -2,7 +2,7 @@ from django.urls import reverse
 
 from tests.url_table import UrlCase
 
-EVERYONE = {p: 200 for p in ("school_clerk", "other_head", "phong_officer", "so_officer", "leader", "outsider")}
+EVERYONE = dict.fromkeys(("school_clerk", "other_head", "phong_officer", "so_officer", "leader", "outsider"), 200)
 
 CASES = [
     UrlCase("units:home", lambda w: reverse("units:home"), EVERYONE),
@@ -10,7 +10,7 @@ CASES = [
     UrlCase(
         "units:notification-mark-read",
         lambda w: reverse("units:notification-mark-read"),
-        {p: 302 for p in EVERYONE},
+        dict.fromkeys(EVERYONE, 302),
         method="post",
     ),
 ]
