@@ -1,0 +1,208 @@
+"""Every read of campaigns, scoped to the user's units, with the prefetching lists need.
+
+A user sees a campaign when its issuer is within their scope (their unit, or its subtree
+for officers, council members and leaders) or when their unit takes part in it.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from campaigns.enums import ACTIVE_STATES, ParticipantScope, SubmissionStatus
+from campaigns.models import Campaign, Deadline, DeadlineException, Milestone, Submission
+from units.models import Unit, User
+from units.selectors import unit_scope_q
+from units.text import fold
+
+
+def _ancestor_paths(unit: Unit) -> list[str]:
+    steplen = Unit.steplen
+    return [unit.path[:i] for i in range(steplen, len(unit.path) + 1, steplen)]
+
+
+def visible_campaigns(user: User) -> QuerySet[Campaign]:
+    if not user.is_authenticated:
+        return Campaign.objects.none()
+    if user.is_superuser:
+        return Campaign.objects.all()
+    if user.unit_id is None:
+        return Campaign.objects.none()
+    # Issued within the scope, or issued above the user's unit (it may take part).
+    return Campaign.objects.filter(
+        unit_scope_q(user, prefix="issuer__") | Q(issuer__path__in=_ancestor_paths(user.unit))
+    )
+
+
+def campaign_list(user: User, *, query: str = "", state: str = "", issuer: Unit | None = None) -> QuerySet[Campaign]:
+    qs = visible_campaigns(user).select_related("issuer", "parent")
+    if query:
+        qs = qs.filter(Q(title_search__contains=fold(query)) | Q(symbol__icontains=query.strip()))
+    if state:
+        qs = qs.filter(state=state)
+    if issuer is not None:
+        qs = qs.filter(issuer=issuer)
+    return qs.annotate(milestone_count=Count("milestones", distinct=True)).order_by("-starts_on", "-id")
+
+
+def campaign_get(user: User, pk: int) -> Campaign:
+    return (
+        visible_campaigns(user)
+        .select_related("issuer", "parent", "created_by")
+        .prefetch_related(
+            "upper_documents__linked_campaign",
+            "phases",
+            "subjects",
+            "criteria",
+            "award_offers",
+            "dossier_components",
+            "amendments__decided_by",
+            Prefetch("milestones", queryset=Milestone.objects.select_related("phase", "recipient")),
+            "milestones__deadlines",
+        )
+        .get(pk=pk)
+    )
+
+
+def campaign_participants(campaign: Campaign) -> QuerySet[Unit]:
+    """Units taking part (the issuer itself excluded)."""
+    if campaign.participant_scope == ParticipantScope.LIST:
+        return campaign.participant_units.all().order_by("name_sort")
+    qs = Unit.objects.filter(path__startswith=campaign.issuer.path).exclude(pk=campaign.issuer_id)
+    if campaign.participant_scope == ParticipantScope.KINDS:
+        qs = qs.filter(kind__in=campaign.participant_kinds or [])
+    return qs.filter(Q(active_to__isnull=True) | Q(active_to__gte=campaign.starts_on)).order_by("name_sort")
+
+
+def takes_part(campaign: Campaign, unit: Unit) -> bool:
+    return campaign_participants(campaign).filter(pk=unit.pk).exists()
+
+
+def milestone_owing_units(milestone: Milestone, participants: QuerySet[Unit] | None = None) -> QuerySet[Unit]:
+    qs = participants if participants is not None else campaign_participants(milestone.campaign)
+    if milestone.owed_by_kinds:
+        qs = qs.filter(kind__in=milestone.owed_by_kinds)
+    return qs
+
+
+def implementations_by_unit(campaign: Campaign) -> dict[int, Campaign]:
+    """Which units below have issued their own plan for this campaign (cascade)."""
+    return {c.issuer_id: c for c in campaign.implementations.select_related("issuer")}
+
+
+@dataclass(frozen=True)
+class UnitDeadlineStatus:
+    """Where one unit stands on one deadline."""
+
+    unit: Unit
+    deadline: Deadline
+    status: SubmissionStatus
+    due_on: datetime.date
+    latest: Submission | None
+    exception: DeadlineException | None
+
+
+def compute_status(
+    *,
+    due_on: datetime.date,
+    first_submitted_on: datetime.date | None,
+    exception: DeadlineException | None,
+    today: datetime.date,
+) -> tuple[SubmissionStatus, datetime.date]:
+    """The status rule, kept pure so that reminders and screens agree.
+
+    Submitted on or before the (possibly extended) due date: on time; after it: late.
+    Excused: excused. Not submitted: extended while an extension runs, not yet due before
+    the deadline, missing after it.
+    """
+    effective_due = exception.new_due_on if exception and exception.kind == "extended" else due_on
+    if first_submitted_on is not None:
+        status = SubmissionStatus.ON_TIME if first_submitted_on <= effective_due else SubmissionStatus.LATE
+        return status, effective_due
+    if exception and exception.kind == "excused":
+        return SubmissionStatus.EXCUSED, effective_due
+    if today <= effective_due:
+        if exception and exception.kind == "extended":
+            return SubmissionStatus.EXTENDED, effective_due
+        return SubmissionStatus.NOT_DUE, effective_due
+    return SubmissionStatus.MISSING, effective_due
+
+
+def deadline_statuses(
+    deadline: Deadline, units: list[Unit] | QuerySet[Unit], *, today: datetime.date | None = None
+) -> list[UnitDeadlineStatus]:
+    """Status of every given unit on one deadline, in a fixed number of queries."""
+    today = today or timezone.localdate()
+    units = list(units)
+    unit_ids = [u.pk for u in units]
+    first: dict[int, datetime.datetime] = {}
+    latest: dict[int, Submission] = {}
+    for submission in Submission.objects.filter(deadline=deadline, unit_id__in=unit_ids).order_by("version"):
+        first.setdefault(submission.unit_id, submission.submitted_at)
+        latest[submission.unit_id] = submission
+    exceptions = {e.unit_id: e for e in DeadlineException.objects.filter(deadline=deadline, unit_id__in=unit_ids)}
+    result = []
+    for unit in units:
+        submitted = first.get(unit.pk)
+        status, effective_due = compute_status(
+            due_on=deadline.due_on,
+            first_submitted_on=timezone.localdate(submitted) if submitted else None,
+            exception=exceptions.get(unit.pk),
+            today=today,
+        )
+        result.append(
+            UnitDeadlineStatus(
+                unit=unit,
+                deadline=deadline,
+                status=status,
+                due_on=effective_due,
+                latest=latest.get(unit.pk),
+                exception=exceptions.get(unit.pk),
+            )
+        )
+    return result
+
+
+def status_counts(statuses: list[UnitDeadlineStatus]) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for item in statuses:
+        counts[item.status] += 1
+    return {status: counts.get(status, 0) for status in SubmissionStatus}
+
+
+def unit_takes_part(campaign: Campaign, unit: Unit) -> bool:
+    """Participation decided in Python on a campaign whose participant_units are prefetched."""
+    if not unit.path.startswith(campaign.issuer.path) or unit.pk == campaign.issuer_id:
+        return False
+    if campaign.participant_scope == ParticipantScope.KINDS:
+        return unit.kind in (campaign.participant_kinds or [])
+    if campaign.participant_scope == ParticipantScope.LIST:
+        return any(u.pk == unit.pk for u in campaign.participant_units.all())
+    return True
+
+
+def unit_owes(milestone: Milestone, unit: Unit) -> bool:
+    return unit_takes_part(milestone.campaign, unit) and (
+        not milestone.owed_by_kinds or unit.kind in milestone.owed_by_kinds
+    )
+
+
+def deadlines_owed_by(unit: Unit, *, start: datetime.date, end: datetime.date) -> list[Deadline]:
+    """Deadlines of active campaigns above ``unit`` that it owes between two dates (calendar, .ics)."""
+    candidates = (
+        Deadline.objects.filter(
+            due_on__range=(start, end),
+            milestone__campaign__state__in=ACTIVE_STATES,
+            milestone__campaign__issuer__path__in=_ancestor_paths(unit)[:-1],
+        )
+        .select_related("milestone__campaign__issuer", "milestone__recipient")
+        .prefetch_related("milestone__campaign__participant_units")
+        .order_by("due_on", "id")
+    )
+    return [deadline for deadline in candidates if unit_owes(deadline.milestone, unit)]
+
+
+def submissions_for(deadline: Deadline, unit: Unit) -> QuerySet[Submission]:
+    return Submission.objects.filter(deadline=deadline, unit=unit).select_related("submitted_by").order_by("-version")

@@ -1,0 +1,600 @@
+"""Every write to campaigns. Keyword-only, transactional, logged through ``log_action``."""
+
+import datetime
+import unicodedata
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from campaigns.enums import (
+    CAMPAIGN_TRANSITIONS,
+    EDITABLE_STATES,
+    CampaignState,
+    ExceptionKind,
+    Recurrence,
+)
+from campaigns.models import (
+    Amendment,
+    AwardOffer,
+    Campaign,
+    Criterion,
+    Deadline,
+    DeadlineException,
+    DossierComponent,
+    Milestone,
+    Phase,
+    Subject,
+    Submission,
+    UpperDocument,
+)
+from units.models import Unit, User
+from units.services import log_action
+from units.text import clean, fold
+
+CAMPAIGN_FIELDS = (
+    "title",
+    "kind",
+    "number",
+    "symbol",
+    "issued_on",
+    "issued_place",
+    "governing_body",
+    "signer_name",
+    "signer_title",
+    "signing_authority",
+    "summary",
+    "preamble",
+    "purpose",
+    "requirements",
+    "theme",
+    "organisation",
+    "starts_on",
+    "ends_on",
+    "participant_scope",
+    "participant_kinds",
+    "distribution",
+    "min_exemplars_per_unit",
+    "min_exemplars_issuer",
+)
+
+
+class CampaignError(ValidationError):
+    """A refused campaign operation, with a Vietnamese message for the user."""
+
+
+# Long texts keep their line breaks; single-line fields are NFC-cleaned and trimmed.
+MULTILINE_FIELDS = {"preamble", "purpose", "requirements", "organisation", "distribution"}
+
+
+def _cleaned(values: dict) -> dict:
+    cleaned = {}
+    for key, value in values.items():
+        if isinstance(value, str):
+            value = value.strip() if key in MULTILINE_FIELDS else clean(value)
+            value = unicodedata.normalize("NFC", value)
+        cleaned[key] = value
+    return cleaned
+
+
+def _validate_campaign(campaign: Campaign) -> None:
+    if campaign.starts_on and campaign.ends_on and campaign.ends_on < campaign.starts_on:
+        raise ValidationError({"ends_on": _("The end of the campaign cannot be before its start.")})
+    campaign.full_clean(exclude=["issuer", "parent"])
+
+
+@transaction.atomic
+def campaign_create(*, issuer: Unit, actor: User | None, parent: Campaign | None = None, **fields) -> Campaign:
+    values = _cleaned({k: v for k, v in fields.items() if k in CAMPAIGN_FIELDS})
+    campaign = Campaign(issuer=issuer, parent=parent, created_by=actor, **values)
+    campaign.title_search = fold(campaign.title)
+    _validate_campaign(campaign)
+    campaign.save()
+    log_action(campaign, "campaign.created", actor=actor, unit=issuer)
+    return campaign
+
+
+def _ensure_editable(campaign: Campaign) -> None:
+    if campaign.state not in EDITABLE_STATES:
+        raise CampaignError(_("A launched campaign can only be changed through a recorded amendment."))
+
+
+def _apply_fields(campaign: Campaign, fields: dict) -> dict:
+    changed = {}
+    for key, value in _cleaned(fields).items():
+        if key not in CAMPAIGN_FIELDS:
+            continue
+        old = getattr(campaign, key)
+        if old != value:
+            changed[key] = [_jsonable(old), _jsonable(value)]
+            setattr(campaign, key, value)
+    campaign.title_search = fold(campaign.title)
+    return changed
+
+
+def _jsonable(value):
+    if isinstance(value, datetime.date | Decimal):
+        return str(value)
+    return value
+
+
+@transaction.atomic
+def campaign_update(*, campaign: Campaign, actor: User | None, **fields) -> Campaign:
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    _ensure_editable(campaign)
+    changed = _apply_fields(campaign, fields)
+    if changed:
+        _validate_campaign(campaign)
+        campaign.save()
+        log_action(campaign, "campaign.changed", actor=actor, unit=campaign.issuer, data=changed)
+    return campaign
+
+
+@transaction.atomic
+def campaign_amend(*, campaign: Campaign, actor: User | None, reason: str, **fields) -> Amendment:
+    """Change a launched campaign; the amendment records every field's old and new value."""
+    reason = clean(reason)
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason for the amendment.")})
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if campaign.state == CampaignState.CLOSED:
+        raise CampaignError(_("A closed campaign cannot be amended."))
+    changed = _apply_fields(campaign, fields)
+    if not changed:
+        raise CampaignError(_("The amendment changes nothing."))
+    _validate_campaign(campaign)
+    campaign.save()
+    sequence = (campaign.amendments.aggregate(m=Max("sequence"))["m"] or 0) + 1
+    amendment = Amendment.objects.create(
+        campaign=campaign, sequence=sequence, reason=reason, changes=changed, decided_by=actor
+    )
+    if {"starts_on", "ends_on"} & changed.keys():
+        for milestone in campaign.milestones.all():
+            milestone_expand(milestone=milestone)
+    log_action(campaign, "campaign.amended", actor=actor, unit=campaign.issuer, reason=reason, data=changed)
+    return amendment
+
+
+@transaction.atomic
+def campaign_set_state(*, campaign: Campaign, new_state: str, actor: User | None, reason: str = "") -> Campaign:
+    """The only way a campaign changes state. Checks ``CAMPAIGN_TRANSITIONS``, logs who/when/why."""
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    old_state = campaign.state
+    if new_state not in CAMPAIGN_TRANSITIONS.get(old_state, ()):
+        raise CampaignError(
+            _("A campaign cannot go from “%(old)s” to “%(new)s”.")
+            % {"old": CampaignState(old_state).label, "new": CampaignState(new_state).label}
+        )
+    if new_state == CampaignState.LAUNCHED:
+        _check_launchable(campaign)
+        campaign.launched_at = timezone.now()
+    campaign.state = new_state
+    campaign.save(update_fields=["state", "launched_at", "updated_at"])
+    log_action(
+        campaign,
+        "campaign.state_changed",
+        actor=actor,
+        unit=campaign.issuer,
+        reason=clean(reason),
+        data={"from": old_state, "to": new_state},
+    )
+    return campaign
+
+
+def _check_launchable(campaign: Campaign) -> None:
+    missing = []
+    if not campaign.number or not campaign.symbol:
+        missing.append(_("number and symbol"))
+    if not campaign.issued_on:
+        missing.append(_("issue date"))
+    if not campaign.signer_name:
+        missing.append(_("signer"))
+    if missing:
+        raise CampaignError(_("Before launching, fill in: %(fields)s.") % {"fields": ", ".join(missing)})
+
+
+# --- Plan content -----------------------------------------------------------------------
+
+
+def _next_order(qs) -> int:
+    return (qs.aggregate(m=Max("order"))["m"] or 0) + 1
+
+
+@transaction.atomic
+def phase_add(*, campaign: Campaign, actor: User | None, name: str, starts_on, ends_on) -> Phase:
+    _ensure_editable(campaign)
+    if ends_on < starts_on:
+        raise ValidationError({"ends_on": _("The end of the phase cannot be before its start.")})
+    if starts_on < campaign.starts_on or ends_on > campaign.ends_on:
+        raise ValidationError({"starts_on": _("The phase must lie inside the campaign period.")})
+    phase = Phase.objects.create(
+        campaign=campaign, name=clean(name), starts_on=starts_on, ends_on=ends_on, order=_next_order(campaign.phases)
+    )
+    log_action(campaign, "campaign.phase_added", actor=actor, unit=campaign.issuer, data={"phase": phase.name})
+    return phase
+
+
+@transaction.atomic
+def subject_add(*, campaign: Campaign, actor: User | None, kind: str, description: str, **extra) -> Subject:
+    _ensure_editable(campaign)
+    return Subject.objects.create(
+        campaign=campaign,
+        kind=kind,
+        description=clean(description),
+        unit_kind=extra.get("unit_kind", ""),
+        person_role=extra.get("person_role", ""),
+        order=_next_order(campaign.subjects),
+    )
+
+
+def parse_target_value(raw) -> Decimal | None:
+    """Accepts "99,5", "99.5", "344"; refuses anything that is not a number."""
+    if raw in (None, ""):
+        return None
+    if isinstance(raw, int | float | Decimal):
+        return Decimal(str(raw))
+    text = clean(str(raw)).replace(" ", "").rstrip("%")
+    if text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")
+    try:
+        return Decimal(text)
+    except ArithmeticError as exc:
+        raise ValidationError({"target_value": _("The target must be a number, e.g. 344 or 99,5.")}) from exc
+
+
+@transaction.atomic
+def criterion_add(
+    *, campaign: Campaign, actor: User | None, title: str, parent: Criterion | None = None, **fields
+) -> Criterion:
+    _ensure_editable(campaign)
+    if parent is not None and parent.campaign_id != campaign.pk:
+        raise ValidationError({"parent": _("The parent criterion belongs to another campaign.")})
+    target_value = parse_target_value(fields.pop("target_value", None))
+    criterion = Criterion(
+        campaign=campaign,
+        parent=parent,
+        title=clean(title),
+        target_value=target_value,
+        order=_next_order(campaign.criteria),
+        **{k: clean(v) if isinstance(v, str) else v for k, v in fields.items()},
+    )
+    criterion.full_clean()
+    criterion.save()
+    return criterion
+
+
+@transaction.atomic
+def award_offer_add(*, campaign: Campaign, actor: User | None, name: str, **fields) -> AwardOffer:
+    _ensure_editable(campaign)
+    return AwardOffer.objects.create(
+        campaign=campaign, name=clean(name), order=_next_order(campaign.award_offers), **fields
+    )
+
+
+@transaction.atomic
+def dossier_component_add(*, campaign: Campaign, actor: User | None, name: str, is_required=True) -> DossierComponent:
+    _ensure_editable(campaign)
+    return DossierComponent.objects.create(
+        campaign=campaign, name=clean(name), is_required=is_required, order=_next_order(campaign.dossier_components)
+    )
+
+
+@transaction.atomic
+def upper_document_add(*, campaign: Campaign, actor: User | None, number_symbol: str, **fields) -> UpperDocument:
+    _ensure_editable(campaign)
+    return UpperDocument.objects.create(
+        campaign=campaign,
+        number_symbol=clean(number_symbol),
+        order=_next_order(campaign.upper_documents),
+        **{k: clean(v) if isinstance(v, str) else v for k, v in fields.items()},
+    )
+
+
+# --- Milestones and deadlines --------------------------------------------------------------
+
+
+def milestone_dates(milestone: Milestone) -> list[datetime.date]:
+    """Concrete due dates: the one-off date, or the yearly day in every year of the period.
+
+    A yearly milestone runs over its phase when it has one, else over the campaign.
+    """
+    campaign = milestone.campaign
+    if milestone.recurrence == Recurrence.ONCE:
+        return [milestone.due_on] if milestone.due_on else []
+    start, end = (
+        (milestone.phase.starts_on, milestone.phase.ends_on)
+        if milestone.phase_id
+        else (campaign.starts_on, campaign.ends_on)
+    )
+    dates = []
+    for year in range(start.year, end.year + 1):
+        try:
+            day = datetime.date(year, milestone.due_month, milestone.due_day)
+        except ValueError:  # 29/2 in a common year falls on 28/2
+            day = datetime.date(year, milestone.due_month, milestone.due_day - 1)
+        if start <= day <= end:
+            dates.append(day)
+    return dates
+
+
+def _validate_milestone(milestone: Milestone) -> None:
+    campaign = milestone.campaign
+    errors = {}
+    if milestone.recurrence == Recurrence.ONCE:
+        if not milestone.due_on:
+            errors["due_on"] = _("Give the due date.")
+        elif not (campaign.starts_on <= milestone.due_on <= campaign.ends_on):
+            errors["due_on"] = _("The deadline %(date)s lies outside the campaign period (%(start)s – %(end)s).") % {
+                "date": milestone.due_on.strftime("%d/%m/%Y"),
+                "start": campaign.starts_on.strftime("%d/%m/%Y"),
+                "end": campaign.ends_on.strftime("%d/%m/%Y"),
+            }
+        elif milestone.phase_id and not (milestone.phase.starts_on <= milestone.due_on <= milestone.phase.ends_on):
+            errors["due_on"] = _("The deadline lies outside its phase.")
+    else:
+        try:
+            datetime.date(2024, milestone.due_month or 0, milestone.due_day or 0)
+        except (TypeError, ValueError):
+            errors["due_day"] = _("Give a valid day and month for a yearly deadline.")
+    if errors:
+        raise ValidationError(errors)
+    milestone.full_clean()
+    if not milestone_dates(milestone):
+        raise ValidationError({"due_day": _("This yearly deadline never falls inside the campaign period.")})
+
+
+@transaction.atomic
+def milestone_create(*, campaign: Campaign, actor: User | None, **fields) -> Milestone:
+    """Add a milestone and its deadlines. Allowed on a draft, or on a launched campaign by amendment."""
+    if campaign.state == CampaignState.CLOSED:
+        raise CampaignError(_("A closed campaign cannot get new milestones."))
+    if campaign.state not in EDITABLE_STATES and not fields.pop("amendment_reason", None):
+        raise CampaignError(_("A launched campaign can only be changed through a recorded amendment."))
+    fields.pop("amendment_reason", None)
+    milestone = Milestone(campaign=campaign, order=_next_order(campaign.milestones), **fields)
+    milestone.title = clean(milestone.title)
+    _validate_milestone(milestone)
+    milestone.save()
+    milestone_expand(milestone=milestone)
+    log_action(campaign, "campaign.milestone_added", actor=actor, unit=campaign.issuer, data={"title": milestone.title})
+    return milestone
+
+
+@transaction.atomic
+def milestone_expand(*, milestone: Milestone) -> list[Deadline]:
+    """Make the Deadline rows match the milestone's dates. Deadlines with submissions are kept."""
+    wanted = set(milestone_dates(milestone))
+    existing = {d.due_on: d for d in milestone.deadlines.all()}
+    for due_on, deadline in existing.items():
+        if due_on not in wanted and not deadline.submissions.exists():
+            deadline.delete()
+    Deadline.objects.bulk_create(
+        [Deadline(milestone=milestone, due_on=d) for d in sorted(wanted - existing.keys())], ignore_conflicts=True
+    )
+    return list(milestone.deadlines.order_by("due_on"))
+
+
+@transaction.atomic
+def deadline_excuse(*, deadline: Deadline, unit: Unit, reason: str, actor: User | None) -> DeadlineException:
+    return _deadline_exception(deadline=deadline, unit=unit, kind=ExceptionKind.EXCUSED, reason=reason, actor=actor)
+
+
+@transaction.atomic
+def deadline_extend(
+    *, deadline: Deadline, unit: Unit, new_due_on: datetime.date, reason: str, actor: User | None
+) -> DeadlineException:
+    if new_due_on <= deadline.due_on:
+        raise ValidationError({"new_due_on": _("The new date must be after the original deadline.")})
+    return _deadline_exception(
+        deadline=deadline, unit=unit, kind=ExceptionKind.EXTENDED, reason=reason, actor=actor, new_due_on=new_due_on
+    )
+
+
+def _deadline_exception(*, deadline, unit, kind, reason, actor, new_due_on=None) -> DeadlineException:
+    reason = clean(reason)
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason.")})
+    exception, _created = DeadlineException.objects.update_or_create(
+        deadline=deadline,
+        unit=unit,
+        defaults={"kind": kind, "reason": reason, "new_due_on": new_due_on, "granted_by": actor},
+    )
+    log_action(
+        deadline.milestone.campaign,
+        f"deadline.{kind}",
+        actor=actor,
+        unit=unit,
+        reason=reason,
+        data={"deadline": deadline.pk, "unit": unit.pk, "new_due_on": str(new_due_on or "")},
+    )
+    return exception
+
+
+@transaction.atomic
+def submission_create(
+    *,
+    deadline: Deadline,
+    unit: Unit,
+    actor: User | None,
+    file=None,
+    figures: dict | None = None,
+    note: str = "",
+) -> Submission:
+    """Submit (or resubmit) a deliverable. Earlier versions stay; the new one gets the next number."""
+    milestone = deadline.milestone
+    figures = figures or {}
+    missing = [f["label"] for f in milestone.figures if f.get("required", True) and f["key"] not in figures]
+    if missing:
+        raise ValidationError({"figures": _("Fill in the figures: %(names)s.") % {"names": ", ".join(missing)}})
+    if file is None and not figures and not clean(note):
+        raise ValidationError({"file": _("Attach the file or fill in the figures.")})
+    for attempt in range(3):
+        version = (Submission.objects.filter(deadline=deadline, unit=unit).aggregate(m=Max("version"))["m"] or 0) + 1
+        try:
+            with transaction.atomic():
+                submission = Submission.objects.create(
+                    deadline=deadline,
+                    unit=unit,
+                    version=version,
+                    file=file or "",
+                    original_name=getattr(file, "name", "")[:255] if file else "",
+                    content_type=getattr(file, "content_type", "") or "" if file else "",
+                    size=getattr(file, "size", 0) or 0 if file else 0,
+                    figures=figures,
+                    note=clean(note),
+                    submitted_by=actor,
+                    submitted_at=timezone.now(),
+                )
+            break
+        except IntegrityError:  # two clerks submitting at once: take the next version
+            if attempt == 2:
+                raise
+    log_action(
+        milestone.campaign,
+        "submission.created",
+        actor=actor,
+        unit=unit,
+        data={"deadline": deadline.pk, "version": submission.version},
+    )
+    return submission
+
+
+# --- Copy and cascade ----------------------------------------------------------------------------
+
+
+def _shift_year(value: datetime.date | None, years: int) -> datetime.date | None:
+    if value is None:
+        return None
+    try:
+        return value.replace(year=value.year + years)
+    except ValueError:
+        return value.replace(year=value.year + years, day=28)
+
+
+@transaction.atomic
+def campaign_copy(
+    *, source: Campaign, actor: User | None, issuer: Unit | None = None, years: int = 1, parent: Campaign | None = None
+) -> Campaign:
+    """A draft copy: to the next school year (dates shifted by ``years``), or, with another
+    ``issuer`` and ``years=0``, a lower unit's plan implementing ``source`` (cascade)."""
+    values = {k: getattr(source, k) for k in CAMPAIGN_FIELDS}
+    values.update(number=None, issued_on=None)
+    values["starts_on"] = _shift_year(source.starts_on, years)
+    values["ends_on"] = _shift_year(source.ends_on, years)
+    if issuer is not None and issuer.pk != source.issuer_id:
+        values.update(
+            signer_name=issuer.head_name,
+            signer_title=issuer.head_title,
+            signing_authority="",
+            governing_body="",
+            symbol=f"KH-{issuer.short_name}" if issuer.short_name else "",
+            distribution="",
+            issued_place="",
+        )
+    copy = campaign_create(
+        issuer=issuer or source.issuer,
+        actor=actor,
+        parent=parent if parent is not None else source.parent,
+        **values,
+    )
+    if source.participant_scope == "list":
+        copy.participant_units.set(source.participant_units.all())
+    phase_map = {}
+    for phase in source.phases.all():
+        phase_map[phase.pk] = Phase.objects.create(
+            campaign=copy,
+            name=phase.name,
+            starts_on=_shift_year(phase.starts_on, years),
+            ends_on=_shift_year(phase.ends_on, years),
+            order=phase.order,
+        )
+    for subject in source.subjects.all():
+        Subject.objects.create(
+            campaign=copy,
+            kind=subject.kind,
+            unit_kind=subject.unit_kind,
+            person_role=subject.person_role,
+            description=subject.description,
+            order=subject.order,
+        )
+    criterion_map: dict[int, Criterion] = {}
+    for criterion in source.criteria.order_by("order", "id"):
+        criterion_map[criterion.pk] = Criterion.objects.create(
+            campaign=copy,
+            parent=criterion_map.get(criterion.parent_id),
+            number=criterion.number,
+            title=criterion.title,
+            body=criterion.body,
+            subject_kind=criterion.subject_kind,
+            person_role=criterion.person_role,
+            target_value=criterion.target_value,
+            target_unit=criterion.target_unit,
+            target_year=criterion.target_year and criterion.target_year + years,
+            phase=phase_map.get(criterion.phase_id),
+            order=criterion.order,
+        )
+    for offer in source.award_offers.all():
+        AwardOffer.objects.create(
+            campaign=copy, name=offer.name, award_code=offer.award_code, occasion=offer.occasion, order=offer.order
+        )
+    for component in source.dossier_components.all():
+        DossierComponent.objects.create(
+            campaign=copy, name=component.name, is_required=component.is_required, order=component.order
+        )
+    if issuer is not None and issuer.pk != source.issuer_id:
+        UpperDocument.objects.create(
+            campaign=copy,
+            number_symbol=source.number_symbol,
+            issued_on=source.issued_on,
+            issuer_name=source.issuer.name,
+            summary=source.summary or source.title,
+            linked_campaign=source,
+        )
+    else:
+        for doc in source.upper_documents.all():
+            UpperDocument.objects.create(
+                campaign=copy,
+                number_symbol=doc.number_symbol,
+                issued_on=doc.issued_on,
+                issuer_name=doc.issuer_name,
+                summary=doc.summary,
+                linked_campaign=doc.linked_campaign,
+                order=doc.order,
+            )
+    # A lower unit's plan does not copy the upper deadlines: those stay the ones units owe.
+    is_cascade = issuer is not None and issuer.pk != source.issuer_id
+    for milestone in [] if is_cascade else source.milestones.all():
+        new = Milestone.objects.create(
+            campaign=copy,
+            phase=phase_map.get(milestone.phase_id),
+            deliverable=milestone.deliverable,
+            title=milestone.title,
+            description=milestone.description,
+            recurrence=milestone.recurrence,
+            due_on=_shift_year(milestone.due_on, years),
+            due_month=milestone.due_month,
+            due_day=milestone.due_day,
+            owed_by_kinds=milestone.owed_by_kinds,
+            is_individual=milestone.is_individual,
+            recipient=milestone.recipient,
+            figures=milestone.figures,
+            order=milestone.order,
+        )
+        if new.recurrence == Recurrence.ONCE and not (copy.starts_on <= new.due_on <= copy.ends_on):
+            new.delete()
+            continue
+        milestone_expand(milestone=new)
+    log_action(copy, "campaign.copied", actor=actor, unit=copy.issuer, data={"source": source.pk, "years": years})
+    return copy
+
+
+def campaign_cascade(*, upper: Campaign, unit: Unit, actor: User | None) -> Campaign:
+    """A lower unit's own plan implementing ``upper``, pre-filled from it (a draft)."""
+    if not unit.path.startswith(upper.issuer.path) or unit.pk == upper.issuer_id:
+        raise CampaignError(_("Only a unit below the issuer can implement this campaign."))
+    if upper.implementations.filter(issuer=unit).exists():
+        raise CampaignError(_("This unit already has its own plan for this campaign."))
+    return campaign_copy(source=upper, actor=actor, issuer=unit, years=0, parent=upper)
