@@ -1,0 +1,3 @@
+"""URLs of deadline reminders: reminder log, preview, preferences."""
+
+urlpatterns: list = []
