@@ -307,6 +307,8 @@ def cluster_create(
     kind: str = "cluster",
 ) -> Cluster:
     member_ids = {m.pk for m in members}
+    if any(not m.path.startswith(organiser.path) or m.pk == organiser.pk for m in members):
+        raise ValidationError({"members": _("Members must be units below the organiser.")})
     if head_unit.pk not in member_ids:
         raise ValidationError({"head_unit": _("The head unit must be a member of the cluster.")})
     if deputy_unit is not None and deputy_unit.pk not in member_ids:
