@@ -6,6 +6,7 @@ accept) a unit outside the user's scope.
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -214,3 +215,8 @@ class PersonFilterForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = selectors.unit_choices(user)
+        for name in ("unit", "role"):
+            # The list refreshes its table through HTMX when a filter changes.
+            self.fields[name].widget.attrs.update(
+                {"class": "form-select", "hx-get": reverse_lazy("units:person-list"), "hx-trigger": "change"}
+            )
