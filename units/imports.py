@@ -551,18 +551,23 @@ def import_batch_cancel(*, batch: ImportBatch, actor: User) -> ImportBatch:
 
 
 def _workbook(title: str, columns: tuple[Column, ...], rows):
+    """A streamed (write-only) workbook: 30,000 people stay fast and small in memory."""
     import openpyxl
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = title
-    sheet.append([c.header for c in columns])
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet(title)
     for index, column in enumerate(columns, start=1):
-        sheet.cell(row=1, column=index).font = Font(bold=True)
         sheet.column_dimensions[get_column_letter(index)].width = column.width
     sheet.freeze_panes = "A2"
+    header = []
+    for column in columns:
+        cell = WriteOnlyCell(sheet, value=column.header)
+        cell.font = Font(bold=True)
+        header.append(cell)
+    sheet.append(header)
     for values in rows:
         sheet.append(values)
     return workbook
@@ -628,6 +633,8 @@ def template_workbook(kind: str) -> bytes:
     columns = columns_for(kind)
     workbook = _workbook("Đơn vị" if kind == ImportKind.UNITS else "Cá nhân", columns, [])
     guide = workbook.create_sheet("Hướng dẫn")
+    guide.column_dimensions["A"].width = 22
+    guide.column_dimensions["C"].width = 90
     guide.append(["Cột", "Bắt buộc", "Cách ghi"])
     with override("vi"):
         hints = {
@@ -644,6 +651,4 @@ def template_workbook(kind: str) -> bytes:
         }
     for column in columns:
         guide.append([column.header, "Có" if column.required else "", hints.get(column.key, "")])
-    guide.column_dimensions["A"].width = 22
-    guide.column_dimensions["C"].width = 90
     return _to_bytes(workbook)
