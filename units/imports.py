@@ -320,7 +320,7 @@ def _update_unit(outcome, actor, row, unit, parent_code, fields, label) -> None:
             row, _header(ImportKind.UNITS, "code"), _("The code %(code)s is already used by another unit.") % fields
         )
         return
-    parent = unit.get_parent() if unit.depth > 1 else None
+    parent = Unit.objects.get_parent(unit) if unit.depth > 1 else None
     current_parent_code = parent.code if parent else ""
     if parent_code != current_parent_code:
         outcome.error(

@@ -199,7 +199,7 @@ def unit_move(*, unit: Unit, new_parent: Unit, date: datetime.date, actor: User 
     """Move a unit (and its subtree) under another parent, e.g. a school from a Phòng to a xã."""
     if new_parent.path.startswith(unit.path):
         raise ValidationError(_("A unit cannot be moved under itself or its own subtree."))
-    old_parent = unit.get_parent()
+    old_parent = Unit.objects.get_parent(unit)
     Unit.objects.move(unit, new_parent, pos="last-child")
     unit.refresh_from_db()
     UnitEvent.objects.create(
