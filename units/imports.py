@@ -29,6 +29,7 @@ from units.models import ImportBatch, Person, Unit, User
 from units.text import clean, fold
 
 MAX_ROWS = 20_000
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER_ROW = 1
 
 
