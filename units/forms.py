@@ -88,7 +88,7 @@ class MergeForm(forms.Form):
 
     def __init__(self, *args, user, unit, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["sources"].queryset = selectors.unit_choices(user).exclude(pk=unit.pk)
+        self.fields["sources"].queryset = selectors.unit_restructure_choices(user, around=unit)
 
 
 class SplitForm(forms.Form):
@@ -104,7 +104,7 @@ class SplitForm(forms.Form):
 
     def __init__(self, *args, user, unit, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["parts"].queryset = selectors.unit_choices(user).exclude(pk=unit.pk)
+        self.fields["parts"].queryset = selectors.unit_restructure_choices(user, around=unit)
 
 
 class MoveForm(forms.Form):

@@ -120,6 +120,15 @@ def unit_choices(user: User, *, exclude_subtree_of: Unit | None = None) -> Query
     return qs.only("pk", "name", "code", "path", "depth", "kind").order_by("name_sort")
 
 
+def unit_restructure_choices(user: User, *, around: Unit) -> QuerySet[Unit]:
+    """Units the user may merge into or split from ``around``: below the user's own unit,
+    and neither ``around`` nor one of its ancestors."""
+    steplen = Unit.steplen
+    lineage = [around.path[:i] for i in range(steplen, len(around.path) + 1, steplen)]
+    qs = unit_choices(user).exclude(path__in=lineage)
+    return qs if user.is_superuser else qs.exclude(pk=user.unit_id)
+
+
 def unit_export_rows(user: User, *, query: str = "", kind: str = "") -> list[tuple[Unit, str]]:
     """(unit, parent code) in tree order, parents before children: two queries."""
     units = list(unit_list(user, query=query, kind=kind).order_by("path"))

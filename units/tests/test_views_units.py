@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from units import services
+from units import selectors, services
 from units.enums import UnitKind
 from units.models import Cluster, Unit
 from units.tests.factories import UnitFactory, UserFactory
@@ -111,13 +111,41 @@ def test_unit_rename_view_records_the_old_name(world, client_for):
     )
 
 
-def test_unit_merge_view_refuses_sources_the_user_may_not_restructure(world, client_for):
+def test_unit_merge_view_offers_only_units_the_user_may_restructure(world, client_for):
+    client = client_for(world.users["phong_officer"])
+    url = reverse("units:unit-merge", args=[world.school_a1.pk])
+    form = client.get(url).context["form"]
+    assert [u.name for u in form.fields["sources"].queryset] == ["Trường THCS Thử A2"]
+    response = client.post(url, {"sources": [world.phong_a.pk], "date": "2025-07-01"})
+    assert response.context["form"].errors == {
+        "sources": [f"Hãy chọn một lựa chọn hợp lệ. {world.phong_a.pk} không phải là một trong các lựa chọn khả thi."]
+    }
+    assert world.school_a1.events.count() == 0
+
+
+def test_unit_merge_view_records_the_merge_and_moves_people(world, client_for):
     response = client_for(world.users["phong_officer"]).post(
         reverse("units:unit-merge", args=[world.school_a1.pk]),
-        {"sources": [world.phong_a.pk], "date": "2025-07-01"},
+        {"sources": [world.school_a2.pk], "date": "2025-07-01", "decision": "QĐ 7/QĐ-UBND", "move_people": "on"},
     )
-    assert response.context["form"].errors == {"sources": ["Bạn không có quyền sắp xếp tổ chức: Phòng GD&ĐT Thử A."]}
-    assert world.school_a1.events.count() == 0
+    world.refresh()
+    world.person_a2.refresh_from_db()
+    assert response["Location"] == reverse("units:unit-detail", args=[world.school_a1.pk])
+    assert (world.school_a2.active_to, world.person_a2.unit) == (datetime.date(2025, 6, 30), world.school_a1)
+    assert [u.name for u in selectors.unit_predecessors(world.school_a1)] == ["Trường THCS Thử A2"]
+
+
+def test_unit_split_view_links_the_parts_to_their_source(world, client_for):
+    part = UnitFactory(parent=Unit.objects.get(pk=world.phong_a.pk), name="Trường Tiểu học Thử A1 cơ sở 2")
+    client_for(world.users["phong_officer"]).post(
+        reverse("units:unit-split", args=[world.school_a1.pk]),
+        {"parts": [part.pk], "date": "2025-07-01", "close_source": ""},
+    )
+    world.refresh()
+    assert ([u.pk for u in selectors.unit_predecessors(part)], world.school_a1.active_to) == (
+        [world.school_a1.pk],
+        None,
+    )
 
 
 def test_unit_move_view_moves_the_subtree(world, client_for):
