@@ -4,7 +4,17 @@ from django.utils.translation import gettext_lazy as _
 from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
-from units.models import AuditLog, Cluster, Notification, Person, PersonTransfer, Unit, UnitEvent, User
+from units.models import (
+    AuditLog,
+    Cluster,
+    ImportBatch,
+    Notification,
+    Person,
+    PersonTransfer,
+    Unit,
+    UnitEvent,
+    User,
+)
 
 
 @admin.register(Unit)
@@ -83,3 +93,11 @@ class AuditLogAdmin(admin.ModelAdmin):
 class NotificationAdmin(admin.ModelAdmin):
     list_display = ("user", "title", "created_at", "read_at")
     raw_id_fields = ("user",)
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "user", "kind", "file_name", "state", "committed_at")
+    list_filter = ("kind", "state")
+    raw_id_fields = ("user",)
+    readonly_fields = ("columns", "rows", "errors", "summary", "committed_at")

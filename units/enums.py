@@ -84,3 +84,22 @@ class AccountRole(models.TextChoices):
 
 # Roles that reach the units below their own (read, and for officers act).
 SUBTREE_ROLES = (AccountRole.OFFICER, AccountRole.COUNCIL, AccountRole.LEADER)
+
+
+class ImportKind(models.TextChoices):
+    UNITS = "units", pgettext_lazy("import kind", "Units")
+    PEOPLE = "people", pgettext_lazy("import kind", "People")
+
+
+class ImportState(models.TextChoices):
+    PENDING = "pending", pgettext_lazy("import state", "Waiting for confirmation")
+    COMMITTED = "committed", pgettext_lazy("import state", "Imported")
+    CANCELLED = "cancelled", pgettext_lazy("import state", "Cancelled")
+
+
+# The only moves an import may make; ``units.imports.import_batch_set_state`` checks it.
+IMPORT_TRANSITIONS = {
+    ImportState.PENDING: {ImportState.COMMITTED, ImportState.CANCELLED},
+    ImportState.COMMITTED: set(),
+    ImportState.CANCELLED: set(),
+}

@@ -18,6 +18,8 @@ from units.enums import (
     AccountRole,
     ClusterKind,
     Gender,
+    ImportKind,
+    ImportState,
     PersonRole,
     UnitEventKind,
     UnitKind,
@@ -260,3 +262,30 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class ImportBatch(models.Model):
+    """An uploaded spreadsheet between its preview and its confirmation.
+
+    The parsed rows live here (not in a worker's memory or a temp file) so that any
+    web process can confirm the import. Written only by ``units.imports``.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_batches")
+    kind = models.CharField(_("kind"), max_length=10, choices=ImportKind.choices)
+    state = models.CharField(_("state"), max_length=10, choices=ImportState.choices, default=ImportState.PENDING)
+    file_name = models.CharField(_("file name"), max_length=255)
+    columns = models.JSONField(default=dict, blank=True)
+    rows = models.JSONField(default=list, blank=True)
+    errors = models.JSONField(default=list, blank=True)
+    summary = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    committed_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ("-created_at", "-id")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.file_name}"

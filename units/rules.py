@@ -81,12 +81,23 @@ def can_see_national_id(user, person):
     )
 
 
+@rules.predicate
+def sees_national_ids(user):
+    """Roles that may read national ID numbers at all (exports, import columns)."""
+    return user.is_authenticated and (
+        user.is_superuser or user.has_role(AccountRole.HEAD) or user.has_role(AccountRole.OFFICER)
+    )
+
+
 rules.add_perm("units.view_unit", can_view_unit)
 rules.add_perm("units.change_unit", manages_unit)
 rules.add_perm("units.add_child_unit", manages_unit & (is_officer | is_system_admin))
 rules.add_perm("units.restructure_unit", supervises_unit)
 rules.add_perm("units.add_person", manages_unit)
 rules.add_perm("units.change_person", manages_person)
+rules.add_perm("units.transfer_person", manages_person & (is_officer | is_system_admin))
 rules.add_perm("units.view_national_id", can_see_national_id)
+rules.add_perm("units.export_national_ids", sees_national_ids)
 rules.add_perm("units.import_data", is_clerk_or_head | is_officer | is_system_admin)
 rules.add_perm("units.manage_clusters", is_officer | is_system_admin)
+rules.add_perm("units.organise_cluster", manages_unit & (is_officer | is_system_admin))

@@ -6,9 +6,9 @@ An object outside the scope is simply absent from these querysets, so views
 that fetch through them answer 404.
 """
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
-from units.models import AuditLog, Cluster, Notification, Person, Unit, User
+from units.models import AuditLog, Cluster, ImportBatch, Notification, Person, PersonTransfer, Unit, UnitEvent, User
 from units.text import fold
 
 
@@ -84,6 +84,60 @@ def unit_events(unit: Unit) -> QuerySet:
     return unit.events.prefetch_related("predecessors").select_related("created_by")
 
 
+def unit_successor_events(unit: Unit) -> QuerySet[UnitEvent]:
+    """Merges and splits that name this unit as a predecessor ("merged into …")."""
+    return UnitEvent.objects.filter(predecessors=unit).select_related("unit").order_by("date", "id")
+
+
+def unit_visible_children(user: User, unit: Unit) -> QuerySet[Unit]:
+    return (
+        unit_children(unit)
+        .filter(unit_scope_q(user))
+        .annotate(people_count=Count("people", filter=Q(people__is_active=True)))
+    )
+
+
+def unit_people(unit: Unit) -> QuerySet[Person]:
+    """People working in this very unit (not below it), in Vietnamese name order."""
+    return Person.objects.filter(unit=unit, is_active=True).order_by("name_sort", "pk")
+
+
+def unit_clusters(unit: Unit) -> QuerySet[Cluster]:
+    """Clusters the unit organises, heads or belongs to."""
+    return (
+        Cluster.objects.filter(Q(organiser=unit) | Q(members=unit))
+        .distinct()
+        .select_related("organiser", "head_unit", "deputy_unit")
+        .order_by("-school_year", "name")
+    )
+
+
+def unit_choices(user: User, *, exclude_subtree_of: Unit | None = None) -> QuerySet[Unit]:
+    """Visible units for a select box: light columns, Vietnamese order."""
+    qs = visible_units(user)
+    if exclude_subtree_of is not None:
+        qs = qs.exclude(path__startswith=exclude_subtree_of.path)
+    return qs.only("pk", "name", "code", "path", "depth", "kind").order_by("name_sort")
+
+
+def unit_restructure_choices(user: User, *, around: Unit) -> QuerySet[Unit]:
+    """Units the user may merge into or split from ``around``: below the user's own unit,
+    and neither ``around`` nor one of its ancestors."""
+    steplen = Unit.steplen
+    lineage = [around.path[:i] for i in range(steplen, len(around.path) + 1, steplen)]
+    qs = unit_choices(user).exclude(path__in=lineage)
+    return qs if user.is_superuser else qs.exclude(pk=user.unit_id)
+
+
+def unit_export_rows(user: User, *, query: str = "", kind: str = "") -> list[tuple[Unit, str]]:
+    """(unit, parent code) in tree order, parents before children: two queries."""
+    units = list(unit_list(user, query=query, kind=kind).order_by("path"))
+    steplen = Unit.steplen
+    parent_paths = {u.path[:-steplen] for u in units if u.depth > 1}
+    codes = dict(Unit.objects.filter(path__in=parent_paths).values_list("path", "code"))
+    return [(u, codes.get(u.path[:-steplen], "") if u.depth > 1 else "") for u in units]
+
+
 def person_list(
     user: User,
     *,
@@ -113,6 +167,10 @@ def person_get(user: User, pk: int) -> Person:
     )
 
 
+def person_transfers(person: Person) -> QuerySet[PersonTransfer]:
+    return person.transfers.select_related("from_unit", "to_unit", "created_by").order_by("date", "id")
+
+
 def cluster_list(user: User, *, school_year: int | None = None) -> QuerySet[Cluster]:
     """Clusters the user organises or belongs to (through any visible unit)."""
     scope = visible_units(user)
@@ -127,7 +185,20 @@ def cluster_list(user: User, *, school_year: int | None = None) -> QuerySet[Clus
 
 
 def cluster_get(user: User, pk: int) -> Cluster:
-    return cluster_list(user).prefetch_related("members").get(pk=pk)
+    return (
+        cluster_list(user).prefetch_related(Prefetch("members", queryset=Unit.objects.order_by("name_sort"))).get(pk=pk)
+    )
+
+
+def cluster_members(cluster: Cluster) -> QuerySet[Unit]:
+    return cluster.members.order_by("name_sort")
+
+
+def import_batches(user: User) -> QuerySet[ImportBatch]:
+    """An import is private to the account that uploaded it: nobody else finds it (404)."""
+    if not user.is_authenticated:
+        return ImportBatch.objects.none()
+    return ImportBatch.objects.filter(user=user).order_by("-created_at", "-id")
 
 
 def accounts_for_unit(unit: Unit, *, roles: list[str]) -> QuerySet[User]:

@@ -199,7 +199,7 @@ def unit_move(*, unit: Unit, new_parent: Unit, date: datetime.date, actor: User 
     """Move a unit (and its subtree) under another parent, e.g. a school from a Phòng to a xã."""
     if new_parent.path.startswith(unit.path):
         raise ValidationError(_("A unit cannot be moved under itself or its own subtree."))
-    old_parent = unit.get_parent()
+    old_parent = Unit.objects.get_parent(unit)
     Unit.objects.move(unit, new_parent, pos="last-child")
     unit.refresh_from_db()
     UnitEvent.objects.create(
@@ -307,6 +307,8 @@ def cluster_create(
     kind: str = "cluster",
 ) -> Cluster:
     member_ids = {m.pk for m in members}
+    if any(not m.path.startswith(organiser.path) or m.pk == organiser.pk for m in members):
+        raise ValidationError({"members": _("Members must be units below the organiser.")})
     if head_unit.pk not in member_ids:
         raise ValidationError({"head_unit": _("The head unit must be a member of the cluster.")})
     if deputy_unit is not None and deputy_unit.pk not in member_ids:

@@ -1,0 +1,222 @@
+"""Forms of the unit registry: they check shape; the services check meaning.
+
+Choice querysets always come from the scoped selectors, so a form cannot offer (or
+accept) a unit outside the user's scope.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from units import imports, selectors
+from units.dates import school_year_of
+from units.enums import ClusterKind, ImportKind, PersonRole, UnitKind
+from units.models import Person, Unit
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.code})"
+
+
+class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.code})"
+
+
+def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
+    """Show a service's ValidationError at the field it names, or above the form."""
+    if hasattr(exc, "error_dict"):
+        for key, messages in exc.message_dict.items():
+            form.add_error(key if key in form.fields else None, messages)
+    else:
+        form.add_error(None, exc.messages)
+
+
+class UnitForm(forms.ModelForm):
+    class Meta:
+        model = Unit
+        fields = (
+            "kind",
+            "name",
+            "short_name",
+            "code",
+            "address",
+            "phone",
+            "email",
+            "head_name",
+            "head_title",
+            "active_from",
+            "active_to",
+        )
+        widgets = {"active_from": DateInput(), "active_to": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The service validates the code's uniqueness and tree fields; here only shape.
+        self.fields["code"].help_text = _("Upper-case letters, digits and dashes, e.g. THCS-XUANSON.")
+
+    def validate_unique(self):
+        """Uniqueness is checked by the service, with the rest of the meaning."""
+
+
+class RenameForm(forms.Form):
+    new_name = forms.CharField(label=_("New official name"), max_length=255)
+    date = forms.DateField(label=_("Effective date"), widget=DateInput(), initial=timezone.localdate)
+    decision = forms.CharField(label=_("Decision"), max_length=120, required=False)
+
+
+class MergeForm(forms.Form):
+    sources = UnitMultipleChoiceField(
+        label=_("Units merged into this one"),
+        queryset=Unit.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    date = forms.DateField(label=_("Effective date"), widget=DateInput(), initial=timezone.localdate)
+    decision = forms.CharField(label=_("Decision"), max_length=120, required=False)
+    move_people = forms.BooleanField(label=_("Move their people to this unit"), required=False, initial=True)
+
+    def __init__(self, *args, user, unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sources"].queryset = selectors.unit_restructure_choices(user, around=unit)
+
+
+class SplitForm(forms.Form):
+    parts = UnitMultipleChoiceField(
+        label=_("Units that came out of this one"),
+        queryset=Unit.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Create the new units first, then record the split here."),
+    )
+    date = forms.DateField(label=_("Effective date"), widget=DateInput(), initial=timezone.localdate)
+    decision = forms.CharField(label=_("Decision"), max_length=120, required=False)
+    close_source = forms.BooleanField(label=_("This unit stops its activity"), required=False, initial=True)
+
+    def __init__(self, *args, user, unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parts"].queryset = selectors.unit_restructure_choices(user, around=unit)
+
+
+class MoveForm(forms.Form):
+    new_parent = UnitChoiceField(label=_("New managing unit"), queryset=Unit.objects.none())
+    date = forms.DateField(label=_("Effective date"), widget=DateInput(), initial=timezone.localdate)
+    decision = forms.CharField(label=_("Decision"), max_length=120, required=False)
+
+    def __init__(self, *args, user, unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_parent"].queryset = selectors.unit_choices(user, exclude_subtree_of=unit)
+
+
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = (
+            "full_name",
+            "gender",
+            "birth_date",
+            "role",
+            "position",
+            "qualifications",
+            "sector_start_year",
+            "national_id",
+            "email",
+            "phone",
+        )
+        widgets = {"birth_date": DateInput()}
+
+    def __init__(self, *args, show_national_id: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not show_national_id:
+            del self.fields["national_id"]
+
+
+class TransferForm(forms.Form):
+    to_unit = UnitChoiceField(label=_("To unit"), queryset=Unit.objects.none())
+    date = forms.DateField(label=_("Date"), widget=DateInput(), initial=timezone.localdate)
+    decision = forms.CharField(label=_("Decision"), max_length=120, required=False)
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, user, person, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_unit"].queryset = selectors.unit_choices(user).exclude(pk=person.unit_id)
+
+
+class DeactivateForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("E.g. retired, moved out of the sector."),
+    )
+
+
+class ClusterForm(forms.Form):
+    organiser = UnitChoiceField(label=_("Organising unit"), queryset=Unit.objects.none())
+    kind = forms.ChoiceField(label=_("Kind"), choices=ClusterKind.choices, initial=ClusterKind.CLUSTER)
+    name = forms.CharField(label=_("Name"), max_length=255)
+    school_year = forms.IntegerField(
+        label=_("School year (first year)"),
+        min_value=2000,
+        max_value=2100,
+        initial=lambda: school_year_of(timezone.localdate()),
+    )
+    members = UnitMultipleChoiceField(
+        label=_("Member units"), queryset=Unit.objects.none(), widget=forms.SelectMultiple(attrs={"size": 10})
+    )
+    head_unit = UnitChoiceField(label=_("Head unit"), queryset=Unit.objects.none())
+    deputy_unit = UnitChoiceField(label=_("Deputy unit"), queryset=Unit.objects.none(), required=False)
+
+    def __init__(self, *args, user, organisers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organiser"].queryset = organisers
+        units = selectors.unit_choices(user)
+        for name in ("members", "head_unit", "deputy_unit"):
+            self.fields[name].queryset = units
+        if user.unit_id:
+            self.fields["organiser"].initial = user.unit_id
+
+
+class ImportForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What the file holds"), choices=ImportKind.choices)
+    file = forms.FileField(
+        label=_("Excel file (.xlsx)"),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        self.sheet = imports.read_upload(upload)  # raises ValidationError with the reason
+        return upload
+
+
+class UnitFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds")), *UnitKind.choices])
+
+
+class PersonFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    unit = UnitChoiceField(label=_("Unit"), required=False, queryset=Unit.objects.none(), empty_label=_("All units"))
+    role = forms.ChoiceField(
+        label=pgettext_lazy("person", "Role"), required=False, choices=[("", _("All roles")), *PersonRole.choices]
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = selectors.unit_choices(user)
+        for name in ("unit", "role"):
+            # The list refreshes its table through HTMX when a filter changes.
+            self.fields[name].widget.attrs.update(
+                {"class": "form-select", "hx-get": reverse_lazy("units:person-list"), "hx-trigger": "change"}
+            )
