@@ -20,7 +20,13 @@ SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-change-me-01234567
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
+# Our apps come first so that their Vietnamese catalogues take precedence over Django's own
+# for shared words ("active", "name"), and their templates over third-party ones.
 INSTALLED_APPS = [
+    "units",
+    "campaigns",
+    "awards",
+    "reports",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -35,10 +41,6 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "treebeard",
-    "units",
-    "campaigns",
-    "awards",
-    "reports",
 ]
 
 MIDDLEWARE = [
