@@ -128,7 +128,7 @@ def _load_plan(key: str, *, today: datetime.date, parent: Campaign | None, write
                 campaign=campaign, new_state=state, actor=None, reason=STATE_REASONS[state]
             )
         made = _add_deliverables(campaign, today)
-    write(f"Loaded plan {label} ({campaign.get_state_display()}): {made} deliverables and exceptions.")
+    write(f"Loaded plan {label} ({campaign.state}): {made} deliverables and exceptions.")
     return campaign
 
 
