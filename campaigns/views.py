@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from campaigns import forms, ics, selectors, services
@@ -50,11 +50,11 @@ from units.selectors import audit_log_for
 
 # What the lifecycle button says for each target state.
 TRANSITION_LABELS = {
-    CampaignState.LAUNCHED: gettext_lazy("Launch"),
-    CampaignState.IN_PROGRESS: gettext_lazy("Start implementation"),
-    CampaignState.MIDTERM_REVIEW: gettext_lazy("Hold the mid-term review"),
-    CampaignState.FINAL_REVIEW: gettext_lazy("Hold the final review"),
-    CampaignState.CLOSED: gettext_lazy("Close"),
+    CampaignState.LAUNCHED: pgettext_lazy("campaign action", "Launch"),
+    CampaignState.IN_PROGRESS: pgettext_lazy("campaign action", "Start implementation"),
+    CampaignState.MIDTERM_REVIEW: pgettext_lazy("campaign action", "Hold the mid-term review"),
+    CampaignState.FINAL_REVIEW: pgettext_lazy("campaign action", "Hold the final review"),
+    CampaignState.CLOSED: pgettext_lazy("campaign action", "Close"),
 }
 
 
