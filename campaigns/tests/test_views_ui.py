@@ -312,7 +312,7 @@ def test_lifecycle_walks_through_the_buttons_and_logs_the_reason(world, client_f
     campaign.refresh_from_db()
     log = AuditLog.objects.filter(action="campaign.state_changed").order_by("id")
     assert campaign.state == "closed"
-    assert [(e.data["to"], e.reason, e.actor_id) for e in log][0] == (
+    assert next((e.data["to"], e.reason, e.actor_id) for e in log) == (
         "launched",
         "Bước launched",
         world.users["phong_officer"].pk,
@@ -401,7 +401,7 @@ def test_cascade_creates_the_school_plan_once(world, client_for):
 
 @time_machine.travel(datetime.datetime(2025, 5, 20, 9, 0, tzinfo=datetime.UTC), tick=False)
 def test_status_page_counts_units_and_shows_exceptions(world, client_for):
-    campaign, deadline = _launched(world)
+    _campaign, deadline = _launched(world)
     with time_machine.travel(datetime.datetime(2025, 5, 9, 9, 0, tzinfo=datetime.UTC)):
         services.submission_create(deadline=deadline, unit=world.school_a1, actor=None, figures={"so_truong": 3})
     services.deadline_excuse(deadline=deadline, unit=world.school_a2, reason="Trường đang sáp nhập", actor=None)
@@ -414,7 +414,7 @@ def test_status_page_counts_units_and_shows_exceptions(world, client_for):
 
 
 def test_officer_extends_a_deadline_for_one_unit(world, client_for):
-    campaign, deadline = _launched(world)
+    _campaign, deadline = _launched(world)
     client = client_for(world.users["phong_officer"])
     url = reverse("campaigns:deadline-exception", args=[deadline.pk, world.school_a1.pk])
     refused = client.post(url, {"kind": "extended", "new_due_on": "01/05/2025", "reason": "Mưa bão"})
@@ -431,7 +431,7 @@ def test_officer_extends_a_deadline_for_one_unit(world, client_for):
 
 
 def test_exception_for_a_unit_that_does_not_owe_is_404(world, client_for):
-    campaign, deadline = _launched(world)
+    _campaign, deadline = _launched(world)
     url = reverse("campaigns:deadline-exception", args=[deadline.pk, world.school_b1.pk])
     assert client_for(world.users["phong_officer"]).get(url).status_code == 404
 
@@ -446,7 +446,7 @@ def _submit(client, deadline, content: bytes, name: str, **extra):
 
 
 def test_clerk_submits_versions_that_are_never_overwritten(world, client_for):
-    campaign, deadline = _launched(world)
+    _campaign, deadline = _launched(world)
     client = client_for(world.users["school_clerk"])
     _submit(client, deadline, PDF_BYTES, "bao-cao.pdf")
     _submit(client, deadline, _ooxml("word/document.xml"), "bao-cao.docx", figure_so_truong="4,5")
@@ -470,7 +470,7 @@ def test_clerk_submits_versions_that_are_never_overwritten(world, client_for):
     ],
 )
 def test_upload_is_judged_by_its_content_not_its_name(world, client_for, content, name):
-    campaign, deadline = _launched(world)
+    _campaign, deadline = _launched(world)
     response = _submit(client_for(world.users["school_clerk"]), deadline, content, name)
     assert response.context["form"].errors["file"] == [
         "Tệp này không phải là tệp PDF, Word (.docx), Excel (.xlsx) hay ảnh (PNG, JPEG), dù tên tệp ghi thế nào."
@@ -480,14 +480,14 @@ def test_upload_is_judged_by_its_content_not_its_name(world, client_for, content
 
 @override_settings(PORTAL_UPLOAD_MAX_BYTES=1024 * 1024)
 def test_upload_over_the_cap_is_refused(world, client_for):
-    campaign, deadline = _launched(world)
+    _campaign, deadline = _launched(world)
     response = _submit(client_for(world.users["school_clerk"]), deadline, PDF_BYTES + b"0" * 1024 * 1024, "lon.pdf")
     assert response.context["form"].errors["file"] == ["Tệp quá lớn (1.0 MB); dung lượng tối đa là 1 MB."]
     assert Submission.objects.count() == 0
 
 
 def test_figures_must_be_numbers(world, client_for):
-    campaign, deadline = _launched(world)
+    _campaign, deadline = _launched(world)
     response = _submit(client_for(world.users["school_clerk"]), deadline, PDF_BYTES, "a.pdf", figure_so_truong="ba")
     assert response.context["form"].errors["figure_so_truong"] == ["Vui lòng nhập một số, ví dụ 344 hoặc 99,5."]
     assert Submission.objects.count() == 0
@@ -507,7 +507,7 @@ def test_a_draft_campaign_takes_no_submission(world, client_for):
 
 
 def test_download_outside_the_scope_is_404(world, client_for):
-    campaign, deadline = _launched(world)
+    _campaign, deadline = _launched(world)
     submission = services.submission_create(
         deadline=deadline,
         unit=world.school_a1,
@@ -543,7 +543,7 @@ def _parse_ics(text: str) -> list[dict]:
 
 @time_machine.travel(datetime.datetime(2025, 3, 1, 9, 0, tzinfo=datetime.UTC), tick=False)
 def test_my_deadlines_groups_by_month_with_status(world, client_for):
-    campaign, deadline = _launched(world)
+    campaign, _deadline = _launched(world)
     services.milestone_create(
         campaign=campaign,
         actor=None,
@@ -564,7 +564,7 @@ def test_my_deadlines_groups_by_month_with_status(world, client_for):
 
 @time_machine.travel(datetime.datetime(2025, 3, 1, 9, 0, tzinfo=datetime.UTC), tick=False)
 def test_ics_feed_is_valid_icalendar_with_one_event_per_deadline(world, client):
-    campaign, deadline = _launched(world, title="Phong trào, thử; nghiệm")
+    _campaign, deadline = _launched(world, title="Phong trào, thử; nghiệm")
     token = ics.feed_token(world.users["school_clerk"])
     response = client.get(reverse("campaigns:ics-feed", args=[token]))
     again = client.get(reverse("campaigns:ics-feed", args=[token]))
