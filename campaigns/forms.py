@@ -163,6 +163,7 @@ class UpperDocumentForm(PartForm):
         super().__init__(*args, **kwargs)
         field = self.fields["linked_campaign"]
         field.queryset = linkable if linkable is not None else Campaign.objects.none()
+        field.label = _("Upper plan in the portal")
         field.label_from_instance = lambda c: f"{c.number_symbol} — {c.title}" if c.number_symbol else c.title
         field.help_text = _("When the upper plan is in the portal, choose it to link the two.")
 
@@ -221,6 +222,7 @@ class CriterionForm(PartForm):
         self.fields["parent"].label = _("Under")
         self.fields["parent"].help_text = _("Left empty, “2.1.1” is put under “2.1” when the plan has it.")
         self.fields["phase"].queryset = self.campaign.phases.all()
+        self.fields["phase"].label = _("Phase")
 
 
 class AwardOfferForm(PartForm):
@@ -274,6 +276,7 @@ class MilestoneForm(PartForm):
     def __init__(self, *args, recipients=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["phase"].queryset = self.campaign.phases.all()
+        self.fields["phase"].label = _("Phase")
         self.fields["recipient"].queryset = recipients if recipients is not None else self.fields["recipient"].queryset
         self.fields["due_on"].help_text = _("For a one-off deadline.")
         self.fields["due_day"].help_text = _("For a yearly deadline: day and month.")

@@ -218,7 +218,9 @@ def _can_edit(request, campaign: Campaign) -> bool:
     return campaign.state in EDITABLE_STATES and request.user.has_perm("campaigns.change_campaign", campaign)
 
 
-def _section_context(request, campaign: Campaign, part: Part, *, form=None, notice: str = "") -> dict:
+def _section_context(
+    request, campaign: Campaign, part: Part, *, form=None, notice: str = "", keep_open: bool = False
+) -> dict:
     can_edit = _can_edit(request, campaign)
     context = {
         "campaign": campaign,
@@ -227,6 +229,7 @@ def _section_context(request, campaign: Campaign, part: Part, *, form=None, noti
         "can_edit": can_edit,
         "form": form if form is not None else (_part_form(part, request, campaign) if can_edit else None),
         "notice": notice,
+        "keep_open": keep_open,
     }
     if part.slug == "tieu-chi":
         context["criteria"] = selectors.criteria_tree(campaign)
@@ -245,10 +248,12 @@ def _section_context(request, campaign: Campaign, part: Part, *, form=None, noti
     return context
 
 
-def _after_part_change(request, campaign: Campaign, part: Part, notice: str):
+def _after_part_change(request, campaign: Campaign, part: Part, notice: str, *, keep_open: bool = False):
     if request.htmx:
+        # Entering a plan means adding item after item: the add form stays open.
         campaign = _campaign_or_404(request, campaign.pk)
-        return render(request, "campaigns/_section.html", _section_context(request, campaign, part, notice=notice))
+        context = _section_context(request, campaign, part, notice=notice, keep_open=keep_open)
+        return render(request, "campaigns/_section.html", context)
     messages.success(request, notice)
     return redirect(f"{reverse('campaigns:detail', args=[campaign.pk])}#part-{part.slug}")
 
@@ -387,7 +392,7 @@ def part_add(request, pk: int, part: str):
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
-            return _after_part_change(request, campaign, part, _("Added to the plan."))
+            return _after_part_change(request, campaign, part, _("Added to the plan."), keep_open=True)
     if request.htmx:
         return render(request, "campaigns/_section.html", _section_context(request, campaign, part, form=form))
     return render(request, "campaigns/part_form.html", {"campaign": campaign, "part": part, "form": form})
@@ -484,7 +489,11 @@ def campaign_amend(request, pk: int):
 def campaign_copy(request, pk: int):
     campaign = _campaign_or_404(request, pk)
     _require(request, "campaigns.add_campaign", campaign.issuer)
-    copy = services.campaign_copy(source=campaign, actor=request.user, years=1)
+    try:
+        copy = services.campaign_copy(source=campaign, actor=request.user, years=1)
+    except ValidationError as exc:
+        messages.error(request, _refusal(exc))
+        return redirect("campaigns:detail", pk=campaign.pk)
     messages.success(request, _("A draft for the next school year is created; check its dates and number."))
     return redirect("campaigns:detail", pk=copy.pk)
 

@@ -588,3 +588,25 @@ def test_ics_token_changes_with_the_password_and_a_wrong_one_is_404(world, clien
     assert client.get(reverse("campaigns:ics-feed", args=[old])).status_code == 404
     assert client.get(reverse("campaigns:ics-feed", args=[ics.feed_token(user)])).status_code == 200
     assert client.get(reverse("campaigns:ics-feed", args=["abc"])).status_code == 404
+
+
+def test_adding_through_htmx_returns_the_section_with_the_item_and_the_form_still_open(world, client_for):
+    campaign = CampaignFactory(issuer=world.phong_a)
+    client = client_for(world.users["phong_officer"])
+    response = client.post(
+        reverse("campaigns:part-add", args=[campaign.pk, "khen-thuong"]),
+        {
+            "khen-thuong-name": "Giấy khen của Trưởng phòng",
+            "khen-thuong-occasion": "tổng kết",
+            "khen-thuong-quota": "12",
+        },
+        HTTP_HX_REQUEST="true",
+    )
+    html = response.content.decode()
+    assert html.startswith('<section id="part-khen-thuong"')
+    assert ("Giấy khen của Trưởng phòng" in html, "<strong>12</strong>" in html, 'class="collapse show' in html) == (
+        True,
+        True,
+        True,
+    )
+    assert list(campaign.award_offers.values_list("name", "quota")) == [("Giấy khen của Trưởng phòng", 12)]
