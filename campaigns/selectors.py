@@ -12,7 +12,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from campaigns.enums import ACTIVE_STATES, ParticipantScope, SubmissionStatus
-from campaigns.models import Campaign, Deadline, DeadlineException, Milestone, Submission
+from campaigns.models import Campaign, Criterion, Deadline, DeadlineException, Milestone, Submission
 from units.models import Unit, User
 from units.selectors import unit_scope_q
 from units.text import fold
@@ -59,6 +59,7 @@ def campaign_get(user: User, pk: int) -> Campaign:
             "award_offers",
             "dossier_components",
             "amendments__decided_by",
+            "participant_units",
             Prefetch("milestones", queryset=Milestone.objects.select_related("phase", "recipient")),
             "milestones__deadlines",
         )
@@ -206,3 +207,91 @@ def deadlines_owed_by(unit: Unit, *, start: datetime.date, end: datetime.date) -
 
 def submissions_for(deadline: Deadline, unit: Unit) -> QuerySet[Submission]:
     return Submission.objects.filter(deadline=deadline, unit=unit).select_related("submitted_by").order_by("-version")
+
+
+# --- Campaign screens -------------------------------------------------------------------------
+
+
+def criteria_tree(campaign: Campaign) -> list[tuple[Criterion, int]]:
+    """The criteria in plan order with their depth ("2", "2.1", "2.1.1"), from the prefetched list."""
+    children: dict[int | None, list[Criterion]] = defaultdict(list)
+    for criterion in campaign.criteria.all():
+        children[criterion.parent_id].append(criterion)
+    result: list[tuple[Criterion, int]] = []
+
+    def walk(parent_id, depth):
+        for criterion in children.get(parent_id, []):
+            result.append((criterion, depth))
+            walk(criterion.pk, depth + 1)
+
+    walk(None, 0)
+    return result
+
+
+def units_below_with_plans(campaign: Campaign) -> tuple[list[tuple[Unit, Campaign | None]], list[Campaign]]:
+    """Participating units directly below the issuer, each with its implementing plan (or None),
+    and the implementing plans of units further down."""
+    implementations = implementations_by_unit(campaign)
+    units = campaign_participants(campaign).filter(depth=campaign.issuer.depth + 1)
+    return [(unit, implementations.pop(unit.pk, None)) for unit in units], list(implementations.values())
+
+
+def visible_campaign_ids(user: User, ids) -> set[int]:
+    ids = [pk for pk in ids if pk]
+    if not ids:
+        return set()
+    return set(visible_campaigns(user).filter(pk__in=ids).values_list("pk", flat=True))
+
+
+def visible_deadlines(user: User) -> QuerySet[Deadline]:
+    return Deadline.objects.filter(milestone__campaign__in=visible_campaigns(user)).select_related(
+        "milestone__campaign__issuer", "milestone__phase", "milestone__recipient"
+    )
+
+
+def deadline_get(user: User, pk: int) -> Deadline:
+    """Raises Deadline.DoesNotExist when the user cannot see its campaign."""
+    return visible_deadlines(user).get(pk=pk)
+
+
+def visible_submissions(user: User) -> QuerySet[Submission]:
+    """Submissions of the units in the user's scope, and those sent to campaigns issued in it."""
+    if not user.is_authenticated:
+        return Submission.objects.none()
+    if user.is_superuser:
+        return Submission.objects.all()
+    return Submission.objects.filter(
+        unit_scope_q(user, prefix="unit__") | unit_scope_q(user, prefix="deadline__milestone__campaign__issuer__")
+    )
+
+
+def statuses_for_unit(
+    unit: Unit, deadlines: list[Deadline], *, today: datetime.date | None = None
+) -> dict[int, UnitDeadlineStatus]:
+    """One unit's status on many deadlines, in two queries (calendar, .ics)."""
+    today = today or timezone.localdate()
+    ids = [d.pk for d in deadlines]
+    first: dict[int, datetime.datetime] = {}
+    latest: dict[int, Submission] = {}
+    for submission in Submission.objects.filter(unit=unit, deadline_id__in=ids).order_by("deadline_id", "version"):
+        first.setdefault(submission.deadline_id, submission.submitted_at)
+        latest[submission.deadline_id] = submission
+    exceptions = {e.deadline_id: e for e in DeadlineException.objects.filter(unit=unit, deadline_id__in=ids)}
+    result = {}
+    for deadline in deadlines:
+        submitted = first.get(deadline.pk)
+        status, effective_due = compute_status(
+            due_on=deadline.due_on,
+            first_submitted_on=timezone.localdate(submitted) if submitted else None,
+            exception=exceptions.get(deadline.pk),
+            today=today,
+        )
+        result[deadline.pk] = UnitDeadlineStatus(
+            unit=unit,
+            deadline=deadline,
+            status=status,
+            due_on=effective_due,
+            latest=latest.get(deadline.pk),
+            exception=exceptions.get(deadline.pk),
+        )
+    return result

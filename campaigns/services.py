@@ -15,6 +15,7 @@ from campaigns.enums import (
     EDITABLE_STATES,
     CampaignState,
     ExceptionKind,
+    ParticipantScope,
     Recurrence,
 )
 from campaigns.models import (
@@ -74,7 +75,7 @@ def _cleaned(values: dict) -> dict:
     cleaned = {}
     for key, value in values.items():
         if isinstance(value, str):
-            value = value.strip() if key in MULTILINE_FIELDS else clean(value)
+            value = value.replace("\r\n", "\n").strip() if key in MULTILINE_FIELDS else clean(value)
             value = unicodedata.normalize("NFC", value)
         cleaned[key] = value
     return cleaned
@@ -203,13 +204,19 @@ def _next_order(qs) -> int:
     return (qs.aggregate(m=Max("order"))["m"] or 0) + 1
 
 
-@transaction.atomic
-def phase_add(*, campaign: Campaign, actor: User | None, name: str, starts_on, ends_on) -> Phase:
-    _ensure_editable(campaign)
+def _validate_phase_dates(campaign: Campaign, starts_on, ends_on) -> None:
+    if not starts_on or not ends_on:
+        raise ValidationError({"starts_on": _("Give the start and the end of the phase.")})
     if ends_on < starts_on:
         raise ValidationError({"ends_on": _("The end of the phase cannot be before its start.")})
     if starts_on < campaign.starts_on or ends_on > campaign.ends_on:
         raise ValidationError({"starts_on": _("The phase must lie inside the campaign period.")})
+
+
+@transaction.atomic
+def phase_add(*, campaign: Campaign, actor: User | None, name: str, starts_on, ends_on) -> Phase:
+    _ensure_editable(campaign)
+    _validate_phase_dates(campaign, starts_on, ends_on)
     phase = Phase.objects.create(
         campaign=campaign, name=clean(name), starts_on=starts_on, ends_on=ends_on, order=_next_order(campaign.phases)
     )
@@ -220,14 +227,17 @@ def phase_add(*, campaign: Campaign, actor: User | None, name: str, starts_on, e
 @transaction.atomic
 def subject_add(*, campaign: Campaign, actor: User | None, kind: str, description: str, **extra) -> Subject:
     _ensure_editable(campaign)
-    return Subject.objects.create(
+    subject = Subject(
         campaign=campaign,
         kind=kind,
         description=clean(description),
-        unit_kind=extra.get("unit_kind", ""),
-        person_role=extra.get("person_role", ""),
+        unit_kind=extra.get("unit_kind") or "",
+        person_role=extra.get("person_role") or "",
         order=_next_order(campaign.subjects),
     )
+    subject.full_clean()
+    subject.save()
+    return subject
 
 
 def parse_target_value(raw) -> Decimal | None:
@@ -245,6 +255,15 @@ def parse_target_value(raw) -> Decimal | None:
         raise ValidationError({"target_value": _("The target must be a number, e.g. 344 or 99,5.")}) from exc
 
 
+def _parent_by_number(campaign: Campaign, number: str) -> Criterion | None:
+    """ "2.1.1" sits under "2.1" when the plan already has it (entering a plan top-down)."""
+    number = (number or "").strip().rstrip(".")
+    if "." not in number:
+        return None
+    prefix = number.rsplit(".", 1)[0]
+    return campaign.criteria.filter(number__in=[prefix, f"{prefix}."]).order_by("order", "id").first()
+
+
 @transaction.atomic
 def criterion_add(
     *, campaign: Campaign, actor: User | None, title: str, parent: Criterion | None = None, **fields
@@ -253,13 +272,18 @@ def criterion_add(
     if parent is not None and parent.campaign_id != campaign.pk:
         raise ValidationError({"parent": _("The parent criterion belongs to another campaign.")})
     target_value = parse_target_value(fields.pop("target_value", None))
+    body = (fields.pop("body", "") or "").strip()
+    fields = {k: clean(v) if isinstance(v, str) else v for k, v in fields.items()}
+    if parent is None:
+        parent = _parent_by_number(campaign, fields.get("number", ""))
     criterion = Criterion(
         campaign=campaign,
         parent=parent,
         title=clean(title),
+        body=body,
         target_value=target_value,
         order=_next_order(campaign.criteria),
-        **{k: clean(v) if isinstance(v, str) else v for k, v in fields.items()},
+        **fields,
     )
     criterion.full_clean()
     criterion.save()
@@ -269,9 +293,15 @@ def criterion_add(
 @transaction.atomic
 def award_offer_add(*, campaign: Campaign, actor: User | None, name: str, **fields) -> AwardOffer:
     _ensure_editable(campaign)
-    return AwardOffer.objects.create(
-        campaign=campaign, name=clean(name), order=_next_order(campaign.award_offers), **fields
+    offer = AwardOffer(
+        campaign=campaign,
+        name=clean(name),
+        order=_next_order(campaign.award_offers),
+        **{k: clean(v) if isinstance(v, str) else v for k, v in fields.items()},
     )
+    offer.full_clean()
+    offer.save()
+    return offer
 
 
 @transaction.atomic
@@ -285,6 +315,8 @@ def dossier_component_add(*, campaign: Campaign, actor: User | None, name: str, 
 @transaction.atomic
 def upper_document_add(*, campaign: Campaign, actor: User | None, number_symbol: str, **fields) -> UpperDocument:
     _ensure_editable(campaign)
+    if fields.get("linked_campaign") is not None and fields["linked_campaign"].pk == campaign.pk:
+        raise ValidationError({"linked_campaign": _("A plan cannot implement itself.")})
     return UpperDocument.objects.create(
         campaign=campaign,
         number_symbol=clean(number_symbol),
@@ -322,6 +354,12 @@ def milestone_dates(milestone: Milestone) -> list[datetime.date]:
 
 def _validate_milestone(milestone: Milestone) -> None:
     campaign = milestone.campaign
+    if milestone.recurrence == Recurrence.ONCE:
+        milestone.due_month = milestone.due_day = None
+    else:
+        milestone.due_on = None
+    if milestone.phase_id and milestone.phase.campaign_id != campaign.pk:
+        raise ValidationError({"phase": _("The phase belongs to another campaign.")})
     errors = {}
     if milestone.recurrence == Recurrence.ONCE:
         if not milestone.due_on:
@@ -598,3 +636,276 @@ def campaign_cascade(*, upper: Campaign, unit: Unit, actor: User | None) -> Camp
     if upper.implementations.filter(issuer=unit).exists():
         raise CampaignError(_("This unit already has its own plan for this campaign."))
     return campaign_copy(source=upper, actor=actor, issuer=unit, years=0, parent=upper)
+
+
+# --- Editing a draft plan's parts (campaign screens) ---------------------------------------------
+
+PHASE_FIELDS = ("name", "starts_on", "ends_on")
+SUBJECT_FIELDS = ("kind", "unit_kind", "person_role", "description")
+CRITERION_FIELDS = (
+    "parent",
+    "number",
+    "title",
+    "body",
+    "subject_kind",
+    "person_role",
+    "target_value",
+    "target_unit",
+    "target_year",
+    "phase",
+)
+AWARD_OFFER_FIELDS = ("name", "award_code", "occasion", "quota")
+DOSSIER_COMPONENT_FIELDS = ("name", "is_required")
+UPPER_DOCUMENT_FIELDS = ("number_symbol", "issued_on", "issuer_name", "summary", "linked_campaign")
+MILESTONE_FIELDS = (
+    "phase",
+    "deliverable",
+    "title",
+    "description",
+    "recurrence",
+    "due_on",
+    "due_month",
+    "due_day",
+    "owed_by_kinds",
+    "is_individual",
+    "recipient",
+    "figures",
+)
+
+
+def _part_value(value):
+    if hasattr(value, "_meta"):
+        return str(value)
+    return _jsonable(value)
+
+
+def _set_fields(item, fields: dict, allowed: tuple[str, ...], *, multiline: tuple[str, ...] = ()) -> dict:
+    """Copy the allowed fields onto ``item``; returns {field: [old, new]} for the audit log."""
+    changed = {}
+    for key in allowed:
+        if key not in fields:
+            continue
+        value = fields[key]
+        if isinstance(value, str):
+            value = value.replace("\r\n", "\n").strip() if key in multiline else clean(value)
+        if value is None and key in ("unit_kind", "person_role", "subject_kind"):
+            value = ""
+        old = getattr(item, key)
+        if old != value:
+            changed[key] = [_part_value(old), _part_value(value)]
+            setattr(item, key, value)
+    return changed
+
+
+def _log_part(campaign: Campaign, action: str, *, actor: User | None, item, changed: dict | None = None) -> None:
+    data = {"item": str(item), "id": item.pk}
+    if changed:
+        data["changes"] = changed
+    log_action(campaign, action, actor=actor, unit=campaign.issuer, data=data)
+
+
+@transaction.atomic
+def phase_update(*, phase: Phase, actor: User | None, **fields) -> Phase:
+    """Change a draft's phase; the milestones inside it must still fit and are re-expanded."""
+    campaign = phase.campaign
+    _ensure_editable(campaign)
+    changed = _set_fields(phase, fields, PHASE_FIELDS)
+    _validate_phase_dates(campaign, phase.starts_on, phase.ends_on)
+    phase.full_clean()
+    milestones = list(phase.milestones.select_related("campaign"))
+    for milestone in milestones:
+        milestone.phase = phase
+        try:
+            _validate_milestone(milestone)
+        except ValidationError as exc:
+            raise ValidationError(
+                {"starts_on": _("The milestone “%(title)s” would no longer fit in this phase.") % {"title": milestone}}
+            ) from exc
+    phase.save()
+    for milestone in milestones:
+        milestone_expand(milestone=milestone)
+    if changed:
+        _log_part(campaign, "campaign.phase_changed", actor=actor, item=phase, changed=changed)
+    return phase
+
+
+@transaction.atomic
+def phase_delete(*, phase: Phase, actor: User | None) -> None:
+    """Remove a draft's phase; its milestones and criteria stay, now over the whole campaign."""
+    campaign = phase.campaign
+    _ensure_editable(campaign)
+    milestones = list(phase.milestones.all())
+    _log_part(campaign, "campaign.phase_deleted", actor=actor, item=phase)
+    phase.delete()
+    for milestone in milestones:
+        milestone.phase = None
+        milestone_expand(milestone=milestone)
+
+
+@transaction.atomic
+def subject_update(*, subject: Subject, actor: User | None, **fields) -> Subject:
+    campaign = subject.campaign
+    _ensure_editable(campaign)
+    changed = _set_fields(subject, fields, SUBJECT_FIELDS)
+    subject.full_clean()
+    subject.save()
+    if changed:
+        _log_part(campaign, "campaign.subject_changed", actor=actor, item=subject, changed=changed)
+    return subject
+
+
+@transaction.atomic
+def subject_delete(*, subject: Subject, actor: User | None) -> None:
+    _ensure_editable(subject.campaign)
+    _log_part(subject.campaign, "campaign.subject_deleted", actor=actor, item=subject)
+    subject.delete()
+
+
+@transaction.atomic
+def criterion_update(*, criterion: Criterion, actor: User | None, **fields) -> Criterion:
+    campaign = criterion.campaign
+    _ensure_editable(campaign)
+    if "target_value" in fields:
+        fields["target_value"] = parse_target_value(fields["target_value"])
+    parent = fields.get("parent", criterion.parent)
+    ancestor = parent
+    while ancestor is not None:
+        if ancestor.pk == criterion.pk:
+            raise ValidationError({"parent": _("A criterion cannot sit under itself or one of its own items.")})
+        ancestor = ancestor.parent
+    if parent is not None and parent.campaign_id != campaign.pk:
+        raise ValidationError({"parent": _("The parent criterion belongs to another campaign.")})
+    changed = _set_fields(criterion, fields, CRITERION_FIELDS, multiline=("body",))
+    criterion.full_clean()
+    criterion.save()
+    if changed:
+        _log_part(campaign, "campaign.criterion_changed", actor=actor, item=criterion, changed=changed)
+    return criterion
+
+
+@transaction.atomic
+def criterion_delete(*, criterion: Criterion, actor: User | None) -> None:
+    """Remove a criterion with the items nested under it."""
+    _ensure_editable(criterion.campaign)
+    _log_part(criterion.campaign, "campaign.criterion_deleted", actor=actor, item=criterion)
+    criterion.delete()
+
+
+@transaction.atomic
+def award_offer_update(*, award_offer: AwardOffer, actor: User | None, **fields) -> AwardOffer:
+    campaign = award_offer.campaign
+    _ensure_editable(campaign)
+    changed = _set_fields(award_offer, fields, AWARD_OFFER_FIELDS)
+    award_offer.full_clean()
+    award_offer.save()
+    if changed:
+        _log_part(campaign, "campaign.award_offer_changed", actor=actor, item=award_offer, changed=changed)
+    return award_offer
+
+
+@transaction.atomic
+def award_offer_delete(*, award_offer: AwardOffer, actor: User | None) -> None:
+    _ensure_editable(award_offer.campaign)
+    _log_part(award_offer.campaign, "campaign.award_offer_deleted", actor=actor, item=award_offer)
+    award_offer.delete()
+
+
+@transaction.atomic
+def dossier_component_update(*, dossier_component: DossierComponent, actor: User | None, **fields) -> DossierComponent:
+    campaign = dossier_component.campaign
+    _ensure_editable(campaign)
+    changed = _set_fields(dossier_component, fields, DOSSIER_COMPONENT_FIELDS)
+    dossier_component.full_clean()
+    dossier_component.save()
+    if changed:
+        _log_part(campaign, "campaign.dossier_component_changed", actor=actor, item=dossier_component, changed=changed)
+    return dossier_component
+
+
+@transaction.atomic
+def dossier_component_delete(*, dossier_component: DossierComponent, actor: User | None) -> None:
+    _ensure_editable(dossier_component.campaign)
+    _log_part(dossier_component.campaign, "campaign.dossier_component_deleted", actor=actor, item=dossier_component)
+    dossier_component.delete()
+
+
+@transaction.atomic
+def upper_document_update(*, upper_document: UpperDocument, actor: User | None, **fields) -> UpperDocument:
+    campaign = upper_document.campaign
+    _ensure_editable(campaign)
+    if fields.get("linked_campaign") is not None and fields["linked_campaign"].pk == campaign.pk:
+        raise ValidationError({"linked_campaign": _("A plan cannot implement itself.")})
+    changed = _set_fields(upper_document, fields, UPPER_DOCUMENT_FIELDS)
+    upper_document.full_clean()
+    upper_document.save()
+    if changed:
+        _log_part(campaign, "campaign.upper_document_changed", actor=actor, item=upper_document, changed=changed)
+    return upper_document
+
+
+@transaction.atomic
+def upper_document_delete(*, upper_document: UpperDocument, actor: User | None) -> None:
+    _ensure_editable(upper_document.campaign)
+    _log_part(upper_document.campaign, "campaign.upper_document_deleted", actor=actor, item=upper_document)
+    upper_document.delete()
+
+
+@transaction.atomic
+def milestone_update(*, milestone: Milestone, actor: User | None, **fields) -> Milestone:
+    """Change a draft's milestone; its deadlines are recomputed."""
+    campaign = milestone.campaign
+    _ensure_editable(campaign)
+    changed = _set_fields(milestone, fields, MILESTONE_FIELDS, multiline=("description",))
+    _validate_milestone(milestone)
+    milestone.save()
+    milestone_expand(milestone=milestone)
+    if changed:
+        _log_part(campaign, "campaign.milestone_changed", actor=actor, item=milestone, changed=changed)
+    return milestone
+
+
+@transaction.atomic
+def milestone_delete(*, milestone: Milestone, actor: User | None) -> None:
+    campaign = milestone.campaign
+    _ensure_editable(campaign)
+    if Submission.objects.filter(deadline__milestone=milestone).exists():
+        raise CampaignError(_("Units have already submitted against this milestone; it cannot be deleted."))
+    _log_part(campaign, "campaign.milestone_deleted", actor=actor, item=milestone)
+    milestone.delete()
+
+
+@transaction.atomic
+def campaign_set_participants(*, campaign: Campaign, actor: User | None, scope: str, kinds=(), units=()) -> Campaign:
+    """Who takes part: the issuer's whole subtree, some unit kinds in it, or a chosen list."""
+    campaign = Campaign.objects.select_for_update().select_related("issuer").get(pk=campaign.pk)
+    _ensure_editable(campaign)
+    kinds, units = list(kinds or []), list(units or [])
+    if scope == ParticipantScope.KINDS and not kinds:
+        raise ValidationError({"participant_kinds": _("Choose at least one unit kind.")})
+    if scope == ParticipantScope.LIST:
+        if not units:
+            raise ValidationError({"participant_units": _("Choose at least one unit.")})
+        outside = [u.name for u in units if not u.path.startswith(campaign.issuer.path) or u.pk == campaign.issuer_id]
+        if outside:
+            raise ValidationError(
+                {
+                    "participant_units": _("These units are not below the issuer: %(names)s.")
+                    % {"names": ", ".join(outside)}
+                }
+            )
+    if scope not in ParticipantScope.values:
+        raise ValidationError({"participant_scope": _("Choose who takes part.")})
+    old = [
+        campaign.participant_scope,
+        campaign.participant_kinds,
+        sorted(campaign.participant_units.values_list("pk", flat=True)),
+    ]
+    campaign.participant_scope = scope
+    campaign.participant_kinds = kinds if scope == ParticipantScope.KINDS else []
+    campaign.save(update_fields=["participant_scope", "participant_kinds", "updated_at"])
+    campaign.participant_units.set(units if scope == ParticipantScope.LIST else [])
+    new = [scope, campaign.participant_kinds, sorted(u.pk for u in units) if scope == ParticipantScope.LIST else []]
+    log_action(
+        campaign, "campaign.participants_changed", actor=actor, unit=campaign.issuer, data={"from": old, "to": new}
+    )
+    return campaign

@@ -1,11 +1,31 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
+from campaigns import views
 from campaigns.urls_registration import urlpatterns as registration_patterns
 from campaigns.urls_reminders import urlpatterns as reminder_patterns
 
 app_name = "campaigns"
 
 # Campaign screens (plans, milestones, status, submissions, calendar).
-campaign_patterns: list = []
+campaign_patterns: list = [
+    path("", views.campaign_list, name="list"),
+    path("tao-moi/", views.campaign_create, name="create"),
+    path("<int:pk>/", views.campaign_detail, name="detail"),
+    path("<int:pk>/sua/", views.campaign_edit, name="edit"),
+    path("<int:pk>/don-vi-tham-gia/", views.campaign_participants_edit, name="participants"),
+    path("<int:pk>/trang-thai/", views.campaign_set_state, name="set-state"),
+    path("<int:pk>/dieu-chinh/", views.campaign_amend, name="amend"),
+    path("<int:pk>/sao-chep/", views.campaign_copy, name="copy"),
+    path("<int:pk>/trien-khai/", views.campaign_cascade, name="cascade"),
+    path("<int:pk>/<slug:part>/them/", views.part_add, name="part-add"),
+    path("<int:pk>/<slug:part>/<int:item_pk>/sua/", views.part_edit, name="part-edit"),
+    path("<int:pk>/<slug:part>/<int:item_pk>/xoa/", views.part_delete, name="part-delete"),
+    path("han/<int:pk>/", views.deadline_status, name="deadline-status"),
+    path("han/<int:pk>/don-vi/<int:unit_pk>/", views.deadline_exception, name="deadline-exception"),
+    path("han/<int:pk>/nop/", views.submission_create, name="submit"),
+    path("ban-nop/<int:pk>/tai-ve/", views.submission_download, name="submission-download"),
+    path("lich/", views.my_deadlines, name="my-deadlines"),
+    path("lich/<str:token>.ics", views.ics_feed, name="ics-feed"),
+]
 
 urlpatterns = campaign_patterns + registration_patterns + reminder_patterns

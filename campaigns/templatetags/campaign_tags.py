@@ -1,0 +1,76 @@
+from decimal import Decimal
+
+from django import template
+from django.utils.translation import gettext_lazy as _
+
+from units.dates import official_date
+
+register = template.Library()
+
+
+@register.filter
+def number_vi(value) -> str:
+    """344 → "344", 99.500 → "99,5": numbers as written in the plans."""
+    if value in (None, ""):
+        return ""
+    number = Decimal(str(value))
+    return f"{number.normalize():f}".replace(".", ",")
+
+
+@register.filter
+def official(value) -> str:
+    return official_date(value) if value else ""
+
+
+@register.filter
+def depth_indent(depth) -> str:
+    """Bootstrap padding class for a nested criterion (ps-0 … ps-5)."""
+    return f"ps-{min(int(depth) * 3, 5)}"
+
+
+@register.filter
+def unit_kind_labels(values) -> str:
+    from units.enums import UnitKind
+
+    return ", ".join(str(UnitKind(v).label) if v in UnitKind.values else v for v in values or [])
+
+
+AUDIT_LABELS = {
+    "campaign.created": _("Plan created"),
+    "campaign.changed": _("Main part changed"),
+    "campaign.amended": _("Amended"),
+    "campaign.state_changed": _("State changed"),
+    "campaign.copied": _("Copied"),
+    "campaign.participants_changed": _("Participants changed"),
+    "campaign.phase_added": _("Phase added"),
+    "campaign.phase_changed": _("Phase changed"),
+    "campaign.phase_deleted": _("Phase deleted"),
+    "campaign.subject_changed": _("Subject changed"),
+    "campaign.subject_deleted": _("Subject deleted"),
+    "campaign.criterion_changed": _("Criterion changed"),
+    "campaign.criterion_deleted": _("Criterion deleted"),
+    "campaign.award_offer_changed": _("Award form changed"),
+    "campaign.award_offer_deleted": _("Award form deleted"),
+    "campaign.dossier_component_changed": _("Dossier component changed"),
+    "campaign.dossier_component_deleted": _("Dossier component deleted"),
+    "campaign.upper_document_changed": _("Upper document changed"),
+    "campaign.upper_document_deleted": _("Upper document deleted"),
+    "campaign.milestone_added": _("Milestone added"),
+    "campaign.milestone_changed": _("Milestone changed"),
+    "campaign.milestone_deleted": _("Milestone deleted"),
+    "deadline.excused": _("Unit excused from a deadline"),
+    "deadline.extended": _("Deadline extended for a unit"),
+    "submission.created": _("Deliverable submitted"),
+}
+
+
+@register.filter
+def audit_label(action: str) -> str:
+    return str(AUDIT_LABELS.get(action, action))
+
+
+@register.filter
+def state_label(value: str) -> str:
+    from campaigns.enums import CampaignState
+
+    return str(CampaignState(value).label) if value in CampaignState.values else value

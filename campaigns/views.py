@@ -1,0 +1,702 @@
+"""Campaign screens: the list, a plan and its parts, the lifecycle, deadlines, submissions, calendar.
+
+Objects are fetched through scoped selectors (outside the scope: 404) and actions are
+checked with the rules in ``campaigns.rules`` (in scope, not allowed: 403). Every write
+is a service call; a refused write shows the service's Vietnamese message.
+"""
+
+import datetime
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.views.decorators.http import require_POST
+
+from campaigns import forms, ics, selectors, services
+from campaigns.enums import (
+    ACTIVE_STATES,
+    CAMPAIGN_TRANSITIONS,
+    EDITABLE_STATES,
+    CampaignState,
+    ExceptionKind,
+    SubmissionStatus,
+)
+from campaigns.models import (
+    AwardOffer,
+    Campaign,
+    Criterion,
+    Deadline,
+    DossierComponent,
+    Milestone,
+    Phase,
+    Subject,
+    UpperDocument,
+)
+from units.dates import school_year_label, school_year_of
+from units.models import Unit
+from units.selectors import audit_log_for
+
+# What the lifecycle button says for each target state.
+TRANSITION_LABELS = {
+    CampaignState.LAUNCHED: pgettext_lazy("campaign action", "Launch"),
+    CampaignState.IN_PROGRESS: pgettext_lazy("campaign action", "Start implementation"),
+    CampaignState.MIDTERM_REVIEW: pgettext_lazy("campaign action", "Hold the mid-term review"),
+    CampaignState.FINAL_REVIEW: pgettext_lazy("campaign action", "Hold the final review"),
+    CampaignState.CLOSED: pgettext_lazy("campaign action", "Close"),
+}
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of a plan that is drafted item by item (phases, criteria, milestones…)."""
+
+    slug: str
+    related_name: str
+    model: type
+    title: Promise
+    form_class: type
+    add: Callable
+    update: Callable
+    delete: Callable
+    item_kw: str
+
+    @property
+    def template(self) -> str:
+        return f"campaigns/parts/{self.related_name}.html"
+
+
+PARTS = (
+    Part(
+        "can-cu",
+        "upper_documents",
+        UpperDocument,
+        gettext_lazy("Upper documents implemented"),
+        forms.UpperDocumentForm,
+        services.upper_document_add,
+        services.upper_document_update,
+        services.upper_document_delete,
+        "upper_document",
+    ),
+    Part(
+        "giai-doan",
+        "phases",
+        Phase,
+        gettext_lazy("Phases"),
+        forms.PhaseForm,
+        services.phase_add,
+        services.phase_update,
+        services.phase_delete,
+        "phase",
+    ),
+    Part(
+        "doi-tuong",
+        "subjects",
+        Subject,
+        gettext_lazy("Subjects"),
+        forms.SubjectForm,
+        services.subject_add,
+        services.subject_update,
+        services.subject_delete,
+        "subject",
+    ),
+    Part(
+        "tieu-chi",
+        "criteria",
+        Criterion,
+        gettext_lazy("Content and criteria"),
+        forms.CriterionForm,
+        services.criterion_add,
+        services.criterion_update,
+        services.criterion_delete,
+        "criterion",
+    ),
+    Part(
+        "khen-thuong",
+        "award_offers",
+        AwardOffer,
+        gettext_lazy("Award forms and quotas"),
+        forms.AwardOfferForm,
+        services.award_offer_add,
+        services.award_offer_update,
+        services.award_offer_delete,
+        "award_offer",
+    ),
+    Part(
+        "ho-so",
+        "dossier_components",
+        DossierComponent,
+        gettext_lazy("Dossier components"),
+        forms.DossierComponentForm,
+        services.dossier_component_add,
+        services.dossier_component_update,
+        services.dossier_component_delete,
+        "dossier_component",
+    ),
+    Part(
+        "moc",
+        "milestones",
+        Milestone,
+        gettext_lazy("Milestones and deadlines"),
+        forms.MilestoneForm,
+        services.milestone_create,
+        services.milestone_update,
+        services.milestone_delete,
+        "milestone",
+    ),
+)
+PARTS_BY_SLUG = {part.slug: part for part in PARTS}
+
+
+# --- Helpers ------------------------------------------------------------------------------------
+
+
+def _campaign_or_404(request, pk: int) -> Campaign:
+    try:
+        return selectors.campaign_get(request.user, pk)
+    except Campaign.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def _require(request, perm: str, obj) -> None:
+    if not request.user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def _apply_errors(form, exc: ValidationError) -> None:
+    """Show a service's refusal at the field it names, or above the form."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, ValidationError(errors))
+    else:
+        form.add_error(None, ValidationError(exc.messages))
+
+
+def _refusal(exc: ValidationError) -> str:
+    return " ".join(exc.messages)
+
+
+def _part_or_404(slug: str) -> Part:
+    try:
+        return PARTS_BY_SLUG[slug]
+    except KeyError as exc:
+        raise Http404 from exc
+
+
+def _recipients(campaign: Campaign):
+    """Who deliverables may go to: the issuer, the units above it, the units directly below."""
+    issuer = campaign.issuer
+    paths = [issuer.path[:i] for i in range(Unit.steplen, len(issuer.path) + 1, Unit.steplen)]
+    return Unit.objects.filter(Q(path__in=paths) | Q(path__startswith=issuer.path, depth=issuer.depth + 1)).order_by(
+        "depth", "name_sort"
+    )
+
+
+def _part_form(part: Part, request, campaign: Campaign, *, data=None, instance=None):
+    kwargs = {"campaign": campaign, "user": request.user, "instance": instance}
+    if part.slug == "can-cu":
+        kwargs["linkable"] = (
+            selectors.visible_campaigns(request.user).exclude(pk=campaign.pk).select_related("issuer").order_by("title")
+        )
+    if part.slug == "moc":
+        kwargs["recipients"] = _recipients(campaign)
+    return part.form_class(data, prefix=part.slug, **kwargs)
+
+
+def _can_edit(request, campaign: Campaign) -> bool:
+    return campaign.state in EDITABLE_STATES and request.user.has_perm("campaigns.change_campaign", campaign)
+
+
+def _section_context(
+    request, campaign: Campaign, part: Part, *, form=None, notice: str = "", keep_open: bool = False
+) -> dict:
+    can_edit = _can_edit(request, campaign)
+    context = {
+        "campaign": campaign,
+        "part": part,
+        "items": getattr(campaign, part.related_name).all(),
+        "can_edit": can_edit,
+        "form": form if form is not None else (_part_form(part, request, campaign) if can_edit else None),
+        "notice": notice,
+        "keep_open": keep_open,
+    }
+    if part.slug == "tieu-chi":
+        context["criteria"] = selectors.criteria_tree(campaign)
+    if part.slug == "can-cu":
+        context["linked_visible"] = selectors.visible_campaign_ids(
+            request.user, [d.linked_campaign_id for d in campaign.upper_documents.all()]
+        )
+    if part.slug == "moc":
+        unit = request.user.unit
+        can_submit = unit is not None and request.user.has_perm("campaigns.submit_for_unit", unit)
+        context["can_view_status"] = request.user.has_perm("campaigns.view_status", campaign)
+        context["owed"] = (
+            {m.pk for m in campaign.milestones.all() if selectors.unit_owes(m, unit)} if can_submit else set()
+        )
+        context["accepts_submissions"] = campaign.state in ACTIVE_STATES
+    return context
+
+
+def _after_part_change(request, campaign: Campaign, part: Part, notice: str, *, keep_open: bool = False):
+    if request.htmx:
+        # Entering a plan means adding item after item: the add form stays open.
+        campaign = _campaign_or_404(request, campaign.pk)
+        context = _section_context(request, campaign, part, notice=notice, keep_open=keep_open)
+        return render(request, "campaigns/_section.html", context)
+    messages.success(request, notice)
+    return redirect(f"{reverse('campaigns:detail', args=[campaign.pk])}#part-{part.slug}")
+
+
+# --- List, detail, the main form -----------------------------------------------------------------------
+
+
+@login_required
+def campaign_list(request):
+    query = request.GET.get("q", "").strip()
+    state = request.GET.get("state", "")
+    state = state if state in CampaignState.values else ""
+    campaigns = selectors.campaign_list(request.user, query=query, state=state)
+    page = Paginator(campaigns, 30).get_page(request.GET.get("page"))
+    unit = request.user.unit
+    context = {
+        "page": page,
+        "query": query,
+        "state": state,
+        "states": CampaignState.choices,
+        "can_create": unit is not None and request.user.has_perm("campaigns.add_campaign", unit),
+    }
+    return render(request, "campaigns/campaign_list.html", context)
+
+
+@login_required
+def campaign_create(request):
+    unit = request.user.unit
+    if unit is None or not request.user.has_perm("campaigns.add_campaign", unit):
+        raise PermissionDenied
+    form = forms.CampaignForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            campaign = services.campaign_create(issuer=unit, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("The draft plan is saved. Now add its parts below."))
+            return redirect("campaigns:detail", pk=campaign.pk)
+    return render(request, "campaigns/campaign_form.html", {"form": form, "issuer": unit})
+
+
+@login_required
+def campaign_detail(request, pk: int):
+    campaign = _campaign_or_404(request, pk)
+    user = request.user
+    unit = user.unit
+    can_decide = user.has_perm("campaigns.decide_campaign", campaign)
+    can_view_status = user.has_perm("campaigns.view_status", campaign)
+    below, deeper = selectors.units_below_with_plans(campaign) if can_view_status else ([], [])
+    own_plan = None
+    can_cascade = False
+    if unit is not None and campaign.issuer_id != unit.pk and selectors.unit_takes_part(campaign, unit):
+        own_plan = campaign.implementations.filter(issuer=unit).first()
+        can_cascade = own_plan is None and user.has_perm("campaigns.add_campaign", unit)
+    context = {
+        "campaign": campaign,
+        "sections": [_section_context(request, campaign, part) for part in PARTS],
+        "can_edit": _can_edit(request, campaign),
+        "can_decide": can_decide,
+        "can_amend": can_decide and campaign.state in ACTIVE_STATES,
+        "can_copy": user.has_perm("campaigns.add_campaign", campaign.issuer),
+        "can_cascade": can_cascade,
+        "own_plan": own_plan,
+        "can_view_status": can_view_status,
+        "transitions": [(state, TRANSITION_LABELS[state]) for state in CAMPAIGN_TRANSITIONS[campaign.state]]
+        if can_decide
+        else [],
+        "units_below": below,
+        "deeper_plans": deeper,
+        "audit_log": audit_log_for(campaign)[:50],
+        "distribution": [line for line in campaign.distribution.splitlines() if line.strip()],
+    }
+    return render(request, "campaigns/campaign_detail.html", context)
+
+
+@login_required
+def campaign_edit(request, pk: int):
+    campaign = _campaign_or_404(request, pk)
+    _require(request, "campaigns.change_campaign", campaign)
+    if campaign.state not in EDITABLE_STATES:
+        messages.error(request, _("A launched campaign can only be changed through a recorded amendment."))
+        return redirect("campaigns:detail", pk=campaign.pk)
+    form = forms.CampaignForm(request.POST or None, instance=campaign)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.campaign_update(campaign=campaign, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("The plan is saved."))
+            return redirect("campaigns:detail", pk=campaign.pk)
+    return render(request, "campaigns/campaign_form.html", {"form": form, "campaign": campaign})
+
+
+@login_required
+def campaign_participants_edit(request, pk: int):
+    campaign = _campaign_or_404(request, pk)
+    _require(request, "campaigns.change_campaign", campaign)
+    units = Unit.objects.filter(path__startswith=campaign.issuer.path).exclude(pk=campaign.issuer_id).order_by("path")
+    initial = {
+        "participant_scope": campaign.participant_scope,
+        "participant_kinds": campaign.participant_kinds,
+        "participant_units": list(campaign.participant_units.all()),
+    }
+    form = forms.ParticipantsForm(request.POST or None, units=units, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.campaign_set_participants(
+                campaign=campaign,
+                actor=request.user,
+                scope=form.cleaned_data["participant_scope"],
+                kinds=form.cleaned_data["participant_kinds"],
+                units=form.cleaned_data["participant_units"],
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("The participants are saved."))
+            return redirect("campaigns:detail", pk=campaign.pk)
+    return render(request, "campaigns/participants_form.html", {"form": form, "campaign": campaign})
+
+
+# --- Parts of the plan -------------------------------------------------------------------------------
+
+
+@login_required
+def part_add(request, pk: int, part: str):
+    part = _part_or_404(part)
+    campaign = _campaign_or_404(request, pk)
+    _require(request, "campaigns.change_campaign", campaign)
+    form = _part_form(part, request, campaign, data=request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            part.add(campaign=campaign, actor=request.user, **form.service_fields())
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            return _after_part_change(request, campaign, part, _("Added to the plan."), keep_open=True)
+    if request.htmx:
+        return render(request, "campaigns/_section.html", _section_context(request, campaign, part, form=form))
+    return render(request, "campaigns/part_form.html", {"campaign": campaign, "part": part, "form": form})
+
+
+@login_required
+def part_edit(request, pk: int, part: str, item_pk: int):
+    part = _part_or_404(part)
+    campaign = _campaign_or_404(request, pk)
+    _require(request, "campaigns.change_campaign", campaign)
+    item = get_object_or_404(part.model.objects.filter(campaign=campaign), pk=item_pk)
+    data = request.POST if request.method == "POST" else None
+    form = _part_form(part, request, campaign, data=data, instance=item)
+    if request.method == "POST" and form.is_valid():
+        try:
+            part.update(**{part.item_kw: item}, actor=request.user, **form.service_fields())
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            return _after_part_change(request, campaign, part, _("The change is saved."))
+    return render(request, "campaigns/part_form.html", {"campaign": campaign, "part": part, "form": form, "item": item})
+
+
+@login_required
+@require_POST
+def part_delete(request, pk: int, part: str, item_pk: int):
+    part = _part_or_404(part)
+    campaign = _campaign_or_404(request, pk)
+    _require(request, "campaigns.change_campaign", campaign)
+    item = get_object_or_404(part.model.objects.filter(campaign=campaign), pk=item_pk)
+    try:
+        part.delete(**{part.item_kw: item}, actor=request.user)
+    except ValidationError as exc:
+        if request.htmx:
+            return render(
+                request, "campaigns/_section.html", _section_context(request, campaign, part, notice=_refusal(exc))
+            )
+        messages.error(request, _refusal(exc))
+        return redirect(f"{reverse('campaigns:detail', args=[campaign.pk])}#part-{part.slug}")
+    return _after_part_change(request, campaign, part, _("Deleted from the plan."))
+
+
+# --- Lifecycle, amendment, copy, cascade ----------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def campaign_set_state(request, pk: int):
+    campaign = _campaign_or_404(request, pk)
+    _require(request, "campaigns.decide_campaign", campaign)
+    form = forms.StateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the actions offered."))
+        return redirect("campaigns:detail", pk=campaign.pk)
+    try:
+        campaign = services.campaign_set_state(
+            campaign=campaign,
+            new_state=form.cleaned_data["state"],
+            actor=request.user,
+            reason=form.cleaned_data["reason"],
+        )
+    except ValidationError as exc:
+        messages.error(request, _refusal(exc))
+    else:
+        messages.success(
+            request, _("The campaign is now “%(state)s”.") % {"state": CampaignState(campaign.state).label}
+        )
+    return redirect("campaigns:detail", pk=campaign.pk)
+
+
+@login_required
+def campaign_amend(request, pk: int):
+    campaign = _campaign_or_404(request, pk)
+    _require(request, "campaigns.decide_campaign", campaign)
+    if campaign.state not in ACTIVE_STATES:
+        messages.error(request, _("Only a launched campaign that is not closed is amended; edit a draft directly."))
+        return redirect("campaigns:detail", pk=campaign.pk)
+    form = forms.AmendmentForm(request.POST or None, instance=campaign)
+    if request.method == "POST" and form.is_valid():
+        fields = dict(form.cleaned_data)
+        reason = fields.pop("reason")
+        try:
+            amendment = services.campaign_amend(campaign=campaign, actor=request.user, reason=reason, **fields)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Amendment no. %(n)s is recorded.") % {"n": amendment.sequence})
+            return redirect("campaigns:detail", pk=campaign.pk)
+    return render(request, "campaigns/amendment_form.html", {"form": form, "campaign": campaign})
+
+
+@login_required
+@require_POST
+def campaign_copy(request, pk: int):
+    campaign = _campaign_or_404(request, pk)
+    _require(request, "campaigns.add_campaign", campaign.issuer)
+    try:
+        copy = services.campaign_copy(source=campaign, actor=request.user, years=1)
+    except ValidationError as exc:
+        messages.error(request, _refusal(exc))
+        return redirect("campaigns:detail", pk=campaign.pk)
+    messages.success(request, _("A draft for the next school year is created; check its dates and number."))
+    return redirect("campaigns:detail", pk=copy.pk)
+
+
+@login_required
+@require_POST
+def campaign_cascade(request, pk: int):
+    campaign = _campaign_or_404(request, pk)
+    unit = request.user.unit
+    if unit is None or not request.user.has_perm("campaigns.add_campaign", unit):
+        raise PermissionDenied
+    if not selectors.unit_takes_part(campaign, unit):
+        raise PermissionDenied
+    try:
+        plan = services.campaign_cascade(upper=campaign, unit=unit, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, _refusal(exc))
+        return redirect("campaigns:detail", pk=campaign.pk)
+    messages.success(request, _("Your unit's draft plan implementing this campaign is created from it."))
+    return redirect("campaigns:detail", pk=plan.pk)
+
+
+# --- Deadlines and submissions ----------------------------------------------------------------------------
+
+
+def _deadline_or_404(request, pk: int) -> Deadline:
+    try:
+        return selectors.deadline_get(request.user, pk)
+    except Deadline.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+@login_required
+def deadline_status(request, pk: int):
+    deadline = _deadline_or_404(request, pk)
+    campaign = deadline.milestone.campaign
+    _require(request, "campaigns.view_status", campaign)
+    statuses = selectors.deadline_statuses(deadline, selectors.milestone_owing_units(deadline.milestone))
+    counts = selectors.status_counts(statuses)
+    context = {
+        "deadline": deadline,
+        "milestone": deadline.milestone,
+        "campaign": campaign,
+        "statuses": statuses,
+        "counts": [(SubmissionStatus(status), count) for status, count in counts.items()],
+        "can_grant": request.user.has_perm("campaigns.grant_exception", campaign),
+    }
+    return render(request, "campaigns/deadline_status.html", context)
+
+
+@login_required
+def deadline_exception(request, pk: int, unit_pk: int):
+    deadline = _deadline_or_404(request, pk)
+    campaign = deadline.milestone.campaign
+    _require(request, "campaigns.view_status", campaign)
+    unit = get_object_or_404(selectors.milestone_owing_units(deadline.milestone), pk=unit_pk)
+    _require(request, "campaigns.grant_exception", campaign)
+    form = forms.ExceptionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["kind"] == ExceptionKind.EXCUSED:
+                services.deadline_excuse(deadline=deadline, unit=unit, reason=data["reason"], actor=request.user)
+            else:
+                services.deadline_extend(
+                    deadline=deadline,
+                    unit=unit,
+                    new_due_on=data["new_due_on"],
+                    reason=data["reason"],
+                    actor=request.user,
+                )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("The decision for %(unit)s is recorded.") % {"unit": unit.name})
+            return redirect("campaigns:deadline-status", pk=deadline.pk)
+    context = {"deadline": deadline, "campaign": campaign, "unit": unit, "form": form}
+    return render(request, "campaigns/exception_form.html", context)
+
+
+@login_required
+def submission_create(request, pk: int):
+    deadline = _deadline_or_404(request, pk)
+    milestone = deadline.milestone
+    campaign = milestone.campaign
+    unit = request.user.unit
+    if unit is None or not request.user.has_perm("campaigns.submit_for_unit", unit):
+        raise PermissionDenied
+    if not selectors.unit_owes(milestone, unit):
+        raise PermissionDenied
+    accepts = campaign.state in ACTIVE_STATES
+    form = forms.SubmissionForm(request.POST or None, request.FILES or None, figures=milestone.figures)
+    if request.method == "POST" and not accepts:
+        form.is_valid()
+        form.add_error(
+            None,
+            _("This campaign does not take submissions now (it is “%(state)s”).")
+            % {"state": CampaignState(campaign.state).label},
+        )
+    elif request.method == "POST" and form.is_valid():
+        try:
+            submission = services.submission_create(
+                deadline=deadline,
+                unit=unit,
+                actor=request.user,
+                file=form.cleaned_data["file"],
+                figures=form.cleaned_data["figures"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Version %(v)s is submitted.") % {"v": submission.version})
+            return redirect("campaigns:submit", pk=deadline.pk)
+    status = selectors.statuses_for_unit(unit, [deadline])[deadline.pk]
+    context = {
+        "deadline": deadline,
+        "milestone": milestone,
+        "campaign": campaign,
+        "unit": unit,
+        "form": form,
+        "accepts": accepts,
+        "status": status,
+        "history": selectors.submissions_for(deadline, unit),
+    }
+    return render(request, "campaigns/submission_form.html", context)
+
+
+@login_required
+def submission_download(request, pk: int):
+    submission = get_object_or_404(selectors.visible_submissions(request.user), pk=pk)
+    if not submission.file:
+        raise Http404
+    return FileResponse(
+        submission.file.open("rb"),
+        as_attachment=True,
+        filename=submission.original_name or submission.file.name.rsplit("/", 1)[-1],
+        content_type=submission.content_type or "application/octet-stream",
+    )
+
+
+# --- Calendar ---------------------------------------------------------------------------------------------
+
+
+@login_required
+def my_deadlines(request):
+    unit = request.user.unit
+    today = timezone.localdate()
+    year_param = request.GET.get("nam", "")
+    year = int(year_param) if year_param.isdigit() and 2000 <= int(year_param) <= 2100 else school_year_of(today)
+    start, end = datetime.date(year, 9, 1), datetime.date(year + 1, 8, 31)
+    deadlines = selectors.deadlines_owed_by(unit, start=start, end=end) if unit is not None else []
+    statuses = selectors.statuses_for_unit(unit, deadlines, today=today) if unit is not None else {}
+    months = [
+        (month, [statuses[d.pk] for d in group])
+        for month, group in itertools.groupby(deadlines, key=lambda d: (d.due_on.year, d.due_on.month))
+    ]
+    context = {
+        "unit": unit,
+        "months": [{"label": f"{m:02d}/{y}", "items": items} for (y, m), items in months],
+        "year": year,
+        "year_label": school_year_label(year),
+        "previous_year": year - 1,
+        "next_year": year + 1,
+        "today": today,
+        "can_submit": unit is not None and request.user.has_perm("campaigns.submit_for_unit", unit),
+        "feed_url": request.build_absolute_uri(
+            reverse("campaigns:ics-feed", kwargs={"token": ics.feed_token(request.user)})
+        ),
+    }
+    return render(request, "campaigns/my_deadlines.html", context)
+
+
+def ics_feed(request, token: str):
+    """The personal calendar: no session, the secret token in the URL is the credential."""
+    user = ics.user_for_token(token)
+    if user is None:
+        raise Http404
+    unit = user.unit
+    events = []
+    if unit is not None:
+        today = timezone.localdate()
+        deadlines = selectors.deadlines_owed_by(
+            unit, start=today - datetime.timedelta(days=366), end=today + datetime.timedelta(days=731)
+        )
+        statuses = selectors.statuses_for_unit(unit, deadlines, today=today)
+        host = request.get_host().split(":")[0]
+        for deadline in deadlines:
+            status = statuses[deadline.pk]
+            milestone = deadline.milestone
+            campaign = milestone.campaign
+            recipient = milestone.recipient or campaign.issuer
+            events.append(
+                {
+                    "uid": f"han-{deadline.pk}-don-vi-{unit.pk}@{host}",
+                    "date": status.due_on,
+                    "summary": _("Due: %(title)s") % {"title": milestone.title},
+                    "description": _("%(campaign)s. Submit to: %(recipient)s. Status: %(status)s.")
+                    % {"campaign": campaign.title, "recipient": recipient.name, "status": status.status.label},
+                    "url": request.build_absolute_uri(reverse("campaigns:submit", args=[deadline.pk])),
+                }
+            )
+    body = ics.render_calendar(name=_("Deadlines of %(unit)s") % {"unit": unit.name if unit else user}, events=events)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="han-nop.ics"'
+    return response
