@@ -48,7 +48,6 @@ DOCUMENT_TYPES = {
     "CV": "Công văn",
     "TT": "Thông tư",
     "NĐ": "Nghị định",
-    "QH": "Luật",
 }
 
 PERSON_ROLE_WORDS = {
@@ -136,6 +135,8 @@ def _document_type(number_symbol: str) -> str:
     for token in re.split(r"[/\-\s]+", nfc(number_symbol).upper()):
         if token in DOCUMENT_TYPES:
             return DOCUMENT_TYPES[token]
+        if re.fullmatch(r"QH\d+", token):  # "06/2022/QH15": a law of the 15th National Assembly
+            return "Luật"
     return "văn bản"
 
 

@@ -170,6 +170,8 @@ def test_basis_line_names_the_document_type_from_its_symbol():
     )
     party = SimpleNamespace(number_symbol="01-CT/TU", issued_on=None, issuer_name="", summary="")
     assert basis_line(party) == "Căn cứ Chỉ thị số 01-CT/TU"
+    law = SimpleNamespace(number_symbol="06/2022/QH15", issued_on=None, issuer_name="", summary="Thi đua, khen thưởng")
+    assert basis_line(law) == "Căn cứ Luật số 06/2022/QH15 về thi đua, khen thưởng"
 
 
 def test_paragraphs_split_lines_into_headings_items_and_text():
