@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from reports import views
 
 app_name = "reports"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("phong-trao/<int:pk>/ke-hoach.pdf", views.plan_pdf, name="plan-pdf"),
+    path("phong-trao/<int:pk>/ke-hoach/xem-truoc/", views.plan_preview, name="plan-preview"),
+]

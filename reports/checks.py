@@ -1,0 +1,21 @@
+"""System checks of the document renderer."""
+
+from django.core.checks import Warning, register
+
+from reports.pdf import FONT_PACKAGE, FontsMissing, official_font_files
+
+
+@register("reports")
+def check_document_fonts(app_configs=None, **kwargs):
+    """Warn when the document font is missing: PDFs would fail to render."""
+    try:
+        official_font_files()
+    except FontsMissing as exc:
+        return [
+            Warning(
+                str(exc),
+                hint=f"apt-get install {FONT_PACKAGE} (the Makefile's system-deps target does it)",
+                id="reports.W001",
+            )
+        ]
+    return []

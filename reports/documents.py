@@ -1,0 +1,403 @@
+"""Template contexts of official documents, built from the portal's records.
+
+Every document template extends ``reports/documents/base_official.html`` and receives a
+``doc`` dict: the header (issuer, number, place and date), the type and summary, the
+căn cứ, the body as a list of sections of blocks, the signature and the distribution list.
+The wording here is the fixed wording of Vietnamese administrative documents
+(Nghị định 30/2020/NĐ-CP), i.e. document data, not interface text: it is not translated.
+
+Builders prefetch what they read, so rendering costs a fixed number of queries whatever
+the size of the plan.
+"""
+
+import datetime
+import re
+import unicodedata
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db.models import Prefetch, prefetch_related_objects
+from django.utils import timezone
+
+from campaigns.enums import CampaignState, Recurrence, SubjectKind
+from campaigns.models import Campaign, Criterion, Milestone
+from units.dates import official_date
+
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
+DRAFT_MARK = "DỰ THẢO"
+NBSP = "\u00a0"
+
+# Phụ lục III, NĐ 30/2020: abbreviation of a document type → its name, for the căn cứ lines.
+DOCUMENT_TYPES = {
+    "NQ": "Nghị quyết",
+    "QĐ": "Quyết định",
+    "CT": "Chỉ thị",
+    "QC": "Quy chế",
+    "QYĐ": "Quy định",
+    "TC": "Thông cáo",
+    "TB": "Thông báo",
+    "HD": "Hướng dẫn",
+    "CTR": "Chương trình",
+    "KH": "Kế hoạch",
+    "PA": "Phương án",
+    "ĐA": "Đề án",
+    "DA": "Dự án",
+    "BC": "Báo cáo",
+    "TTR": "Tờ trình",
+    "CV": "Công văn",
+    "TT": "Thông tư",
+    "NĐ": "Nghị định",
+}
+
+PERSON_ROLE_WORDS = {
+    "manager": "cán bộ quản lý",
+    "teacher": "giáo viên",
+    "staff": "nhân viên",
+    "worker": "người lao động",
+    "student": "học sinh",
+}
+
+_HEADING_LINE = re.compile(r"^(?:#+\s*)?(\d+(?:\.\d+)*\.|[IVXLC]+\.)\s+(.+)$")
+_LETTERED = re.compile(r"^[a-zđ]\)\s")
+_MARKUP = re.compile(r"^#+\s*|\*+")
+_ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def nfc(text) -> str:
+    return unicodedata.normalize("NFC", str(text or "")).strip()
+
+
+def roman(number: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+def upper(text: str) -> str:
+    return nfc(nfc(text).upper())
+
+
+def body_date(value: datetime.date) -> str:
+    """ "01/5/2024", "17/01/2026": the day and months 1–2 zero-padded, as in the date line."""
+    month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
+    return f"{value.day:02d}/{month}/{value.year}"
+
+
+def yearly_date(day: int, month: int) -> str:
+    month_text = f"{month:02d}" if month <= 2 else str(month)
+    return f"{day:02d}/{month_text}"
+
+
+def number_text(value: Decimal) -> str:
+    """Vietnamese number: "," for decimals, "." for thousands, no trailing zeros (99,5; 1.500; 344)."""
+    value = Decimal(value).normalize()
+    sign = "-" if value < 0 else ""
+    whole, _, fraction = f"{abs(value):f}".partition(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
+
+
+def list_lines(items: list[str], *, last: str = ".") -> list[str]:
+    """Lines of an enumeration: each ends with ";", the last with "." (NĐ 30/2020)."""
+    cleaned = [nfc(item).rstrip(";.,: ") for item in items]
+    cleaned = [item for item in cleaned if item]
+    return [item + (last if index == len(cleaned) - 1 else ";") for index, item in enumerate(cleaned)]
+
+
+def paragraphs(text: str) -> list[dict]:
+    """A long text field as blocks: one paragraph a line; "1. …" lines are headings, "- …" items."""
+    blocks = []
+    for raw in nfc(text).splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        heading = _HEADING_LINE.match(line)
+        if heading and len(line) <= 160 and not line.rstrip("*").endswith((".", ";", ":")):
+            blocks.append({"kind": "subheading", "number": heading[1].rstrip(".") + ".", "text": _clean(heading[2])})
+        elif line.startswith(("- ", "+ ", "• ", "– ")):
+            blocks.append({"kind": "item", "text": "- " + _clean(line[2:])})
+        elif _LETTERED.match(line):
+            blocks.append({"kind": "item", "text": _clean(line)})
+        else:
+            blocks.append({"kind": "para", "text": _clean(line)})
+    return blocks
+
+
+def _clean(text: str) -> str:
+    return nfc(_MARKUP.sub("", text))
+
+
+def _document_type(number_symbol: str) -> str:
+    for token in re.split(r"[/\-\s]+", nfc(number_symbol).upper()):
+        if token in DOCUMENT_TYPES:
+            return DOCUMENT_TYPES[token]
+        if re.fullmatch(r"QH\d+", token):  # "06/2022/QH15": a law of the 15th National Assembly
+            return "Luật"
+    return "văn bản"
+
+
+def basis_line(document) -> str:
+    """ "Căn cứ Kế hoạch số 2024/KH-UBND ngày 03/4/2024 của UBND tỉnh về …" (no final punctuation)."""
+    parts = [f"Căn cứ {_document_type(document.number_symbol)} số {nfc(document.number_symbol)}"]
+    if document.issued_on:
+        parts.append(f"ngày {body_date(document.issued_on)}")
+    if document.issuer_name:
+        parts.append(f"của {nfc(document.issuer_name)}")
+    summary = nfc(document.summary)
+    if summary:
+        starts_with_ve = summary.lower().startswith(("về ", "v/v"))
+        parts.append(summary if starts_with_ve else f"về {summary[0].lower()}{summary[1:]}")
+    return " ".join(parts)
+
+
+def target_amount(criterion: Criterion) -> str:
+    """ "99,5% (năm 2025)", "344 trường"; empty when the criterion is not a quantified target."""
+    if criterion.target_value is None:
+        return ""
+    unit = nfc(criterion.target_unit)
+    value = number_text(criterion.target_value)
+    amount = f"{value}{unit}" if unit == "%" else f"{value} {unit}".strip()
+    return amount + (f" (năm {criterion.target_year})" if criterion.target_year else "")
+
+
+def _criterion_notes(criterion: Criterion) -> str:
+    notes = []
+    if criterion.subject_kind == SubjectKind.COLLECTIVE:
+        notes.append("đối với tập thể")
+    elif criterion.subject_kind == SubjectKind.INDIVIDUAL:
+        notes.append(f"đối với {PERSON_ROLE_WORDS.get(criterion.person_role, 'cá nhân')}")
+    if criterion.phase_id and criterion.phase:
+        notes.append(nfc(criterion.phase.name))
+    return f" ({'; '.join(notes)})" if notes else ""
+
+
+def criteria_blocks(criteria: list[Criterion]) -> list[dict]:
+    """The nested criteria, depth first in plan order.
+
+    A numbered criterion is a heading ("2.1.1. Về xây dựng Đảng"), its text and target below;
+    an unnumbered one is a list line ("- Trường đạt chuẩn quốc gia: chỉ tiêu 344 trường (năm 2025);").
+    """
+    children = defaultdict(list)
+    ids = {c.pk for c in criteria}
+    for criterion in criteria:
+        children[criterion.parent_id if criterion.parent_id in ids else None].append(criterion)
+    blocks = []
+
+    def walk(parent_id, depth):
+        siblings = sorted(children[parent_id], key=lambda c: (c.order, c.pk))
+        for index, criterion in enumerate(siblings):
+            number = nfc(criterion.number)
+            title = nfc(criterion.title).rstrip(";.") + _criterion_notes(criterion)
+            amount = target_amount(criterion)
+            if number:
+                number += "" if number.endswith(".") else "."
+                blocks.append({"kind": "criterion", "depth": min(depth, 3), "number": number, "text": title})
+                blocks.extend(paragraphs(criterion.body))
+                if amount:
+                    blocks.append({"kind": "para", "text": f"Chỉ tiêu: {amount}."})
+            else:
+                line = f"- {title}" + (f": chỉ tiêu {amount}" if amount else "")
+                last = index == len(siblings) - 1 and not children[criterion.pk]
+                blocks.append({"kind": "item", "text": line + ("." if last or criterion.body else ";")})
+                blocks.extend(paragraphs(criterion.body))
+            walk(criterion.pk, depth + 1)
+
+    walk(None, 0)
+    return blocks
+
+
+def milestone_when(milestone: Milestone) -> str:
+    if milestone.recurrence == Recurrence.YEARLY and milestone.due_day and milestone.due_month:
+        return f"trước ngày {yearly_date(milestone.due_day, milestone.due_month)} hằng năm"
+    if milestone.due_on:
+        return f"trước ngày {body_date(milestone.due_on)}"
+    return ""
+
+
+def milestone_line(milestone: Milestone, issuer_name: str) -> str:
+    recipient = nfc(milestone.recipient.name) if milestone.recipient_id and milestone.recipient else issuer_name
+    text = f"{nfc(milestone.title)}: gửi về {recipient}"
+    when = milestone_when(milestone)
+    return f"{text} {when}" if when else text
+
+
+def recipient_lines(distribution: str, issuer_short_name: str) -> list[str]:
+    """ "Nơi nhận": "- …;" lines, ending with "- Lưu: VT, …." (added when the list lacks it)."""
+    items = [re.sub(r"^[-–•+]\s*", "", line.strip()) for line in nfc(distribution).splitlines()]
+    items = [item for item in items if item]
+    if not any(item.lower().startswith("lưu") for item in items):
+        items.append(f"Lưu: VT, {issuer_short_name}" if issuer_short_name else "Lưu: VT")
+    return ["- " + line for line in list_lines(items)]
+
+
+def date_line(issued_on: datetime.date | None, place: str) -> str:
+    if issued_on:
+        return official_date(issued_on, place)
+    blank = NBSP * 6
+    year = timezone.localdate().year
+    text = f"ngày{blank}tháng{blank}năm {year}"
+    return f"{place}, {text}" if place else text
+
+
+def number_line(campaign: Campaign) -> str:
+    if campaign.number:
+        return f"Số: {campaign.number_symbol}"
+    return f"Số:{NBSP * 8}/{nfc(campaign.symbol)}" if campaign.symbol else f"Số:{NBSP * 8}"
+
+
+# --- The plan (Kế hoạch) -----------------------------------------------------------------------
+
+PLAN_PREFETCH = (
+    "upper_documents",
+    "phases",
+    "subjects",
+    Prefetch("criteria", queryset=Criterion.objects.select_related("phase")),
+    "award_offers",
+    "dossier_components",
+    Prefetch("milestones", queryset=Milestone.objects.select_related("recipient")),
+)
+
+
+class _Sections:
+    """Collects numbered sections (I., II., …) and their numbered subsections (1., 2., …)."""
+
+    def __init__(self):
+        self.items: list[dict] = []
+
+    def add(self, heading: str, subsections: list[tuple[str, list[dict]]], lead: list[dict] | None = None):
+        blocks = list(lead or [])
+        number = 0
+        for title, content in subsections:
+            if not content:
+                continue
+            if title:
+                number += 1
+                blocks.append({"kind": "subheading", "number": f"{number}.", "text": title})
+            blocks.extend(content)
+        if blocks:
+            self.items.append({"number": roman(len(self.items) + 1) + ".", "heading": heading, "blocks": blocks})
+
+
+def plan_context(campaign: Campaign) -> dict:
+    """The context of ``reports/documents/plan.html`` for one campaign (any state)."""
+    prefetch_related_objects([campaign], *PLAN_PREFETCH)
+    issuer = campaign.issuer
+    issuer_name = nfc(issuer.name)
+    sections = _Sections()
+
+    theme_blocks = [{"kind": "theme", "text": f"“{nfc(campaign.theme)}”"}] if campaign.theme else []
+    sections.add(
+        "MỤC ĐÍCH, YÊU CẦU",
+        [
+            ("Mục đích", paragraphs(campaign.purpose)),
+            ("Yêu cầu", paragraphs(campaign.requirements)),
+            ("Chủ đề, phương châm", theme_blocks),
+        ],
+    )
+
+    subjects_by_kind = defaultdict(list)
+    for subject in campaign.subjects.all():
+        subjects_by_kind[subject.kind].append(nfc(subject.description))
+    subject_blocks = [
+        {
+            "kind": "labelled",
+            "label": f"{word}:",
+            "text": "; ".join(d.rstrip(";. ") for d in subjects_by_kind[kind]) + ".",
+        }
+        for kind, word in ((SubjectKind.COLLECTIVE, "Tập thể"), (SubjectKind.INDIVIDUAL, "Cá nhân"))
+        if subjects_by_kind[kind]
+    ]
+
+    period = f"Từ ngày {body_date(campaign.starts_on)} đến ngày {body_date(campaign.ends_on)}."
+    time_blocks = [{"kind": "para", "text": period}]
+    time_blocks += [
+        {"kind": "item", "text": line}
+        for line in list_lines(
+            [
+                f"- {nfc(p.name)}: từ ngày {body_date(p.starts_on)} đến ngày {body_date(p.ends_on)}"
+                for p in campaign.phases.all()
+            ]
+        )
+    ]
+    sections.add(
+        "ĐỐI TƯỢNG, NỘI DUNG VÀ THỜI GIAN THỰC HIỆN",
+        [
+            ("Đối tượng", subject_blocks),
+            ("Nội dung thi đua", criteria_blocks(list(campaign.criteria.all()))),
+            ("Thời gian thực hiện", time_blocks),
+        ],
+    )
+
+    award_items = []
+    for offer in campaign.award_offers.all():
+        details = [nfc(offer.occasion)] if offer.occasion else []
+        if offer.quota:
+            details.append(f"số lượng: {offer.quota}")
+        award_items.append(nfc(offer.name) + (f" ({'; '.join(details)})" if details else ""))
+    award_blocks = [{"kind": "item", "text": f"- {line}"} for line in list_lines(award_items)]
+    exemplar_lines = []
+    if campaign.min_exemplars_per_unit:
+        exemplar_lines.append(
+            f"Mỗi đơn vị lựa chọn, giới thiệu ít nhất {campaign.min_exemplars_per_unit} điển hình tiên tiến mỗi năm"
+        )
+    if campaign.min_exemplars_issuer:
+        exemplar_lines.append(f"{issuer_name} lựa chọn ít nhất {campaign.min_exemplars_issuer} điển hình tiên tiến")
+    award_blocks += [{"kind": "para", "text": line} for line in list_lines(exemplar_lines)]
+    components = [nfc(c.name) + ("" if c.is_required else " (nếu có)") for c in campaign.dossier_components.all()]
+    dossier_blocks = [
+        {"kind": "item", "text": f"{chr(ord('a') + i) if i < 26 else i + 1}) {line}"}
+        for i, line in enumerate(list_lines(components))
+    ]
+    sections.add(
+        "HÌNH THỨC KHEN THƯỞNG VÀ HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG",
+        [("Hình thức khen thưởng", award_blocks), ("Hồ sơ đề nghị khen thưởng", dossier_blocks)],
+    )
+
+    deadlines = [milestone_line(m, issuer_name) for m in campaign.milestones.all()]
+    deadline_blocks = []
+    if deadlines:
+        deadline_blocks.append({"kind": "label", "text": "Thời hạn thực hiện, báo cáo:"})
+        deadline_blocks += [{"kind": "item", "text": f"- {line}"} for line in list_lines(deadlines)]
+    sections.add("TỔ CHỨC THỰC HIỆN", [("", paragraphs(campaign.organisation)), ("", deadline_blocks)])
+
+    bases = [basis_line(d) for d in campaign.upper_documents.all()]
+    doc = {
+        "title": f"{number_line(campaign)} — {nfc(campaign.summary or campaign.title)}",
+        "author": issuer_name,
+        "governing_body": upper(campaign.governing_body),
+        "issuer_name": upper(issuer.name),
+        "number_line": number_line(campaign),
+        "date_line": date_line(campaign.issued_on, nfc(campaign.issued_place)),
+        "type_name": "KẾ HOẠCH",
+        "summary": nfc(campaign.summary or campaign.title),
+        "bases": list_lines(bases),
+        "preamble": paragraphs(campaign.preamble),
+        "sections": sections.items,
+        "signature": {
+            "authority": upper(campaign.signing_authority),
+            "title": upper(campaign.signer_title or issuer.head_title),
+            "name": nfc(campaign.signer_name or issuer.head_name),
+        },
+        "recipients": recipient_lines(campaign.distribution, nfc(issuer.short_name)),
+        "is_draft": campaign.state == CampaignState.DRAFT,
+        "draft_mark": DRAFT_MARK,
+        "national_title": NATIONAL_TITLE,
+        "national_motto": NATIONAL_MOTTO,
+    }
+    return {"doc": doc, "campaign": campaign}
+
+
+def plan_filename(campaign: Campaign) -> tuple[str, str]:
+    """(ASCII file name, Unicode file name) of the plan: "KH-914-SGDDT.pdf", "KH-914-SGD&ĐT.pdf"."""
+    symbol = nfc(campaign.symbol)
+    kind, _, rest = symbol.partition("-") if symbol else ("KH", "", "")
+    number = f"{campaign.number:02d}" if campaign.number else f"du-thao-{campaign.pk}"
+    unicode_name = "-".join(part for part in (kind or "KH", number, rest) if part) + ".pdf"
+    ascii_name = unicode_name.replace("Đ", "D").replace("đ", "d")
+    ascii_name = unicodedata.normalize("NFKD", ascii_name).encode("ascii", "ignore").decode()
+    ascii_name = re.sub(r"[^A-Za-z0-9.-]+", "", ascii_name)
+    return ascii_name, unicode_name

@@ -1,0 +1,62 @@
+"""Permission rows of the documents. A launched plan is readable by everyone who sees the
+campaign; a draft only by the issuer's staff and those overseeing it (Sở officer, leader)."""
+
+from django.urls import reverse
+
+from campaigns.enums import CampaignState
+from campaigns.services import campaign_set_state
+from campaigns.tests.factories import CampaignFactory
+from tests.url_table import UrlCase
+
+IN_SCOPE = ("school_clerk", "other_head", "phong_officer", "so_officer", "leader")
+
+
+def _launched(world):
+    campaign = CampaignFactory(issuer=world.so)
+    world.extra["launched"] = campaign_set_state(campaign=campaign, new_state=CampaignState.LAUNCHED, actor=None)
+
+
+def _draft(world):
+    world.extra["draft"] = CampaignFactory(issuer=world.so, number=None)
+
+
+LAUNCHED = {**dict.fromkeys(IN_SCOPE, 200), "outsider": 404}
+DRAFT = {
+    "school_clerk": 403,
+    "other_head": 403,
+    "phong_officer": 403,
+    "so_officer": 200,
+    "leader": 200,
+    "outsider": 404,
+}
+
+CASES = [
+    UrlCase(
+        "reports:plan-pdf",
+        lambda w: reverse("reports:plan-pdf", args=[w.extra["launched"].pk]),
+        LAUNCHED,
+        setup=_launched,
+        id="reports:plan-pdf (launched)",
+    ),
+    UrlCase(
+        "reports:plan-pdf",
+        lambda w: reverse("reports:plan-pdf", args=[w.extra["draft"].pk]),
+        DRAFT,
+        setup=_draft,
+        id="reports:plan-pdf (draft)",
+    ),
+    UrlCase(
+        "reports:plan-preview",
+        lambda w: reverse("reports:plan-preview", args=[w.extra["launched"].pk]),
+        LAUNCHED,
+        setup=_launched,
+        id="reports:plan-preview (launched)",
+    ),
+    UrlCase(
+        "reports:plan-preview",
+        lambda w: reverse("reports:plan-preview", args=[w.extra["draft"].pk]),
+        DRAFT,
+        setup=_draft,
+        id="reports:plan-preview (draft)",
+    ),
+]
