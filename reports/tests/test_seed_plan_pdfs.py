@@ -1,0 +1,46 @@
+"""Each of the four real plans prints with its own number, date line and headings."""
+
+import io
+
+import pdfplumber
+import pytest
+
+from campaigns.seed_plans import PLANS, build_plan
+from campaigns.tests.seed_tree import make_seed_units
+from reports.documents import plan_context
+from reports.pdf import render_pdf
+
+pytestmark = pytest.mark.django_db
+
+EXPECTED = {
+    "bentre_914": ("Số: 914/KH-SGD&ĐT", "Bến Tre, ngày 12 tháng 4 năm 2024"),
+    "xuanson_672": ("Số: 672/KH-TrTHCSXS", "Xuân Sơn, ngày 18 tháng 9 năm 2024"),
+    "hungyen_1729": ("Số: 1729/KH-SGDĐT", "Hưng Yên, ngày 17 tháng 9 năm 2021"),
+    "bangmac_87": ("Số: 87/KH-UBND", "Bằng Mạc, ngày 28 tháng 9 năm 2025"),
+}
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("key", sorted(EXPECTED))
+def test_seed_plan_prints_its_number_date_line_and_headings(key):
+    units = make_seed_units()
+    campaign = build_plan(key, issuer=units[PLANS[key]["issuer_code"]])
+    with pdfplumber.open(io.BytesIO(render_pdf("reports/documents/plan.html", plan_context(campaign)))) as pdf:
+        first_page_lines = [line["text"] for line in pdf.pages[0].extract_text_lines()]
+        text = _flat("\n".join(page.extract_text() for page in pdf.pages))
+        page_count = len(pdf.pages)
+    number, date_line = EXPECTED[key]
+    assert number in " ".join(first_page_lines)
+    assert date_line in first_page_lines or any(line.endswith(date_line) for line in first_page_lines)
+    assert "KẾ HOẠCH" in first_page_lines
+    top_level = [c for c in campaign.criteria.all() if c.parent_id is None]
+    assert top_level, "a seed plan has numbered content"
+    for criterion in top_level:
+        assert _flat(criterion.title) in text
+    # Other plans' numbers never leak into this one.
+    others = {n for k, (n, _d) in EXPECTED.items() if k != key}
+    assert [n for n in others if n in text] == []
+    assert page_count >= 2
