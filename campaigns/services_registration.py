@@ -75,6 +75,11 @@ def _ensure_participant(campaign: Campaign, unit: Unit) -> None:
         raise ValidationError(_("This unit does not take part in the campaign."))
 
 
+def _number(value: Decimal) -> str:
+    """10.00 -> "10", 8.50 -> "8,5": as numbers are written in Vietnamese."""
+    return f"{value.normalize():f}".replace(".", ",")
+
+
 def _jsonable(value):
     return str(value) if isinstance(value, datetime.date | Decimal) else value
 
@@ -501,7 +506,7 @@ def _validate_score(raw, target: PactTarget, *, field: str) -> Decimal:
     if score is None:
         raise ValidationError({field: _("Give the score.")})
     if not (0 <= score <= target.max_score):
-        raise ValidationError({field: _("The score must be between 0 and %(max)s.") % {"max": f"{target.max_score:g}"}})
+        raise ValidationError({field: _("The score must be between 0 and %(max)s.") % {"max": _number(target.max_score)}})
     return score
 
 

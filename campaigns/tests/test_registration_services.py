@@ -301,7 +301,9 @@ def test_unit_forwards_every_waiting_registration_upward_in_one_step(campaign, w
             campaign=campaign, person=second, actor=clerk, aimed_title="giay_khen", aimed_detail="của Giám đốc Sở"
         )
         other_unit = svc.individual_register(campaign=campaign, person=world.person_a2, actor=None, aimed_title="ldtt")
-        forward = svc.individuals_forward(campaign=campaign, unit=world.school_a1, actor=clerk, note="Danh sách bổ sung")
+        forward = svc.individuals_forward(
+            campaign=campaign, unit=world.school_a1, actor=clerk, note="Danh sách bổ sung"
+        )
     states = dict(IndividualRegistration.objects.values_list("pk", "state"))
     assert states == {
         first.pk: "submitted",
