@@ -506,7 +506,9 @@ def _validate_score(raw, target: PactTarget, *, field: str) -> Decimal:
     if score is None:
         raise ValidationError({field: _("Give the score.")})
     if not (0 <= score <= target.max_score):
-        raise ValidationError({field: _("The score must be between 0 and %(max)s.") % {"max": _number(target.max_score)}})
+        raise ValidationError(
+            {field: _("The score must be between 0 and %(max)s.") % {"max": _number(target.max_score)}}
+        )
     return score
 
 

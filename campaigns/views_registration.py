@@ -52,6 +52,11 @@ def _apply_errors(form, exc: ValidationError) -> None:
         form.add_error(None, exc.messages)
 
 
+def _posted(request):
+    """The POST data, or None for a GET (an empty POST is still a submitted form)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _flash_errors(request, exc: ValidationError) -> None:
     for message in exc.messages:
         messages.error(request, message)
@@ -135,7 +140,7 @@ def registration_create(request, campaign_pk, unit_pk):
     campaign = _campaign(request, campaign_pk)
     unit = _participant(request, campaign, unit_pk)
     _require(request, "campaigns.submit_for_unit", unit)
-    form = UnitRegistrationForm(request.POST or None)
+    form = UnitRegistrationForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             svc.registration_create(campaign=campaign, unit=unit, actor=request.user, **form.cleaned_data)
@@ -157,7 +162,7 @@ def registration_item_add(request, pk):
         sel.visible_unit_registrations(request.user).select_related("campaign", "unit"), pk=pk
     )
     _require(request, "campaigns.change_registration", registration)
-    form = WorkItemForm(request.POST or None, criteria=sel.target_criteria(registration.campaign))
+    form = WorkItemForm(_posted(request), criteria=sel.target_criteria(registration.campaign))
     if request.method == "POST" and form.is_valid():
         try:
             svc.work_item_add(registration=registration, actor=request.user, **form.cleaned_data)
@@ -238,7 +243,7 @@ def individual_add(request, campaign_pk, unit_pk):
     unit = _participant(request, campaign, unit_pk)
     _require(request, "campaigns.submit_for_unit", unit)
     people = Person.objects.filter(unit=unit, is_active=True).order_by("name_sort", "pk")
-    form = IndividualRegistrationForm(request.POST or None, people=people, campaign=campaign)
+    form = IndividualRegistrationForm(_posted(request), people=people, campaign=campaign)
     if request.method == "POST" and form.is_valid():
         try:
             svc.individual_register(campaign=campaign, actor=request.user, **form.cleaned_data)
@@ -310,7 +315,7 @@ def pact_create(request):
     if not clusters.exists():
         raise PermissionDenied
     campaigns = visible_campaigns(request.user).filter(state__in=ACTIVE_STATES).order_by("-starts_on")
-    form = PactForm(request.POST or None, clusters=clusters, campaigns=campaigns)
+    form = PactForm(_posted(request), clusters=clusters, campaigns=campaigns)
     if request.method == "POST" and form.is_valid():
         _require(request, "campaigns.add_pact", form.cleaned_data["cluster"])
         try:
@@ -350,7 +355,7 @@ def pact_target_add(request, pk):
         sel.visible_pacts(request.user).select_related("cluster__head_unit", "cluster__organiser"), pk=pk
     )
     _require(request, "campaigns.change_pact", pact)
-    form = PactTargetForm(request.POST or None, members=pact.cluster.members.order_by("name_sort"))
+    form = PactTargetForm(_posted(request), members=pact.cluster.members.order_by("name_sort"))
     if request.method == "POST" and form.is_valid():
         try:
             svc.pact_target_add(pact=pact, actor=request.user, **form.cleaned_data)
@@ -373,7 +378,7 @@ def pact_self_score(request, pk):
     target = _target(request, pk)
     _require(request, "campaigns.self_score_pact", target)
     form = SelfScoreForm(
-        request.POST or None,
+        _posted(request),
         request.FILES or None,
         initial={"self_score": target.self_score, "self_evidence": target.self_evidence},
     )
@@ -400,7 +405,7 @@ def pact_cross_score(request, pk):
     target = _target(request, pk)
     _require(request, "campaigns.cross_score_pact", target)
     form = CrossScoreForm(
-        request.POST or None, initial={"cross_score": target.cross_score, "cross_note": target.cross_note}
+        _posted(request), initial={"cross_score": target.cross_score, "cross_note": target.cross_note}
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -480,7 +485,7 @@ def exemplar_create(request, campaign_pk):
         .order_by("name_sort", "pk")
     )
     form = ExemplarForm(
-        request.POST or None,
+        _posted(request),
         units=units_qs,
         subject_units=subject_units.order_by("depth", "name_sort"),
         people=people,
