@@ -80,6 +80,13 @@ def _number(value: Decimal) -> str:
     return f"{value.normalize():f}".replace(".", ",")
 
 
+def _moment(today: datetime.date | None) -> datetime.datetime:
+    """Now, or 09:00 local time on a replayed day (demo data)."""
+    if today is None:
+        return timezone.now()
+    return timezone.make_aware(datetime.datetime.combine(today, datetime.time(9, 0)))
+
+
 def _jsonable(value):
     return str(value) if isinstance(value, datetime.date | Decimal) else value
 
@@ -95,6 +102,7 @@ def registration_set_state(
     actor: User | None,
     reason: str = "",
     forward: RegistrationForward | None = None,
+    at: datetime.datetime | None = None,
 ) -> UnitRegistration | IndividualRegistration:
     """The only way a registration (a unit's or a person's) changes state.
 
@@ -110,7 +118,7 @@ def registration_set_state(
             _("A registration cannot go from “%(old)s” to “%(new)s”.")
             % {"old": RegistrationState(old_state).label, "new": RegistrationState(new_state).label}
         )
-    now = timezone.now()
+    now = at or timezone.now()
     fields = ["state", "updated_at"]
     if new_state == RegistrationState.SUBMITTED:
         if registration.submitted_at is None:  # the first submission dates it against the deadline
@@ -260,21 +268,26 @@ def registration_submit(
     *, registration: UnitRegistration, actor: User | None, today: datetime.date | None = None
 ) -> UnitRegistration:
     """Send the unit's registration upward (first time, or again after it was returned)."""
-    today = today or timezone.localdate()
     registration = UnitRegistration.objects.select_related("campaign", "unit").get(pk=registration.pk)
     _ensure_open_campaign(registration.campaign)
     if not registration.work_items.exists():
         raise ValidationError(_("Register at least one work item before sending."))
     if registration.state == RegistrationState.DRAFT:
-        _ensure_before_deadline(registration.campaign, registration.unit, today=today)
-    return registration_set_state(registration=registration, new_state=RegistrationState.SUBMITTED, actor=actor)
+        _ensure_before_deadline(registration.campaign, registration.unit, today=today or timezone.localdate())
+    return registration_set_state(
+        registration=registration, new_state=RegistrationState.SUBMITTED, actor=actor, at=_moment(today)
+    )
 
 
 @transaction.atomic
-def registration_review(*, registration, accept: bool, actor: User | None, comment: str = ""):
+def registration_review(
+    *, registration, accept: bool, actor: User | None, comment: str = "", today: datetime.date | None = None
+):
     """The issuer accepts, or returns with comments, a submitted registration (unit or individual)."""
     new_state = RegistrationState.ACCEPTED if accept else RegistrationState.RETURNED
-    return registration_set_state(registration=registration, new_state=new_state, actor=actor, reason=comment)
+    return registration_set_state(
+        registration=registration, new_state=new_state, actor=actor, reason=comment, at=_moment(today)
+    )
 
 
 # --- Individual registrations ----------------------------------------------------------------
@@ -353,6 +366,7 @@ def individuals_forward(
     *, campaign: Campaign, unit: Unit, actor: User | None, note: str = "", today: datetime.date | None = None
 ) -> RegistrationForward:
     """Send every registration waiting at the unit (drafts and returned ones) upward in one step."""
+    moment = _moment(today)
     today = today or timezone.localdate()
     _ensure_open_campaign(campaign)
     pending = list(
@@ -368,13 +382,13 @@ def individuals_forward(
         campaign=campaign,
         unit=unit,
         forwarded_by=actor,
-        forwarded_at=timezone.now(),
+        forwarded_at=moment,
         count=len(pending),
         note=note.strip(),
     )
     for registration in pending:
         registration_set_state(
-            registration=registration, new_state=RegistrationState.SUBMITTED, actor=actor, forward=forward
+            registration=registration, new_state=RegistrationState.SUBMITTED, actor=actor, forward=forward, at=moment
         )
     log_action(
         campaign, "registration.forwarded", actor=actor, unit=unit, data={"forward": forward.pk, "count": len(pending)}
