@@ -34,7 +34,7 @@ from campaigns.models import (
 from campaigns.rules import oversees_campaign
 from campaigns.selectors import campaign_participants, compute_status, unit_takes_part, visible_campaigns
 from units.dates import school_year_of
-from units.models import Cluster, Unit, User
+from units.models import Cluster, Person, Unit, User
 from units.selectors import unit_scope_q, visible_units
 
 # --- Deadline --------------------------------------------------------------------------------
@@ -446,6 +446,21 @@ def exemplar_counts(user: User, campaign: Campaign, *, year: int) -> list[Exempl
     return rows
 
 
-def exemplar_subject_units(unit: Unit) -> QuerySet[Unit]:
-    """Collectives an exemplar built by ``unit`` may be: the unit and those below it."""
-    return Unit.objects.filter(path__startswith=unit.path).order_by("depth", "name_sort")
+def exemplar_form_choices(units: list[Unit]) -> tuple[QuerySet[Unit], QuerySet[Unit], QuerySet[Person]]:
+    """For units that may record exemplars: those units, the collectives below them, their people."""
+    below = Q(pk__in=[])
+    for unit in units:
+        below |= Q(path__startswith=unit.path)
+    subject_units = Unit.objects.filter(below).order_by("depth", "name_sort")
+    people = (
+        Person.objects.filter(unit__in=Unit.objects.filter(below).values("pk"), is_active=True)
+        .select_related("unit")
+        .order_by("name_sort", "pk")
+    )
+    builders = Unit.objects.filter(pk__in=[u.pk for u in units]).order_by("depth", "name_sort")
+    return builders, subject_units, people
+
+
+def registrable_people(unit: Unit) -> QuerySet[Person]:
+    """The unit's active people, who may register for a title."""
+    return Person.objects.filter(unit=unit, is_active=True).order_by("name_sort", "pk")

@@ -38,9 +38,8 @@ from campaigns.forms_registration import (
 )
 from campaigns.models import Campaign, Exemplar, Pact
 from campaigns.selectors import visible_campaigns
-from units.models import Person, Unit
+from units.models import Unit
 from units.rules import manages_unit
-from units.selectors import unit_subtree
 
 
 def _apply_errors(form, exc: ValidationError) -> None:
@@ -75,11 +74,8 @@ def _participant(request, campaign: Campaign, unit_pk: int) -> Unit:
     return get_object_or_404(sel.registration_units(request.user, campaign), pk=unit_pk)
 
 
-def _unit_page(registration_or_campaign, unit=None) -> str:
-    if unit is None:
-        registration = registration_or_campaign
-        return reverse("campaigns:registration-unit", args=[registration.campaign_id, registration.unit_id])
-    return reverse("campaigns:registration-unit", args=[registration_or_campaign.pk, unit.pk])
+def _unit_page(campaign_id: int, unit_id: int) -> str:
+    return reverse("campaigns:registration-unit", args=[campaign_id, unit_id])
 
 
 # --- Registration ----------------------------------------------------------------------------
@@ -117,7 +113,7 @@ def registration_unit(request, campaign_pk, unit_pk):
     registration = sel.unit_registration_for(campaign, unit)
     individuals = list(sel.individual_registrations_for(campaign, unit))
     can_register = request.user.has_perm("campaigns.submit_for_unit", unit)
-    can_review = request.user.has_perm("campaigns.decide_campaign", campaign) or request.user.is_superuser
+    can_review = request.user.has_perm("campaigns.decide_campaign", campaign)
     context = {
         "campaign": campaign,
         "unit": unit,
@@ -148,7 +144,7 @@ def registration_create(request, campaign_pk, unit_pk):
             _apply_errors(form, exc)
         else:
             messages.success(request, _("The registration has been opened. Add its work items."))
-            return redirect(_unit_page(campaign, unit))
+            return redirect(_unit_page(campaign.pk, unit.pk))
     return render(
         request,
         "campaigns/registration/form.html",
@@ -170,7 +166,7 @@ def registration_item_add(request, pk):
             _apply_errors(form, exc)
         else:
             messages.success(request, _("The work item has been added."))
-            return redirect(_unit_page(registration))
+            return redirect(_unit_page(registration.campaign_id, registration.unit_id))
     context = {
         "form": form,
         "campaign": registration.campaign,
@@ -191,7 +187,7 @@ def registration_item_delete(request, pk):
         _flash_errors(request, exc)
     else:
         messages.success(request, _("The work item has been deleted."))
-    return redirect(_unit_page(item.registration))
+    return redirect(_unit_page(item.registration.campaign_id, item.registration.unit_id))
 
 
 @login_required
@@ -205,7 +201,7 @@ def registration_submit(request, pk):
         _flash_errors(request, exc)
     else:
         messages.success(request, _("The registration has been sent to the issuing unit."))
-    return redirect(_unit_page(registration))
+    return redirect(_unit_page(registration.campaign_id, registration.unit_id))
 
 
 def _review(request, registration):
@@ -234,7 +230,7 @@ def registration_review(request, pk):
         sel.visible_unit_registrations(request.user).select_related("campaign__issuer", "unit"), pk=pk
     )
     _review(request, registration)
-    return redirect(_unit_page(registration))
+    return redirect(_unit_page(registration.campaign_id, registration.unit_id))
 
 
 @login_required
@@ -242,7 +238,7 @@ def individual_add(request, campaign_pk, unit_pk):
     campaign = _campaign(request, campaign_pk)
     unit = _participant(request, campaign, unit_pk)
     _require(request, "campaigns.submit_for_unit", unit)
-    people = Person.objects.filter(unit=unit, is_active=True).order_by("name_sort", "pk")
+    people = sel.registrable_people(unit)
     form = IndividualRegistrationForm(_posted(request), people=people, campaign=campaign)
     if request.method == "POST" and form.is_valid():
         try:
@@ -251,7 +247,7 @@ def individual_add(request, campaign_pk, unit_pk):
             _apply_errors(form, exc)
         else:
             messages.success(request, _("The registration has been recorded. Send the list when it is complete."))
-            return redirect(_unit_page(campaign, unit))
+            return redirect(_unit_page(campaign.pk, unit.pk))
     context = {"form": form, "campaign": campaign, "unit": unit, "heading": _("Register a person")}
     return render(request, "campaigns/registration/form.html", context)
 
@@ -267,7 +263,7 @@ def individual_delete(request, pk):
         _flash_errors(request, exc)
     else:
         messages.success(request, _("The registration has been deleted."))
-    return redirect(_unit_page(registration))
+    return redirect(_unit_page(registration.campaign_id, registration.unit_id))
 
 
 @login_required
@@ -286,7 +282,7 @@ def individual_forward(request, campaign_pk, unit_pk):
         messages.success(
             request, _("%(count)s registrations have been sent to the issuing unit.") % {"count": forward.count}
         )
-    return redirect(_unit_page(campaign, unit))
+    return redirect(_unit_page(campaign.pk, unit.pk))
 
 
 @login_required
@@ -296,7 +292,7 @@ def individual_review(request, pk):
         sel.visible_individual_registrations(request.user).select_related("campaign__issuer", "unit"), pk=pk
     )
     _review(request, registration)
-    return redirect(_unit_page(registration))
+    return redirect(_unit_page(registration.campaign_id, registration.unit_id))
 
 
 # --- Pacts -----------------------------------------------------------------------------------
@@ -473,24 +469,8 @@ def exemplar_create(request, campaign_pk):
     units = _exemplar_units(request, campaign)
     if not units:
         raise PermissionDenied
-    unit_ids = [u.pk for u in units]
-    units_qs = Unit.objects.filter(pk__in=unit_ids).order_by("depth", "name_sort")
-    paths = {u.path for u in units}
-    subject_units = Unit.objects.none()
-    for path in paths:
-        subject_units = subject_units | unit_subtree(Unit(path=path))
-    people = (
-        Person.objects.filter(unit__in=subject_units.values("pk"), is_active=True)
-        .select_related("unit")
-        .order_by("name_sort", "pk")
-    )
-    form = ExemplarForm(
-        _posted(request),
-        units=units_qs,
-        subject_units=subject_units.order_by("depth", "name_sort"),
-        people=people,
-        campaign=campaign,
-    )
+    units_qs, subject_units, people = sel.exemplar_form_choices(units)
+    form = ExemplarForm(_posted(request), units=units_qs, subject_units=subject_units, people=people, campaign=campaign)
     form.fields["person"].label_from_instance = lambda p: f"{p.full_name} — {p.unit.name}"
     if request.method == "POST" and form.is_valid():
         _require(request, "campaigns.add_exemplar", form.cleaned_data["unit"])
