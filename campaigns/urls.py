@@ -1,10 +1,26 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from campaigns import views
 from campaigns.urls_registration import urlpatterns as registration_patterns
 from campaigns.urls_reminders import urlpatterns as reminder_patterns
 
 app_name = "campaigns"
+
+
+class PlanPartConverter:
+    """Only the slugs of plan parts, so "<pk>/<part>/them/" cannot swallow other areas' URLs
+    such as "<pk>/dien-hinh/them/"."""
+
+    regex = "|".join(sorted(views.PARTS_BY_SLUG))
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(PlanPartConverter, "plan_part")
 
 # Campaign screens (plans, milestones, status, submissions, calendar).
 campaign_patterns: list = [
@@ -17,9 +33,9 @@ campaign_patterns: list = [
     path("<int:pk>/dieu-chinh/", views.campaign_amend, name="amend"),
     path("<int:pk>/sao-chep/", views.campaign_copy, name="copy"),
     path("<int:pk>/trien-khai/", views.campaign_cascade, name="cascade"),
-    path("<int:pk>/<slug:part>/them/", views.part_add, name="part-add"),
-    path("<int:pk>/<slug:part>/<int:item_pk>/sua/", views.part_edit, name="part-edit"),
-    path("<int:pk>/<slug:part>/<int:item_pk>/xoa/", views.part_delete, name="part-delete"),
+    path("<int:pk>/<plan_part:part>/them/", views.part_add, name="part-add"),
+    path("<int:pk>/<plan_part:part>/<int:item_pk>/sua/", views.part_edit, name="part-edit"),
+    path("<int:pk>/<plan_part:part>/<int:item_pk>/xoa/", views.part_delete, name="part-delete"),
     path("han/<int:pk>/", views.deadline_status, name="deadline-status"),
     path("han/<int:pk>/don-vi/<int:unit_pk>/", views.deadline_exception, name="deadline-exception"),
     path("han/<int:pk>/nop/", views.submission_create, name="submit"),
