@@ -49,6 +49,8 @@ from units.services import log_action
 
 logger = logging.getLogger(__name__)
 
+BROKER_CONNECT_TIMEOUT = 2  # seconds
+
 
 @dataclass
 class TickResult:
@@ -154,17 +156,26 @@ def enqueue_batches(batches: list[tuple[int | None, list[int]]]) -> None:
     from campaigns import tasks
 
     def publish():
-        for recipient_id, ids in batches:
-            try:
-                if recipient_id is None:
-                    tasks.send_reminders.apply_async(args=(ids,), retry=False)
-                else:
-                    tasks.send_reminder_digest.apply_async(args=(recipient_id, ids), retry=False)
-            except Exception:  # the broker's errors vary by transport; none may break the caller
-                logger.exception(
-                    "Reminders: could not reach the broker; %s dispatches wait for the next tick", len(ids)
-                )
-                return
+        if not batches:
+            return
+        try:
+            # No connection retries here: with Redis down, redis-py's own backoff would hold a web
+            # request for seconds. The rows are safe in the database either way.
+            with tasks.send_reminders.app.connection_for_write(
+                transport_options={"max_retries": 0, "socket_connect_timeout": BROKER_CONNECT_TIMEOUT}
+            ) as connection:
+                for recipient_id, ids in batches:
+                    if recipient_id is None:
+                        tasks.send_reminders.apply_async(args=(ids,), retry=False, connection=connection)
+                    else:
+                        tasks.send_reminder_digest.apply_async(
+                            args=(recipient_id, ids), retry=False, connection=connection
+                        )
+        except Exception:  # the broker's errors vary by transport; none may break the caller
+            logger.exception(
+                "Reminders: could not reach the broker; %s dispatches wait for the next tick",
+                sum(len(ids) for _recipient, ids in batches),
+            )
 
     transaction.on_commit(publish)
 
