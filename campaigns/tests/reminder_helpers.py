@@ -16,7 +16,12 @@ DUE = datetime.date(2025, 2, 5)
 
 
 def reminder_world(world, *, due_on=DUE, title="Nộp báo cáo sơ kết phong trào"):
-    campaign = CampaignFactory(issuer=world.so, title="Phong trào “Đổi mới, sáng tạo trong dạy và học”")
+    campaign = CampaignFactory(
+        issuer=world.so,
+        title="Phong trào “Đổi mới, sáng tạo trong dạy và học”",
+        starts_on=min(datetime.date(2024, 9, 1), due_on - datetime.timedelta(days=200)),
+        ends_on=max(datetime.date(2026, 8, 31), due_on + datetime.timedelta(days=200)),
+    )
     milestone = services.milestone_create(
         campaign=campaign,
         actor=None,
