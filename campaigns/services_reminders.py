@@ -27,6 +27,7 @@ from itertools import islice
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import get_connection
+from django.db import connection as db_connection
 from django.db import transaction
 from django.db.models import F
 from django.urls import NoReverseMatch, reverse
@@ -43,7 +44,7 @@ from campaigns.models import Deadline, ReminderDispatch
 from campaigns.selectors import deadline_statuses
 from campaigns.selectors_reminders import SETTLED_STATUSES, PlannedDispatch, reminders_due
 from units.dates import official_date
-from units.emails import render_email, send_email
+from units.emails import render_subject, send_email
 from units.models import Notification, Unit, User
 from units.services import log_action
 
@@ -206,10 +207,13 @@ def reminders_tick(*, now: datetime.datetime | None = None, enqueue: bool = True
 
 
 def deadline_path(deadline: Deadline) -> str:
-    try:
-        return reverse(settings.REMINDER_DEADLINE_URL_NAME, args=[deadline.pk])
-    except NoReverseMatch:
-        return reverse("units:home")
+    """Where a reminder links to; memoised on the instance (a batch shares its deadline objects)."""
+    if not hasattr(deadline, "_reminder_path"):
+        try:
+            deadline._reminder_path = reverse(settings.REMINDER_DEADLINE_URL_NAME, args=[deadline.pk])
+        except NoReverseMatch:
+            deadline._reminder_path = reverse("units:home")
+    return deadline._reminder_path
 
 
 def absolute_url(path: str) -> str:
@@ -272,6 +276,8 @@ def dispatches_claim(
     claimed, stale = [], []
     for group in by_deadline.values():
         deadline = group[0].deadline
+        for row in group:
+            row.deadline = deadline  # one instance per deadline: its link is worked out once
         wanted = {row.unit_id for row in group if row.kind == ReminderKind.REMINDER}
         wanted |= {pk for row in group if row.kind == ReminderKind.ESCALATION for pk in row.late_units}
         owing = _still_late(deadline, wanted, today)
@@ -340,7 +346,7 @@ def _template_name(dispatch: ReminderDispatch) -> str:
 
 def _notification(claimed: Claimed, today: datetime.date) -> Notification:
     context = dispatch_context(claimed, today)
-    subject, _text, _html = render_email(_template_name(claimed.dispatch), context)
+    subject = render_subject(_template_name(claimed.dispatch), context)
     if claimed.dispatch.kind == ReminderKind.ESCALATION:
         body = ", ".join(unit.name for unit in claimed.late_units)
     else:
@@ -363,7 +369,17 @@ def retry_delay(attempts: int) -> datetime.timedelta:
 
 
 def _mark_sent(ids: list[int], now: datetime.datetime) -> None:
-    _set_status(ids, DispatchStatus.SENT, sent_at=now, last_error="")
+    """Record that the mail server accepted the mail.
+
+    On PostgreSQL this commit need not wait for the disk: if the database server itself crashed
+    before writing it, the row would stay ``sending`` — shown as unknown, never resent — so the
+    guarantee holds. The claim, which must survive any crash, always commits synchronously.
+    """
+    with transaction.atomic():
+        if db_connection.vendor == "postgresql":
+            with db_connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        _set_status(ids, DispatchStatus.SENT, sent_at=now, last_error="")
 
 
 def _mark_failed(

@@ -12,10 +12,16 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 
+def render_subject(name: str, context: dict) -> str:
+    """The one-line subject of the email template ``name`` (also the title of in-app notices)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return " ".join(render_to_string(f"emails/{name}_subject.txt", context).split())
+
+
 def render_email(name: str, context: dict) -> tuple[str, str, str]:
     """(subject, text, html) of the email template ``name``."""
+    subject = render_subject(name, context)
     with translation.override(settings.LANGUAGE_CODE):
-        subject = " ".join(render_to_string(f"emails/{name}_subject.txt", context).split())
         text = render_to_string(f"emails/{name}_body.txt", context)
         html = render_to_string(f"emails/{name}_body.html", context)
     return subject, text, html
