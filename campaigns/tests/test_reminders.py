@@ -350,3 +350,37 @@ def test_preview_lists_the_next_reminders_without_recording_them(world):
     assert clerk == [(DUE - 7 * DAY, 7), (DUE - 3 * DAY, 3), (DUE - DAY, 1), (DUE, 0), (DUE + DAY, -1)]
     assert ReminderDispatch.objects.count() == 0
     assert isinstance(preview[0], PlannedDispatch)
+
+
+def test_officer_with_the_daily_digest_gets_the_late_units_in_it(world):
+    reminder_world(world)
+    officer = world.users["phong_officer"]
+    reminder_preferences_update(user=officer, wants_daily_digest=True)
+    with time_machine.travel(at(DUE + DAY, hour=1), tick=False):
+        reminders_tick(enqueue=False)
+    assert "officer_pa@example.test" not in [m.to[0] for m in mail.outbox]
+    with time_machine.travel(at(DUE + DAY, hour=7), tick=False):
+        reminders_tick(enqueue=False)
+    digest = next(m for m in mail.outbox if m.to == ["officer_pa@example.test"])
+    assert digest.subject == "[Nhắc hạn] 1 nội dung, ngày 06 tháng 02 năm 2025"
+    assert "Đơn vị trực thuộc chậm nộp (quá hạn 1 ngày): Trường THCS Thử A2; Trường Tiểu học Thử A1" in digest.body
+
+
+def test_send_reminders_command_lists_then_sends_what_is_due(world):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    reminder_world(world)
+    out = StringIO()
+    with time_machine.travel(at(DUE - 7 * DAY), tick=False):
+        call_command("send_reminders", "--dry-run", stdout=out)
+        assert out.getvalue().splitlines()[-1] == "4 due"
+        assert ReminderDispatch.objects.count() == 0
+        call_command("send_reminders", stdout=out)
+        call_command("send_reminders", stdout=out)
+    assert out.getvalue().splitlines()[-2:] == [
+        "recorded=4 sent=4 failed=0 cancelled=0",
+        "recorded=0 sent=0 failed=0 cancelled=0",
+    ]
+    assert len(mail.outbox) == 4
