@@ -151,6 +151,7 @@ if not REDIS_URL:
         "data_folder_in": str(_celery_dir / "queue"),
         "data_folder_out": str(_celery_dir / "queue"),
         "processed_folder": str(_celery_dir / "processed"),
+        "control_folder": str(_celery_dir / "control"),
         "store_processed": False,
     }
 else:
@@ -161,7 +162,32 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict = {}
+# --- Deadline reminders (campaigns.services_reminders) ----------------------------------
+# Days before the (effective) due date a unit's clerk and head are reminded; negative = overdue.
+# The unit above hears of late units on the overdue offsets.
+REMINDER_OFFSETS = env.list("REMINDER_OFFSETS", cast=int, default=[14, 7, 3, 1, 0, -1, -7])
+# A tick that runs late still sends the most recent missed offset when its day is at most this old.
+REMINDER_CATCH_UP_DAYS = env.int("REMINDER_CATCH_UP_DAYS", default=7)
+REMINDER_TICK_SECONDS = env.int("REMINDER_TICK_SECONDS", default=300)
+REMINDER_MAX_ATTEMPTS = env.int("REMINDER_MAX_ATTEMPTS", default=5)
+# Retry after a failed send: base × 2^(attempts − 1).
+REMINDER_RETRY_BASE_SECONDS = env.int("REMINDER_RETRY_BASE_SECONDS", default=300)
+# A waiting dispatch handed to the broker but not claimed by then is handed over again.
+REMINDER_REQUEUE_AFTER_SECONDS = env.int("REMINDER_REQUEUE_AFTER_SECONDS", default=600)
+# A dispatch still "sending" after this is shown to staff as "unknown — check"; never resent on its own.
+REMINDER_SENDING_TIMEOUT_SECONDS = env.int("REMINDER_SENDING_TIMEOUT_SECONDS", default=900)
+REMINDER_DIGEST_HOUR = env.int("REMINDER_DIGEST_HOUR", default=7)
+REMINDER_BATCH_SIZE = env.int("REMINDER_BATCH_SIZE", default=100)
+# Where a reminder links to (reversed with the deadline's id); the portal's home when it does not exist.
+REMINDER_DEADLINE_URL_NAME = env("REMINDER_DEADLINE_URL_NAME", default="campaigns:submit")
+
+CELERY_BEAT_SCHEDULE: dict = {
+    "campaigns-reminders-tick": {
+        "task": "campaigns.tasks.reminders_tick",
+        "schedule": REMINDER_TICK_SECONDS,
+        "options": {"expires": REMINDER_TICK_SECONDS},
+    },
+}
 
 LOGGING = {
     "version": 1,
