@@ -704,7 +704,7 @@ def load(apps, schema_editor):
             report_template=row.get("report", ""),
             cash_multiplier=Decimal(row["cash"]) if row.get("cash") else None,
             legal_basis=row.get("basis", ""),
-            valid_from=row.get("valid_from", LAW_START),
+            valid_from=row.get("valid_from"),
             valid_to=row.get("valid_to"),
             ended_by=row.get("ended_by", ""),
             suggest=row.get("suggest", False),
