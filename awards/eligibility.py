@@ -208,6 +208,8 @@ class Catalogue:
 
 # --------------------------------------------------------------------------- results
 
+OUTCOME_CSS = {Outcome.PASS: "success", Outcome.FAIL: "danger", Outcome.MISSING: "warning", Outcome.INFO: "secondary"}
+
 
 @dataclass
 class RuleResult:
@@ -224,6 +226,14 @@ class RuleResult:
     @property
     def symbol(self) -> str:
         return {Outcome.PASS: "✓", Outcome.FAIL: "✗", Outcome.MISSING: "?", Outcome.INFO: "i"}[self.outcome]
+
+    @property
+    def css(self) -> str:
+        return OUTCOME_CSS[self.outcome]
+
+    @property
+    def outcome_label(self) -> str:
+        return str(Outcome(self.outcome).label)
 
     def __str__(self):
         text = f"{self.label}"
@@ -248,6 +258,14 @@ class Judgement:
     @property
     def school_year_label(self) -> str:
         return school_year_label(self.school_year)
+
+    @property
+    def css(self) -> str:
+        return OUTCOME_CSS[VERDICT_TO_OUTCOME[self.verdict]]
+
+    @property
+    def verdict_label(self) -> str:
+        return str(Verdict(self.verdict).label)
 
     @property
     def reasons(self) -> list[RuleResult]:

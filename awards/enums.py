@@ -150,3 +150,7 @@ class RuleKind(models.TextChoices):
     MANUAL = "manual", pgettext_lazy("rule kind", "Checked by the council")
     ANY_OF = "any_of", pgettext_lazy("rule kind", "One of several criteria")
     ALL_OF = "all_of", pgettext_lazy("rule kind", "All of several criteria")
+
+
+# Lương cơ sở from 01/7/2024 (Nghị định 73/2024/NĐ-CP Điều 3); cash rewards are multiples of it.
+BASE_SALARY = 2_340_000

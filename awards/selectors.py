@@ -309,6 +309,10 @@ def visible_unit(user: User, pk: int) -> Unit:
     return Unit.objects.filter(unit_scope_q(user)).get(pk=pk)
 
 
+def visible_units_by_code(user: User, code: str) -> Unit | None:
+    return Unit.objects.filter(unit_scope_q(user), code__iexact=code.strip()).first()
+
+
 def decision_find(*, issuer: str, number: str, year: int) -> Decision | None:
     return Decision.objects.filter(issuer_key=fold(issuer), number_key=decision_number_key(number), year=year).first()
 

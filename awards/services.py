@@ -455,6 +455,22 @@ class ImportErrors(ValidationError):
         super().__init__([f"{row}: {msg}" for row, msgs in sorted(rows.items()) for msg in msgs])
 
 
+class _DryRun(Exception):
+    pass
+
+
+def history_import_check(*, rows: list[ImportRow], actor: User | None) -> dict[int, list[str]]:
+    """Run the import and roll it back: the per-row errors it would raise."""
+    try:
+        with transaction.atomic():
+            history_import(rows=rows, actor=actor)
+            raise _DryRun
+    except ImportErrors as exc:
+        return exc.rows
+    except _DryRun:
+        return {}
+
+
 @transaction.atomic
 def history_import(*, rows: list[ImportRow], actor: User | None) -> list[AwardRecord]:
     """Write every row or none: any row error rolls the whole import back."""
