@@ -48,7 +48,7 @@ class Award(models.Model):
     council = models.CharField(_("council that votes"), max_length=255, blank=True)
     secret_ballot = models.BooleanField(_("secret ballot"), default=False)
     ballot_threshold = models.PositiveSmallIntegerField(
-        _("approval threshold (% of all council members)"), null=True, blank=True
+        _("approval threshold (per cent of all council members)"), null=True, blank=True
     )
     dossier_components = models.JSONField(_("dossier components"), default=list, blank=True)
     report_template = models.CharField(_("achievement-report template"), max_length=255, blank=True)

@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
                 ('authority', models.CharField(max_length=255, verbose_name='deciding authority')),
                 ('council', models.CharField(blank=True, max_length=255, verbose_name='council that votes')),
                 ('secret_ballot', models.BooleanField(default=False, verbose_name='secret ballot')),
-                ('ballot_threshold', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='approval threshold (% of all council members)')),
+                ('ballot_threshold', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='approval threshold (per cent of all council members)')),
                 ('dossier_components', models.JSONField(blank=True, default=list, verbose_name='dossier components')),
                 ('report_template', models.CharField(blank=True, max_length=255, verbose_name='achievement-report template')),
                 ('cash_multiplier', models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True, verbose_name='cash reward (× base salary)')),
