@@ -247,11 +247,13 @@ def unit_history(unit: Unit) -> dict:
         "collective": list(
             AwardRecord.objects.filter(person__isnull=True, unit_id__in=lineage)
             .select_related("award", "decision", "unit")
+            .prefetch_related("initiatives_used")
             .order_by("-school_year", "award__position", "id")
         ),
         "individual": list(
             AwardRecord.objects.filter(person__isnull=False, unit_id__in=lineage)
-            .select_related("award", "decision", "person")
+            .select_related("award", "decision", "person", "unit")
+            .prefetch_related("initiatives_used")
             .order_by("-school_year", "award__position", "person__name_sort", "id")[:500]
         ),
         "ratings": list(
@@ -295,6 +297,7 @@ def history_search(
         qs = qs.filter(decision__number_key__contains=decision_number_key(decision))
     return (
         qs.select_related("award", "decision", "person", "unit")
+        .prefetch_related("initiatives_used")
         .annotate(sort_name=Coalesce(F("person__name_sort"), F("unit__name_sort")))
         .order_by("sort_name", "-school_year", "award__position", "id")
     )

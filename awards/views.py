@@ -111,10 +111,22 @@ def award_detail(request, code):
         "national_rules": [r for r in rules if r.scope_id is None],
         "local_rules": [r for r in rules if r.scope_id is not None],
         "today": timezone.localdate(),
-        "base_salary": BASE_SALARY,
+        "cash": _cash_text(award),
         "can_add_rule": user.has_perm("awards.add_local_rule"),
     }
     return render(request, "awards/award_detail.html", context)
+
+
+def _vnd(amount) -> str:
+    return f"{int(amount):,}".replace(",", ".") + " đ"
+
+
+def _cash_text(award: Award) -> str:
+    """ "0,3 × 2.340.000 đ = 702.000 đ" (lương cơ sở from 01/7/2024)."""
+    if award.cash_multiplier is None:
+        return ""
+    multiplier = f"{award.cash_multiplier.normalize():f}".replace(".", ",")
+    return f"{multiplier} × {_vnd(BASE_SALARY)} = {_vnd(award.cash_multiplier * BASE_SALARY)}"
 
 
 @login_required
