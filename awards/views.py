@@ -435,8 +435,8 @@ def history_import(request):
         context["form"] = form
         if form.is_valid():
             rows, errors = excel.parse_rows(form.sheet, user=request.user)
-            if not errors:
-                errors = services.history_import_check(rows=rows, actor=request.user)
+            # Rows that parsed are also checked for meaning, so one upload lists every error.
+            errors.update(services.history_import_check(rows=rows, actor=request.user))
             if errors:
                 context["errors"] = sorted(errors.items())
             else:
