@@ -6,7 +6,7 @@ Design
   judgement needs (award records, task ratings, restrictions, initiatives, leave
   periods of a set of people; a unit's own history including its merge
   predecessors; the catalogue with its rules) in a fixed number of queries, into the
-  frozen dataclasses below. This module never touches the database, so suggestions
+  plain dataclasses below. This module never touches the database, so suggestions
   for a whole unit cost the same queries for 10 or 300 people, and tests build facts
   by hand.
 * **Rules are data.** Each ``AwardRule`` row names an evaluator ``kind`` (the
@@ -54,11 +54,15 @@ Design
 """
 
 import datetime
+import gc
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language, gettext
 
 from awards.enums import (
     ABSENCE_KINDS,
@@ -79,12 +83,67 @@ from awards.enums import (
     TaskRating,
     Verdict,
 )
-from units.dates import school_year_label, short_date
+from units.dates import school_year_label as _school_year_label
+from units.dates import short_date
+
+school_year_label = lru_cache(maxsize=256)(_school_year_label)
+
+# Plain strings equal to the enum members keep the hot loop free of enum lookups.
+PASS, FAIL, MISSING, INFO = Outcome.PASS.value, Outcome.FAIL.value, Outcome.MISSING.value, Outcome.INFO.value
+ELIGIBLE, NOT_ELIGIBLE, EVIDENCE_MISSING = Verdict.ELIGIBLE.value, Verdict.NOT_ELIGIBLE.value, Verdict.MISSING.value
+ALL_RESTRICTIONS = tuple(RestrictionKind.values)
+DISCIPLINE = RestrictionKind.DISCIPLINE.value
+INDIVIDUAL, COLLECTIVE, BOTH = Subject.INDIVIDUAL.value, Subject.COLLECTIVE.value, Subject.BOTH.value
+
+# Translations are looked up once per language: a province-wide run formats
+# hundreds of thousands of details, and gettext's thread-local lookup dominates.
+_language: ContextVar[str | None] = ContextVar("awards_eligibility_language", default=None)
+_translations: dict[tuple[str, str], str] = {}
+
+
+def _(message: str) -> str:
+    language = _language.get()
+    if language is None:
+        return gettext(message)
+    key = (language, message)
+    try:
+        return _translations[key]
+    except KeyError:
+        _translations[key] = gettext(message)
+        return _translations[key]
+
+
+@contextmanager
+def cyclic_gc_paused():
+    """Pause the cyclic garbage collector while facts are built and judged.
+
+    Facts and results are hundreds of thousands of small objects without reference
+    cycles (reference counting frees them); the collector's repeated scans of them
+    cost about as much as the judging itself in a province-wide run.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class _TranslationSnapshot:
+    """Within this block ``_`` uses the language active on entry, cached."""
+
+    def __enter__(self):
+        self.token = _language.set(get_language() or "")
+
+    def __exit__(self, *exc):
+        _language.reset(self.token)
+
 
 # --------------------------------------------------------------------------- facts
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class RecordFact:
     award_code: str
     school_year: int
@@ -94,7 +153,7 @@ class RecordFact:
     id: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class RestrictionFact:
     kind: str
     start: datetime.date
@@ -102,7 +161,7 @@ class RestrictionFact:
     level: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class InitiativeFact:
     title: str
     effect_scope: str
@@ -112,7 +171,7 @@ class InitiativeFact:
     id: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class PeriodFact:
     kind: str
     start: datetime.date
@@ -131,6 +190,7 @@ class PersonFacts:
     restrictions: list[RestrictionFact] = field(default_factory=list)
     initiatives: list[InitiativeFact] = field(default_factory=list)
     periods: list[PeriodFact] = field(default_factory=list)
+    chains: dict = field(default_factory=dict, repr=False, compare=False)  # cache of _titles_by_year
 
     is_collective = False
 
@@ -148,6 +208,7 @@ class UnitFacts:
     award_counts: dict[str, int] = field(default_factory=dict)
     # award code -> people the suggestions expect to qualify (quota base before decisions)
     projected_counts: dict[str, int] = field(default_factory=dict)
+    chains: dict = field(default_factory=dict, repr=False, compare=False)  # cache of _titles_by_year
 
     is_collective = True
 
@@ -190,8 +251,16 @@ class RuleSpec:
 class Catalogue:
     awards: dict[str, AwardSpec]
     rules: dict[str, list[RuleSpec]]
+    _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def rules_for(self, code: str, *, on_date: datetime.date, unit_path: str, collective: bool) -> list[RuleSpec]:
+        key = (code, on_date, unit_path, collective, id(self.rules))
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = self._rules_for(code, on_date, unit_path, collective)
+        return found
+
+    def _rules_for(self, code: str, on_date: datetime.date, unit_path: str, collective: bool) -> list[RuleSpec]:
         subject = Subject.COLLECTIVE if collective else Subject.INDIVIDUAL
         return [
             rule
@@ -208,10 +277,10 @@ class Catalogue:
 
 # --------------------------------------------------------------------------- results
 
-OUTCOME_CSS = {Outcome.PASS: "success", Outcome.FAIL: "danger", Outcome.MISSING: "warning", Outcome.INFO: "secondary"}
+OUTCOME_CSS = {PASS: "success", FAIL: "danger", MISSING: "warning", INFO: "secondary"}
 
 
-@dataclass
+@dataclass(slots=True)
 class RuleResult:
     outcome: str
     label: str
@@ -225,7 +294,7 @@ class RuleResult:
 
     @property
     def symbol(self) -> str:
-        return {Outcome.PASS: "✓", Outcome.FAIL: "✗", Outcome.MISSING: "?", Outcome.INFO: "i"}[self.outcome]
+        return {PASS: "✓", FAIL: "✗", MISSING: "?", INFO: "i"}[self.outcome]
 
     @property
     def css(self) -> str:
@@ -253,7 +322,7 @@ class Judgement:
 
     @property
     def eligible(self) -> bool:
-        return self.verdict == Verdict.ELIGIBLE
+        return self.verdict == ELIGIBLE
 
     @property
     def school_year_label(self) -> str:
@@ -269,7 +338,7 @@ class Judgement:
 
     @property
     def reasons(self) -> list[RuleResult]:
-        return [r for r in self.results if r.outcome in (Outcome.FAIL, Outcome.MISSING)]
+        return [r for r in self.results if r.outcome in (FAIL, MISSING)]
 
     def outcome_of(self, kind: str) -> str | None:
         for result in self.results:
@@ -281,7 +350,7 @@ class Judgement:
         return f"{self.award_name}: " + "; ".join(str(r) for r in self.results)
 
 
-@dataclass
+@dataclass(slots=True)
 class Context:
     catalogue: Catalogue
     candidate: PersonFacts | UnitFacts
@@ -290,6 +359,7 @@ class Context:
     on_date: datetime.date
     unit: UnitFacts | None = None  # the candidate's unit (quotas), or the collective itself
     depth: int = 0
+    memo: dict | None = None  # judgements already made in this run, reused by meets_award
 
     @property
     def year_start(self) -> datetime.date:
@@ -315,17 +385,17 @@ def evaluator(kind: str):
 def combine(outcomes: Iterable[str]) -> str:
     """The verdict of a set of rule outcomes (information never decides)."""
     outcomes = list(outcomes)
-    if Outcome.FAIL in outcomes:
-        return Verdict.NOT_ELIGIBLE
-    if Outcome.MISSING in outcomes:
-        return Verdict.MISSING
-    return Verdict.ELIGIBLE
+    if FAIL in outcomes:
+        return NOT_ELIGIBLE
+    if MISSING in outcomes:
+        return EVIDENCE_MISSING
+    return ELIGIBLE
 
 
 VERDICT_TO_OUTCOME = {
-    Verdict.ELIGIBLE: Outcome.PASS,
-    Verdict.NOT_ELIGIBLE: Outcome.FAIL,
-    Verdict.MISSING: Outcome.MISSING,
+    ELIGIBLE: PASS,
+    NOT_ELIGIBLE: FAIL,
+    EVIDENCE_MISSING: MISSING,
 }
 
 
@@ -357,18 +427,26 @@ def _working_days(start: datetime.date, end: datetime.date) -> int:
     return count
 
 
-def _titles_by_year(records: Iterable[RecordFact], codes: Iterable[str]) -> tuple[dict[int, RecordFact], list]:
-    """Chain-eligible records per school year, and the one-off/thematic ones skipped."""
-    codes = set(codes)
+def _titles_by_year(candidate, codes: Iterable[str]) -> tuple[dict[int, RecordFact], list]:
+    """Chain-eligible records per school year, and the one-off/thematic ones skipped.
+
+    Cached on the facts object: a suggestion run asks the same question many times.
+    """
+    key = tuple(codes)
+    cache = candidate.chains
+    if key in cache:
+        return cache[key]
+    wanted = set(key)
     held: dict[int, RecordFact] = {}
     skipped = []
-    for record in records:
-        if record.award_code not in codes:
+    for record in candidate.records:
+        if record.award_code not in wanted:
             continue
         if record.award_type in CHAIN_TYPES:
             held.setdefault(record.school_year, record)
         else:
             skipped.append(record)
+    cache[key] = (held, skipped)
     return held, skipped
 
 
@@ -402,13 +480,13 @@ def task_rating(ctx: Context, params: dict):
     data = {"rating": rating, "min": minimum}
     if rating is None:
         return (
-            Outcome.MISSING,
+            MISSING,
             _("no task rating for %(year)s") % {"year": school_year_label(ctx.school_year)},
             data,
             [],
         )
     met = RATING_RANK[rating] >= RATING_RANK[minimum]
-    return (Outcome.PASS if met else Outcome.FAIL), _rating_label(rating), data, []
+    return (PASS if met else FAIL), _rating_label(rating), data, []
 
 
 @evaluator(RuleKind.CONSECUTIVE_RATINGS)
@@ -419,7 +497,7 @@ def consecutive_ratings(ctx: Context, params: dict):
     years, gap = _chain(good, end_year=ctx.school_year, length=length, step=1)
     data = {"years": sorted(years), "gap": gap}
     if gap is None:
-        return Outcome.PASS, _years_label(years), data, []
+        return PASS, _years_label(years), data, []
     if gap == ctx.school_year and ctx.school_year not in ctx.candidate.ratings:
         rest, rest_gap = _chain(good, end_year=ctx.school_year - 1, length=length - 1, step=1)
         if rest_gap is None:
@@ -427,9 +505,9 @@ def consecutive_ratings(ctx: Context, params: dict):
                 "years": _years_label(rest),
                 "year": school_year_label(gap),
             }
-            return Outcome.MISSING, detail, {**data, "years": sorted(rest)}, []
+            return MISSING, detail, {**data, "years": sorted(rest)}, []
     detail = _("chain broken in %(year)s") % {"year": school_year_label(gap)}
-    return Outcome.FAIL, detail, data, []
+    return FAIL, detail, data, []
 
 
 @evaluator(RuleKind.CONSECUTIVE_TITLES)
@@ -437,7 +515,7 @@ def consecutive_titles(ctx: Context, params: dict):
     codes = params.get("titles") or [params["title"]]
     length = int(params.get("years", 3))
     step = int(params.get("step", 1))
-    held, skipped = _titles_by_year(ctx.candidate.records, codes)
+    held, skipped = _titles_by_year(ctx.candidate, codes)
     years, gap = _chain(held, end_year=ctx.school_year, length=length, step=step)
     chain_span = {ctx.school_year - i * step for i in range(length)}
     skipped_in_chain = [r for r in skipped if r.school_year in chain_span]
@@ -449,7 +527,7 @@ def consecutive_titles(ctx: Context, params: dict):
             % {"years": _years_label(r.school_year for r in skipped_in_chain)}
         )
     if gap is None:
-        return Outcome.PASS, "; ".join([_years_label(years), *notes]), data, []
+        return PASS, "; ".join([_years_label(years), *notes]), data, []
     if gap == ctx.school_year:
         rest, rest_gap = _chain(held, end_year=ctx.school_year - step, length=length - 1, step=step)
         if rest_gap is None and gap not in {r.school_year for r in skipped_in_chain}:
@@ -457,13 +535,13 @@ def consecutive_titles(ctx: Context, params: dict):
                 "years": _years_label(rest),
                 "year": school_year_label(gap),
             }
-            return Outcome.MISSING, "; ".join([detail, *notes]), {**data, "years": sorted(rest)}, []
+            return MISSING, "; ".join([detail, *notes]), {**data, "years": sorted(rest)}, []
     detail = _("%(count)s of %(length)s years, missing %(year)s") % {
         "count": len(years),
         "length": length,
         "year": school_year_label(gap),
     }
-    return Outcome.FAIL, "; ".join([detail, *notes]), data, []
+    return FAIL, "; ".join([detail, *notes]), data, []
 
 
 @evaluator(RuleKind.INITIATIVES)
@@ -481,21 +559,21 @@ def initiatives(ctx: Context, params: dict):
     used = [i for i in relevant if i.used_for]
     data = {"free": [i.title for i in free], "used": [i.title for i in used], "count": count}
     if len(free) >= count:
-        return Outcome.PASS, "; ".join(f"«{i.title}»" for i in free[:count]), data, []
+        return PASS, "; ".join(f"«{i.title}»" for i in free[:count]), data, []
     parts = []
     if used:
         parts.append(
             _("already used once: %(list)s") % {"list": "; ".join(f"«{i.title}» → {i.used_for}" for i in used)}
         )
     if used and not free:
-        return Outcome.FAIL, "; ".join(parts), data, []
+        return FAIL, "; ".join(parts), data, []
     parts.insert(0, _("%(have)s of %(count)s, missing") % {"have": len(free), "count": count})
-    return Outcome.MISSING, "; ".join(parts), data, []
+    return MISSING, "; ".join(parts), data, []
 
 
 @evaluator(RuleKind.NO_RESTRICTION)
 def no_restriction(ctx: Context, params: dict):
-    kinds = params.get("kinds") or list(RestrictionKind.values)
+    kinds = params.get("kinds") or ALL_RESTRICTIONS
     problems = []
     for r in ctx.candidate.restrictions:
         if r.kind not in kinds:
@@ -504,14 +582,14 @@ def no_restriction(ctx: Context, params: dict):
             problems.append(
                 _("%(kind)s since %(start)s") % {"kind": RestrictionKind(r.kind).label, "start": short_date(r.start)}
             )
-        elif r.kind == RestrictionKind.DISCIPLINE and _overlaps(r.start, r.end, ctx.year_start, ctx.year_end):
+        elif r.kind == DISCIPLINE and _overlaps(r.start, r.end, ctx.year_start, ctx.year_end):
             problems.append(
                 _("disciplined during the year; achievements count only from %(date)s")
                 % {"date": short_date(r.end + datetime.timedelta(days=1))}
             )
     if problems:
-        return Outcome.FAIL, "; ".join(problems), {"problems": len(problems)}, []
-    return Outcome.PASS, "", {"problems": 0}, []
+        return FAIL, "; ".join(problems), {"problems": len(problems)}, []
+    return PASS, "", {"problems": 0}, []
 
 
 @evaluator(RuleKind.ABSENCE_LIMIT)
@@ -528,7 +606,7 @@ def absence_limit(ctx: Context, params: dict):
     parts = [_("%(days)s working days of leave") % {"days": absent}]
     if maternity:
         parts.append(_("%(days)s days of maternity leave count as work") % {"days": maternity})
-    return (Outcome.PASS if absent < limit else Outcome.FAIL), "; ".join(parts), data, []
+    return (PASS if absent < limit else FAIL), "; ".join(parts), data, []
 
 
 @evaluator(RuleKind.YEARS_OF_SERVICE)
@@ -536,11 +614,11 @@ def years_of_service(ctx: Context, params: dict):
     candidate = ctx.candidate
     required = int(params.get("years", 20))
     if candidate.sector_start_year is None:
-        return Outcome.MISSING, _("the year joined the sector is not recorded"), {}, []
+        return MISSING, _("the year joined the sector is not recorded"), {}, []
     discipline_days = sum(
         ((r.end or ctx.on_date) - r.start).days + 1
         for r in candidate.restrictions
-        if r.kind == RestrictionKind.DISCIPLINE and r.start <= ctx.on_date
+        if r.kind == DISCIPLINE and r.start <= ctx.on_date
     )
     hardship_days = sum(
         (min(p.end, ctx.on_date) - p.start).days + 1
@@ -559,7 +637,7 @@ def years_of_service(ctx: Context, params: dict):
     }
     if hardship:
         detail += "; " + _("%(years)s years in extremely disadvantaged areas") % {"years": hardship}
-    return (Outcome.PASS if service >= required else Outcome.FAIL), detail, data, []
+    return (PASS if service >= required else FAIL), detail, data, []
 
 
 @evaluator(RuleKind.NOT_HELD)
@@ -573,8 +651,8 @@ def not_held(ctx: Context, params: dict):
             "year": school_year_label(record.school_year),
             "number": record.decision_number,
         }
-        return Outcome.FAIL, detail, {"held": True}, []
-    return Outcome.PASS, "", {"held": False}, []
+        return FAIL, detail, {"held": True}, []
+    return PASS, "", {"held": False}, []
 
 
 @evaluator(RuleKind.MEETS_AWARD)
@@ -583,9 +661,13 @@ def meets_award(ctx: Context, params: dict):
     for record in ctx.candidate.records:
         if record.award_code == code and record.school_year == ctx.school_year:
             detail = _("recognised (decision %(number)s)") % {"number": record.decision_number}
-            return Outcome.PASS, detail, {"held": True}, []
+            return PASS, detail, {"held": True}, []
     if ctx.depth > 3:
-        return Outcome.MISSING, "", {}, []
+        return MISSING, "", {}, []
+    key = (id(ctx.candidate), code, ctx.school_year, ctx.on_date)
+    if ctx.memo is not None and key in ctx.memo:
+        sub = ctx.memo[key]
+        return VERDICT_TO_OUTCOME[sub.verdict], "", {"held": False}, sub.results
     sub = judge(
         ctx.catalogue,
         code,
@@ -595,34 +677,41 @@ def meets_award(ctx: Context, params: dict):
         unit=ctx.unit,
         depth=ctx.depth + 1,
         skip_kinds=(RuleKind.NOT_HELD,),
+        memo=ctx.memo,
     )
     return VERDICT_TO_OUTCOME[sub.verdict], "", {"held": False}, sub.results
 
 
+_option_specs: dict[int, tuple[dict, list[RuleSpec]]] = {}
+
+
 def _sub_results(ctx: Context, params: dict) -> list[RuleResult]:
-    results = []
-    for option in params.get("options", []):
-        spec = RuleSpec(
-            award_code=ctx.award_code,
-            kind=option["kind"],
-            params=option.get("params", {}),
-            description=option.get("label", ""),
-            citation="",
-            valid_from=datetime.date.min,
-        )
-        results.append(_run(ctx, spec))
-    return results
+    cached = _option_specs.get(id(params))
+    if cached is None or cached[0] is not params:
+        specs = [
+            RuleSpec(
+                award_code=ctx.award_code,
+                kind=option["kind"],
+                params=option.get("params", {}),
+                description=option.get("label", ""),
+                citation="",
+                valid_from=datetime.date.min,
+            )
+            for option in params.get("options", [])
+        ]
+        cached = _option_specs[id(params)] = (params, specs)
+    return [_run(ctx, spec) for spec in cached[1]]
 
 
 @evaluator(RuleKind.ANY_OF)
 def any_of(ctx: Context, params: dict):
     children = _sub_results(ctx, params)
     outcomes = [c.outcome for c in children]
-    if Outcome.PASS in outcomes:
-        return Outcome.PASS, "", {}, children
-    if Outcome.MISSING in outcomes:
-        return Outcome.MISSING, "", {}, children
-    return Outcome.FAIL, "", {}, children
+    if PASS in outcomes:
+        return PASS, "", {}, children
+    if MISSING in outcomes:
+        return MISSING, "", {}, children
+    return FAIL, "", {}, children
 
 
 @evaluator(RuleKind.ALL_OF)
@@ -650,11 +739,11 @@ def member_ratio(ctx: Context, params: dict):
         "share": share,
     }
     if not total:
-        return Outcome.MISSING, _("no members recorded"), data, []
+        return MISSING, _("no members recorded"), data, []
     if not holders and not _any_decision(members, ctx.school_year):
-        return Outcome.MISSING, _("no decisions recorded for the year yet"), data, []
+        return MISSING, _("no decisions recorded for the year yet"), data, []
     met = Decimal(holders) * 100 >= percent * total
-    return (Outcome.PASS if met else Outcome.FAIL), detail, data, []
+    return (PASS if met else FAIL), detail, data, []
 
 
 @evaluator(RuleKind.MEMBER_COUNT)
@@ -665,10 +754,10 @@ def member_count(ctx: Context, params: dict):
     holders = _holders(members, code, ctx.school_year)
     data = {"holders": len(holders), "needed": needed}
     if len(holders) >= needed:
-        return Outcome.PASS, ", ".join(h.name for h in holders[:5]), data, []
+        return PASS, ", ".join(h.name for h in holders[:5]), data, []
     if not _any_decision(members, ctx.school_year):
-        return Outcome.MISSING, _("no decisions recorded for the year yet"), data, []
-    return Outcome.FAIL, _("%(have)s of %(needed)s") % {"have": len(holders), "needed": needed}, data, []
+        return MISSING, _("no decisions recorded for the year yet"), data, []
+    return FAIL, _("%(have)s of %(needed)s") % {"have": len(holders), "needed": needed}, data, []
 
 
 @evaluator(RuleKind.MEMBER_RATINGS)
@@ -680,14 +769,14 @@ def member_ratings(ctx: Context, params: dict):
     ok = [m for m in rated if RATING_RANK[m.ratings[ctx.school_year]] >= RATING_RANK[minimum]]
     data = {"ok": len(ok), "rated": len(rated), "members": len(members)}
     if not members:
-        return Outcome.MISSING, _("no members recorded"), data, []
+        return MISSING, _("no members recorded"), data, []
     detail = _("%(ok)s of %(members)s members") % {"ok": len(ok), "members": len(members)}
     if Decimal(len(ok)) * 100 >= percent * len(members):
-        return Outcome.PASS, detail, data, []
+        return PASS, detail, data, []
     if len(rated) < len(members) and Decimal(len(ok) + len(members) - len(rated)) * 100 >= percent * len(members):
         missing = len(members) - len(rated)
-        return Outcome.MISSING, detail + "; " + _("%(count)s not rated yet") % {"count": missing}, data, []
-    return Outcome.FAIL, detail, data, []
+        return MISSING, detail + "; " + _("%(count)s not rated yet") % {"count": missing}, data, []
+    return FAIL, detail, data, []
 
 
 @evaluator(RuleKind.NO_MEMBER_DISCIPLINE)
@@ -697,7 +786,7 @@ def no_member_discipline(ctx: Context, params: dict):
         m.name
         for m in _members(ctx)
         if any(
-            r.kind == RestrictionKind.DISCIPLINE
+            r.kind == DISCIPLINE
             and r.level
             and DISCIPLINE_RANK[r.level] >= DISCIPLINE_RANK[minimum]
             and _overlaps(r.start, r.end, ctx.year_start, ctx.year_end)
@@ -705,15 +794,15 @@ def no_member_discipline(ctx: Context, params: dict):
         )
     ]
     if offenders:
-        return Outcome.FAIL, ", ".join(offenders), {"offenders": offenders}, []
-    return Outcome.PASS, "", {"offenders": []}, []
+        return FAIL, ", ".join(offenders), {"offenders": offenders}, []
+    return PASS, "", {"offenders": []}, []
 
 
 @evaluator(RuleKind.QUOTA)
 def quota(ctx: Context, params: dict):
     unit = ctx.unit
     if unit is None:
-        return Outcome.MISSING, _("the unit is not known"), {}, []
+        return MISSING, _("the unit is not known"), {}, []
     used = unit.award_counts.get(ctx.award_code, 0)
     if "max" in params:
         cap = int(params["max"])
@@ -722,11 +811,11 @@ def quota(ctx: Context, params: dict):
         base = unit.award_counts.get(base_code) or unit.projected_counts.get(base_code, 0)
         if not base:
             detail = _("no %(award)s yet to compute the quota") % {"award": ctx.catalogue.name(base_code)}
-            return Outcome.MISSING, detail, {"used": used, "cap": None}, []
+            return MISSING, detail, {"used": used, "cap": None}, []
         cap = int(Decimal(base) * Decimal(str(params["percent"])) / 100)
     data = {"used": used, "cap": cap, "left": max(cap - used, 0)}
     detail = _("used %(used)s of %(cap)s, %(left)s left") % data
-    return (Outcome.PASS if used < cap else Outcome.FAIL), detail, data, []
+    return (PASS if used < cap else FAIL), detail, data, []
 
 
 @evaluator(RuleKind.DEADLINE)
@@ -734,13 +823,13 @@ def deadline(ctx: Context, params: dict):
     due = datetime.date(ctx.school_year + int(params.get("year_offset", 1)), int(params["month"]), int(params["day"]))
     data = {"due": due.isoformat()}
     if ctx.on_date <= due:
-        return Outcome.PASS, _("due %(date)s") % {"date": short_date(due)}, data, []
-    return Outcome.FAIL, _("the deadline %(date)s has passed") % {"date": short_date(due)}, data, []
+        return PASS, _("due %(date)s") % {"date": short_date(due)}, data, []
+    return FAIL, _("the deadline %(date)s has passed") % {"date": short_date(due)}, data, []
 
 
 @evaluator(RuleKind.MANUAL)
 def manual(ctx: Context, params: dict):
-    return Outcome.MISSING, _("to be confirmed by the council"), {}, []
+    return MISSING, _("to be confirmed by the council"), {}, []
 
 
 # --------------------------------------------------------------------------- judging
@@ -749,18 +838,10 @@ def manual(ctx: Context, params: dict):
 def _run(ctx: Context, rule: RuleSpec) -> RuleResult:
     func = EVALUATORS.get(rule.kind)
     if func is None:
-        return RuleResult(Outcome.MISSING, rule.description, _("unknown rule kind"), rule.citation, kind=rule.kind)
+        return RuleResult(MISSING, rule.description, _("unknown rule kind"), rule.citation, kind=rule.kind)
     outcome, detail, data, children = func(ctx, rule.params or {})
     return RuleResult(
-        outcome=outcome,
-        label=rule.description,
-        detail=detail,
-        citation=rule.citation,
-        confirmed=rule.confirmed,
-        kind=rule.kind,
-        scope_name=rule.scope_name,
-        data=data,
-        children=children,
+        outcome, rule.description, detail, rule.citation, rule.confirmed, rule.kind, rule.scope_name, data, children
     )
 
 
@@ -774,24 +855,39 @@ def judge(
     unit: UnitFacts | None = None,
     depth: int = 0,
     skip_kinds: tuple = (),
+    memo: dict | None = None,
+    stop_on_fail: bool = False,
 ) -> Judgement:
-    """Judge ``candidate`` for ``award_code`` in ``school_year`` by the rules valid on ``on_date``."""
+    """Judge ``candidate`` for ``award_code`` in ``school_year`` by the rules valid on ``on_date``.
+
+    ``stop_on_fail`` (suggestions) stops at the first rule not met: the verdict is the
+    same, only the list of reasons of a not-eligible candidate is cut short.
+    """
+    if depth == 0 and _language.get() is None:
+        with _TranslationSnapshot():
+            return judge(
+                catalogue,
+                award_code,
+                candidate,
+                school_year=school_year,
+                on_date=on_date,
+                unit=unit,
+                skip_kinds=skip_kinds,
+                memo=memo,
+                stop_on_fail=stop_on_fail,
+            )
     award = catalogue.awards[award_code]
     collective = candidate.is_collective
     if collective and unit is None:
         unit = candidate
     results: list[RuleResult] = []
-    subject_ok = award.subject == Subject.BOTH or award.subject == (
-        Subject.COLLECTIVE if collective else Subject.INDIVIDUAL
-    )
+    subject_ok = award.subject == BOTH or award.subject == (COLLECTIVE if collective else INDIVIDUAL)
     if not subject_ok:
-        results.append(
-            RuleResult(Outcome.FAIL, _("Awarded to"), str(Subject(award.subject).label), award.legal_basis, kind="")
-        )
+        results.append(RuleResult(FAIL, _("Awarded to"), str(Subject(award.subject).label), award.legal_basis, kind=""))
     if (award.valid_from and on_date < award.valid_from) or (award.valid_to and on_date > award.valid_to):
         detail = _("not in force on %(date)s") % {"date": short_date(on_date)}
         citation = award.ended_by if award.valid_to and on_date > award.valid_to else award.legal_basis
-        results.append(RuleResult(Outcome.FAIL, _("Award form in force"), detail, citation, kind="in_force"))
+        results.append(RuleResult(FAIL, _("Award form in force"), detail, citation, kind="in_force"))
     unit_path = candidate.path if collective else candidate.unit_path
     rules = [
         r
@@ -801,15 +897,19 @@ def judge(
     if not rules and not results:
         results.append(
             RuleResult(
-                Outcome.MISSING,
+                MISSING,
                 _("Rules in force"),
                 _("no rule of this award is in force on %(date)s") % {"date": short_date(on_date)},
                 kind="",
             )
         )
-    ctx = Context(catalogue, candidate, award_code, school_year, on_date, unit=unit, depth=depth)
-    results.extend(_run(ctx, rule) for rule in rules)
-    return Judgement(
+    ctx = Context(catalogue, candidate, award_code, school_year, on_date, unit=unit, depth=depth, memo=memo)
+    for rule in rules:
+        result = _run(ctx, rule)
+        results.append(result)
+        if stop_on_fail and result.outcome == FAIL:
+            break
+    judgement = Judgement(
         award_code=award_code,
         award_name=award.name,
         verdict=combine(r.outcome for r in results),
@@ -817,6 +917,9 @@ def judge(
         on_date=on_date,
         results=results,
     )
+    if memo is not None and not skip_kinds:
+        memo[(id(candidate), award_code, school_year, on_date)] = judgement
+    return judgement
 
 
 # --------------------------------------------------------------------------- suggestions
@@ -868,6 +971,14 @@ def suggest_for_unit(
     catalogue: Catalogue, unit: UnitFacts, *, school_year: int, on_date: datetime.date
 ) -> UnitSuggestions:
     """Who in ``unit`` qualifies for which suggested award in ``school_year``."""
+    with _TranslationSnapshot(), cyclic_gc_paused():
+        return _suggest_for_unit(catalogue, unit, school_year=school_year, on_date=on_date)
+
+
+def _suggest_for_unit(
+    catalogue: Catalogue, unit: UnitFacts, *, school_year: int, on_date: datetime.date
+) -> UnitSuggestions:
+    memo: dict = {}
     individual = [a for a in catalogue.awards.values() if a.suggest and a.subject != Subject.COLLECTIVE]
     collective = [a for a in catalogue.awards.values() if a.suggest and a.subject != Subject.INDIVIDUAL]
     eligible: list[Suggestion] = []
@@ -878,18 +989,27 @@ def suggest_for_unit(
     # sees the number of people already found eligible for that one.
     for award in individual:
         for person in unit.members:
-            j = judge(catalogue, award.code, person, school_year=school_year, on_date=on_date, unit=unit)
-            if j.verdict == Verdict.ELIGIBLE:
+            j = judge(
+                catalogue,
+                award.code,
+                person,
+                school_year=school_year,
+                on_date=on_date,
+                unit=unit,
+                memo=memo,
+                stop_on_fail=True,
+            )
+            if j.verdict == ELIGIBLE:
                 eligible.append(Suggestion(person, j))
                 projected[award.code] = projected.get(award.code, 0) + 1
-            elif j.verdict == Verdict.MISSING:
+            elif j.verdict == EVIDENCE_MISSING:
                 missing.append(Suggestion(person, j))
     collective_ok = []
     for award in collective:
         j = judge(catalogue, award.code, unit, school_year=school_year, on_date=on_date, unit=unit)
-        if j.verdict == Verdict.ELIGIBLE:
+        if j.verdict == ELIGIBLE:
             collective_ok.append(Suggestion(unit, j))
-        elif j.verdict == Verdict.MISSING:
+        elif j.verdict == EVIDENCE_MISSING:
             missing.append(Suggestion(unit, j))
     quotas = []
     for code, rules in catalogue.rules.items():

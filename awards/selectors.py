@@ -21,6 +21,7 @@ from awards.eligibility import (
     RestrictionFact,
     RuleSpec,
     UnitFacts,
+    cyclic_gc_paused,
 )
 from awards.models import (
     Award,
@@ -192,31 +193,81 @@ def unit_award_counts(unit: Unit, school_year: int) -> dict[str, int]:
     )
 
 
-def unit_facts(unit: Unit, *, school_year: int, with_members: bool = True) -> UnitFacts:
-    """A unit's own history (with its merge predecessors), its members' facts and the
-    year's award counts; a fixed number of queries whatever the number of members."""
-    lineage = [unit.pk, *(u.pk for u in unit_predecessors(unit))]
-    facts = UnitFacts(id=unit.pk, name=unit.name, path=unit.path)
-    for code, year, award_type, number, date, pk in (
-        AwardRecord.objects.filter(person__isnull=True, unit_id__in=lineage)
+def unit_lineages(units: list[Unit]) -> dict[int, list[int]]:
+    """Each unit's id followed by its merge/split predecessors' ids, for many units at once.
+
+    One query per generation of predecessors, whatever the number of units (the batch
+    counterpart of ``units.selectors.unit_predecessors``).
+    """
+    lineages = {u.pk: [u.pk] for u in units}
+    frontier = {u.pk: {u.pk} for u in units}  # unit -> ids whose predecessors are still to find
+    while any(frontier.values()):
+        wanted = set().union(*frontier.values())
+        edges: dict[int, set[int]] = defaultdict(set)
+        for successor, predecessor in Unit.objects.filter(successor_events__unit_id__in=wanted).values_list(
+            "successor_events__unit_id", "pk"
+        ):
+            edges[successor].add(predecessor)
+        for unit_id, ids in frontier.items():
+            found = {p for i in ids for p in edges.get(i, ())} - set(lineages[unit_id])
+            lineages[unit_id].extend(sorted(found))
+            frontier[unit_id] = found
+    return lineages
+
+
+def units_facts(units: list[Unit], *, school_year: int, with_members: bool = True) -> dict[int, UnitFacts]:
+    """Facts of many units (their own history with merge predecessors, members' facts,
+    the year's award counts) in a fixed number of queries, whatever the number of units
+    and people: the batch loader of province-wide suggestions."""
+    with cyclic_gc_paused():
+        return _units_facts(units, school_year=school_year, with_members=with_members)
+
+
+def _units_facts(units: list[Unit], *, school_year: int, with_members: bool) -> dict[int, UnitFacts]:
+    facts = {u.pk: UnitFacts(id=u.pk, name=u.name, path=u.path) for u in units}
+    if not facts:
+        return facts
+    lineages = unit_lineages(units)
+    heirs: dict[int, list[int]] = defaultdict(list)  # lineage member -> units whose history includes it
+    for unit_id, lineage in lineages.items():
+        for member in lineage:
+            heirs[member].append(unit_id)
+    for owner, code, year, award_type, number, date, pk in (
+        AwardRecord.objects.filter(person__isnull=True, unit_id__in=list(heirs))
         .order_by("school_year", "id")
-        .values_list("award__code", "school_year", "award_type", "decision__number", "decision__date", "pk")
+        .values_list("unit_id", "award__code", "school_year", "award_type", "decision__number", "decision__date", "pk")
     ):
-        facts.records.append(RecordFact(code, year, award_type, number, date, pk))
-    # The unit's own rating wins over a predecessor's for the same year.
-    ratings = TaskRatingRecord.objects.filter(person__isnull=True, unit_id__in=lineage).values_list(
+        for unit_id in heirs[owner]:
+            facts[unit_id].records.append(RecordFact(code, year, award_type, number, date, pk))
+    ratings = TaskRatingRecord.objects.filter(person__isnull=True, unit_id__in=list(heirs)).values_list(
         "unit_id", "school_year", "rating"
     )
-    for _unit_id, year, rating in sorted(ratings, key=lambda row: row[0] == unit.pk):
-        facts.ratings[year] = rating
-    for kind, start, end, level in Restriction.objects.filter(person__isnull=True, unit=unit).values_list(
-        "kind", "start", "end", "level"
-    ):
-        facts.restrictions.append(RestrictionFact(kind, start, end, level))
+    # A unit's own rating wins over a predecessor's for the same year: apply its own last.
+    for owner, year, rating in sorted(ratings, key=lambda row: row[0] in facts):
+        for unit_id in heirs[owner]:
+            if owner == unit_id or year not in facts[unit_id].ratings:
+                facts[unit_id].ratings[year] = rating
+    for unit_id, kind, start, end, level in Restriction.objects.filter(
+        person__isnull=True, unit_id__in=list(facts)
+    ).values_list("unit_id", "kind", "start", "end", "level"):
+        facts[unit_id].restrictions.append(RestrictionFact(kind, start, end, level))
     if with_members:
-        facts.members = list(people_facts(unit_members(unit)).values())
-    facts.award_counts = unit_award_counts(unit, school_year)
+        members = Person.objects.filter(unit_id__in=list(facts), is_active=True).order_by("name_sort", "pk")
+        for person in people_facts(members).values():
+            facts[person.unit_id].members.append(person)
+    for unit_id, code, n in (
+        AwardRecord.objects.filter(unit_id__in=list(facts), school_year=school_year)
+        .values("unit_id", "award__code")
+        .annotate(n=Count("id"))
+        .values_list("unit_id", "award__code", "n")
+    ):
+        facts[unit_id].award_counts[code] = n
     return facts
+
+
+def unit_facts(unit: Unit, *, school_year: int, with_members: bool = True) -> UnitFacts:
+    """One unit's facts; the same fixed number of queries for 10 or 300 members."""
+    return units_facts([unit], school_year=school_year, with_members=with_members)[unit.pk]
 
 
 # --------------------------------------------------------------------------- history pages
