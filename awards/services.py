@@ -411,7 +411,9 @@ def initiative_create(
 @transaction.atomic
 def initiative_use(*, initiative: Initiative, record: AwardRecord, actor: User | None) -> Initiative:
     """Mark an initiative as the basis of an award; an initiative grounds one award only."""
-    initiative = Initiative.objects.select_for_update().select_related("used_for__award").get(pk=initiative.pk)
+    initiative = (
+        Initiative.objects.select_for_update(of=("self",)).select_related("used_for__award").get(pk=initiative.pk)
+    )
     if initiative.person_id != record.person_id:
         raise ValidationError(_("The initiative belongs to another person."))
     if initiative.used_for_id is not None and initiative.used_for_id != record.pk:
