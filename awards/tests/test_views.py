@@ -255,3 +255,44 @@ def test_people_list_on_unit_history_is_in_vietnamese_order(world, client_for):
         "Nguyễn Thị Lan",
     ]
     assert Person.objects.count() == 6
+
+
+def test_catalogue_page_costs_a_fixed_number_of_queries(world, client_for, django_assert_num_queries):
+    client = client_for(world.users["leader"])
+    client.get(reverse("awards:catalogue"))
+    with django_assert_num_queries(9):
+        response = client.get(reverse("awards:catalogue"))
+    assert len(response.context["awards"]) == 21
+
+
+@pytest.mark.parametrize("rows", [1, 30])
+def test_award_detail_query_count_does_not_grow_with_rules(world, client_for, django_assert_num_queries, rows):
+    for i in range(rows):
+        services.rule_create(
+            award=award("GK_SO"),
+            kind=RuleKind.DEADLINE,
+            params={"month": 7, "day": 10},
+            description=f"Hạn nộp {i}",
+            document="Quyết định 1/QĐ-SGDĐT",
+            valid_from=D(2000 + i, 1, 1),
+            valid_to=D(2000 + i, 12, 31),
+            scope=world.so,
+            actor=None,
+        )
+    client = client_for(world.users["so_officer"])
+    client.get(reverse("awards:award-detail", args=["GK_SO"]))
+    with django_assert_num_queries(8):
+        response = client.get(reverse("awards:award-detail", args=["GK_SO"]))
+    assert len(response.context["local_rules"]) == rows
+
+
+def test_admin_lists_the_catalogue_and_the_history(world, client_for):
+    from units.tests.factories import UserFactory
+
+    admin_user = UserFactory(username="quantri", is_superuser=True, is_staff=True)
+    give(world.person_a1, "LDTT", 2024)
+    client = client_for(admin_user)
+    pages = ["award", "awardrule", "decision", "awardrecord", "taskratingrecord", "restriction", "initiative"]
+    statuses = {page: client.get(f"/quan-tri/awards/{page}/").status_code for page in pages}
+    assert statuses == dict.fromkeys(pages, 200)
+    assert client.get(f"/quan-tri/awards/award/{award('LDTT').pk}/change/").status_code == 200
