@@ -708,7 +708,8 @@ def any_of(ctx: Context, params: dict):
     children = _sub_results(ctx, params)
     outcomes = [c.outcome for c in children]
     if PASS in outcomes:
-        return PASS, "", {}, children
+        met = children[outcomes.index(PASS)]
+        return PASS, f"{met.label} ({met.detail})" if met.detail else met.label, {}, children
     if MISSING in outcomes:
         return MISSING, "", {}, children
     return FAIL, "", {}, children
@@ -736,7 +737,7 @@ def member_ratio(ctx: Context, params: dict):
     detail = _("%(holders)s of %(members)s members (%(share)s%%)") % {
         "holders": holders,
         "members": total,
-        "share": share,
+        "share": str(share).replace(".", ","),
     }
     if not total:
         return MISSING, _("no members recorded"), data, []

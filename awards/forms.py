@@ -124,6 +124,13 @@ class EligibilityForm(forms.Form):
         self.fields["nam"].initial = default_school_year()
         self.fields["ngay"].initial = timezone.localdate()
 
+    def clean(self):
+        data = super().clean()
+        year, day = data.get("nam"), data.get("ngay")
+        if year is not None and day is not None and day < datetime.date(year, 9, 1):
+            self.add_error("ngay", _("The nomination date cannot be before the school year starts."))
+        return data
+
 
 class SuggestionYearForm(forms.Form):
     nam = SchoolYearField()

@@ -296,3 +296,12 @@ def test_admin_lists_the_catalogue_and_the_history(world, client_for):
     statuses = {page: client.get(f"/quan-tri/awards/{page}/").status_code for page in pages}
     assert statuses == dict.fromkeys(pages, 200)
     assert client.get(f"/quan-tri/awards/award/{award('LDTT').pk}/change/").status_code == 200
+
+
+def test_eligibility_panel_refuses_a_date_before_the_school_year(world, client_for):
+    url = reverse("awards:person-history", args=[world.person_a1.pk])
+    response = client_for(world.users["school_clerk"]).get(url, {"award": "LDTT", "nam": 2025, "ngay": "2025-06-30"})
+    assert (response.context["judgement"], response.context["form"].errors) == (
+        None,
+        {"ngay": ["Ngày xét không thể trước khi năm học bắt đầu."]},
+    )
