@@ -47,6 +47,12 @@ Design
   (exact ratio, 69.9% < 70%), at least one CSTĐCS, nobody disciplined at "cảnh cáo"
   or above during the year. When no member has any decision for the year yet, the
   member rules say "missing" instead of "not met".
+* **Performance.** ``selectors.units_facts`` loads many units at once (11 queries for
+  any number of units and people; ``unit_facts`` is the one-unit case, also 11).
+  Suggestions stop judging an award at its first rule not met (the verdict cannot
+  change), reuse the LĐTT judgement inside CSTĐCS, cache translations, rule lookups
+  and chains, and pause the cyclic GC (the facts hold no cycles). A province of
+  1,000 schools and 30,000 people takes about 5 s on SQLite (``bench/``).
 * **Quotas** (local rules) compare the unit's records of the award with a cap
   (``max``, or ``percent`` of another award's count in the unit that year; when that
   count is still zero the suggestions supply the projected number of eligible
