@@ -1,5 +1,25 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from awards import views
 
 app_name = "awards"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("danh-muc/", views.catalogue, name="catalogue"),
+    path("danh-muc/<str:code>/", views.award_detail, name="award-detail"),
+    path("danh-muc/<str:code>/them-quy-dinh/", views.rule_add, name="rule-add"),
+    path("tra-cuu/", views.search, name="search"),
+    path("ca-nhan/<int:pk>/", views.person_history, name="person-history"),
+    path("ca-nhan/<int:pk>/ghi-khen-thuong/", views.person_award_add, name="person-award-add"),
+    path("ca-nhan/<int:pk>/xep-loai/", views.person_rating_add, name="person-rating-add"),
+    path("ca-nhan/<int:pk>/ky-luat/", views.person_restriction_add, name="person-restriction-add"),
+    path("ca-nhan/<int:pk>/sang-kien/", views.person_initiative_add, name="person-initiative-add"),
+    path("ca-nhan/<int:pk>/thoi-gian-nghi/", views.person_period_add, name="person-period-add"),
+    path("don-vi/<int:pk>/", views.unit_history, name="unit-history"),
+    path("don-vi/<int:pk>/ghi-khen-thuong/", views.unit_award_add, name="unit-award-add"),
+    path("don-vi/<int:pk>/xep-loai/", views.unit_rating_add, name="unit-rating-add"),
+    path("don-vi/<int:pk>/thanh-tra-khieu-nai/", views.unit_restriction_add, name="unit-restriction-add"),
+    path("don-vi/<int:pk>/goi-y/", views.suggestions, name="suggestions"),
+    path("nhap-excel/", views.history_import, name="import"),
+    path("nhap-excel/mau.xlsx", views.import_template, name="import-template"),
+]

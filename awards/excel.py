@@ -1,0 +1,240 @@
+"""Excel history import: the downloadable template and the row parser.
+
+The parser checks shape and resolves codes, people and units in bulk (a fixed
+number of queries); meaning (reused decision numbers, awards before joining the
+sector, duplicates) is checked by ``services.history_import``, all or nothing.
+"""
+
+import datetime
+import io
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+
+from awards.enums import AwardType
+from awards.models import Award
+from awards.services import ImportRow
+from units.dates import school_year_label
+from units.models import Person, Unit, User
+from units.selectors import unit_scope_q
+from units.text import clean, fold
+
+COLUMNS = 10
+MAX_ROWS = 5000
+TYPE_WORDS = {
+    "": AwardType.MERIT,
+    "cong trang": AwardType.MERIT,
+    "dot xuat": AwardType.ONE_OFF,
+    "chuyen de": AwardType.THEMATIC,
+    "theo chuyen de": AwardType.THEMATIC,
+    "cong hien": AwardType.DEDICATION,
+    "qua trinh cong hien": AwardType.DEDICATION,
+    "doi ngoai": AwardType.FOREIGN,
+}
+_YEAR = re.compile(r"^\s*(\d{4})\s*(?:[-–/]\s*(\d{4}))?\s*$")
+
+
+def headers() -> list[str]:
+    return [
+        _("National ID number"),
+        _("Full name"),
+        _("Date of birth (dd/mm/yyyy)"),
+        _("Unit code"),
+        _("School year (e.g. 2023-2024)"),
+        _("Title or award code"),
+        _("Award type (công trạng / đột xuất / chuyên đề)"),
+        _("Decision number"),
+        _("Decision date (dd/mm/yyyy)"),
+        _("Issuer"),
+    ]
+
+
+def build_template() -> bytes:
+    """An .xlsx with the header row, one example row and the list of award codes."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("History")
+    sheet.append(headers())
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.append(
+        [
+            "",
+            "Nguyễn Văn An",
+            "04/03/1985",
+            "THCS-XUANSON",
+            "2023-2024",
+            "CSTDCS",
+            "công trạng",
+            "215/QĐ-PGDĐT",
+            "28/05/2024",
+            "Phòng GD&ĐT thị xã Đông Triều",
+        ]
+    )
+    for index, width in enumerate((16, 26, 14, 18, 14, 14, 16, 18, 14, 34), start=1):
+        sheet.column_dimensions[chr(64 + index)].width = width
+    codes = workbook.create_sheet(_("Codes"))
+    codes.append([_("Code"), _("Name")])
+    for code, name in Award.objects.order_by("position").values_list("code", "name"):
+        codes.append([code, name])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def open_workbook(upload):
+    """The first sheet of an uploaded .xlsx, checked by size and by content."""
+    if upload.size > settings.PORTAL_IMPORT_MAX_BYTES:
+        raise ValidationError(
+            _("The file is larger than %(size)s MB.") % {"size": settings.PORTAL_IMPORT_MAX_BYTES // (1024 * 1024)}
+        )
+    upload.seek(0)
+    try:
+        workbook = load_workbook(upload, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a file that is not a workbook
+        raise ValidationError(_("The file is not a valid Excel workbook (.xlsx).")) from exc
+    return workbook.worksheets[0]
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return clean(str(value))
+
+
+def _date(value) -> datetime.date | None:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = _text(value)
+    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"):
+        try:
+            return datetime.datetime.strptime(text, fmt).date()  # noqa: DTZ007 (a calendar date, no time)
+        except ValueError:
+            continue
+    return None
+
+
+def _school_year(value) -> int | None:
+    match = _YEAR.match(_text(value))
+    if not match:
+        return None
+    first, second = int(match.group(1)), match.group(2)
+    if second and int(second) != first + 1:
+        return None
+    return first
+
+
+def parse_rows(sheet, *, user: User) -> tuple[list[ImportRow], dict[int, list[str]]]:
+    """Rows from the sheet (header on row 1) and per-row errors (workbook row numbers)."""
+    raw = []
+    for number, values in enumerate(sheet.iter_rows(min_row=2, max_col=COLUMNS, values_only=True), start=2):
+        values = list(values) + [None] * (COLUMNS - len(values))
+        if all(_text(v) == "" for v in values):
+            continue
+        raw.append((number, values))
+        if len(raw) > MAX_ROWS:
+            raise ValidationError(_("The file has more than %(count)s rows.") % {"count": MAX_ROWS})
+    units = {
+        u.code: u
+        for u in Unit.objects.filter(unit_scope_q(user), code__in={_text(v[3]).upper() for _, v in raw if v[3]})
+    }
+    awards = {a.code: a for a in Award.objects.all()}
+    ids = {_text(v[0]) for _, v in raw if v[0]}
+    scoped = Person.objects.filter(unit_scope_q(user, prefix="unit__")).select_related("unit")
+    by_id: dict[str, list[Person]] = {}
+    for person in scoped.filter(national_id__in=ids):
+        by_id.setdefault(person.national_id, []).append(person)
+    names = {fold(_text(v[1])) for _, v in raw if v[1] and not v[0]}
+    by_name: dict[tuple, list[Person]] = {}
+    for person in (
+        scoped.filter(name_search__in=names)
+        .prefetch_related("transfers")
+        .filter(Q(unit__in=units.values()) | Q(transfers__from_unit__in=units.values()))
+        .distinct()
+    ):
+        by_name.setdefault((person.name_search, person.birth_date), []).append(person)
+
+    rows: list[ImportRow] = []
+    errors: dict[int, list[str]] = {}
+    for number, values in raw:
+        national_id, name, birth, unit_code, year, code, kind, decision, date, issuer = values
+        problems = []
+        unit = units.get(_text(unit_code).upper())
+        if unit is None:
+            problems.append(_("unit code “%(code)s” is unknown or outside your scope") % {"code": _text(unit_code)})
+        award = awards.get(_text(code).upper())
+        if award is None:
+            problems.append(_("title or award code “%(code)s” is unknown") % {"code": _text(code)})
+        school_year = _school_year(year)
+        if school_year is None:
+            problems.append(_("school year “%(value)s” is not like 2023-2024") % {"value": _text(year)})
+        award_type = TYPE_WORDS.get(fold(_text(kind)))
+        if award_type is None:
+            problems.append(_("award type “%(value)s” is unknown") % {"value": _text(kind)})
+        decision_date = _date(date)
+        if decision_date is None:
+            problems.append(_("decision date “%(value)s” is not a date") % {"value": _text(date)})
+        if not _text(decision):
+            problems.append(_("the decision number is missing"))
+        if not _text(issuer):
+            problems.append(_("the issuer is missing"))
+        person = None
+        if _text(national_id):
+            found = by_id.get(_text(national_id), [])
+            if len(found) != 1:
+                problems.append(
+                    _("nobody in your scope has national ID %(id)s") % {"id": _text(national_id)}
+                    if not found
+                    else _("several people have national ID %(id)s") % {"id": _text(national_id)}
+                )
+            else:
+                person = found[0]
+        elif _text(name):
+            born = _date(birth)
+            found = [
+                p
+                for p in by_name.get((fold(_text(name)), born), [])
+                if unit is None or p.unit_id == unit.pk or any(t.from_unit_id == unit.pk for t in p.transfers.all())
+            ]
+            if born is None:
+                problems.append(_("date of birth “%(value)s” is not a date") % {"value": _text(birth)})
+            elif len(found) != 1:
+                problems.append(
+                    _("no person “%(name)s” born %(date)s in this unit") % {"name": _text(name), "date": _text(birth)}
+                    if not found
+                    else _("several people “%(name)s” born %(date)s in this unit")
+                    % {"name": _text(name), "date": _text(birth)}
+                )
+            else:
+                person = found[0]
+        if problems:
+            errors[number] = problems
+            continue
+        rows.append(
+            ImportRow(
+                row=number,
+                award=award,
+                school_year=school_year,
+                award_type=award_type,
+                decision_number=_text(decision),
+                decision_date=decision_date,
+                issuer=_text(issuer),
+                unit=unit,
+                person=person,
+            )
+        )
+    return rows, errors
+
+
+def row_label(row: ImportRow) -> str:
+    who = row.person.full_name if row.person else row.unit.name
+    return f"{who} — {row.award.name} {school_year_label(row.school_year)}"

@@ -1,0 +1,385 @@
+"""Every read of the catalogue and the award history, scoped to what the user sees.
+
+The fact loaders (``people_facts``, ``unit_facts``, ``load_catalogue``) turn rows into
+the plain dataclasses of ``awards.eligibility`` with a fixed number of queries,
+whatever the number of people: the engine then works in Python only.
+"""
+
+import datetime
+from collections import defaultdict
+
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
+
+from awards.eligibility import (
+    AwardSpec,
+    Catalogue,
+    InitiativeFact,
+    PeriodFact,
+    PersonFacts,
+    RecordFact,
+    RestrictionFact,
+    RuleSpec,
+    UnitFacts,
+    cyclic_gc_paused,
+)
+from awards.models import (
+    Award,
+    AwardRecord,
+    AwardRule,
+    Decision,
+    Initiative,
+    Restriction,
+    ServicePeriod,
+    TaskRatingRecord,
+)
+from units.dates import school_year_label
+from units.models import Person, Unit, User
+from units.selectors import unit_predecessors, unit_scope_q
+from units.text import fold
+
+
+def decision_number_key(number: str) -> str:
+    """ "123/QĐ-SGDĐT" and "123/qd-sgddt " compare equal."""
+    return fold(number).replace(" ", "")
+
+
+# --------------------------------------------------------------------------- catalogue
+
+
+def award_list(*, kind: str = "", query: str = "") -> QuerySet[Award]:
+    qs = Award.objects.annotate(rule_count=Count("rules"))
+    if kind:
+        qs = qs.filter(kind=kind)
+    if query:
+        qs = qs.filter(Q(name_search__contains=fold(query)) | Q(code__iexact=query.strip()))
+    return qs.order_by("position", "code")
+
+
+def award_get(code: str) -> Award:
+    return Award.objects.prefetch_related(
+        Prefetch("rules", queryset=AwardRule.objects.select_related("scope").order_by("position", "valid_from", "id"))
+    ).get(code=code)
+
+
+def award_choices(*, subject: str = "") -> QuerySet[Award]:
+    qs = Award.objects.all()
+    if subject:
+        qs = qs.filter(subject__in=[subject, "both"])
+    return qs.order_by("position", "code")
+
+
+def load_catalogue() -> Catalogue:
+    """Every award and every rule (national and local), in two queries."""
+    awards = {
+        a.code: AwardSpec(
+            code=a.code,
+            name=a.name,
+            kind=a.kind,
+            subject=a.subject,
+            valid_from=a.valid_from,
+            valid_to=a.valid_to,
+            legal_basis=a.legal_basis,
+            ended_by=a.ended_by,
+            suggest=a.suggest,
+            position=a.position,
+        )
+        for a in Award.objects.order_by("position", "code")
+    }
+    rules: dict[str, list[RuleSpec]] = defaultdict(list)
+    for r in AwardRule.objects.select_related("award", "scope").order_by("position", "valid_from", "id"):
+        rules[r.award.code].append(
+            RuleSpec(
+                award_code=r.award.code,
+                kind=r.kind,
+                params=r.params,
+                description=r.description,
+                citation=r.citation,
+                valid_from=r.valid_from,
+                valid_to=r.valid_to,
+                scope_path=r.scope.path if r.scope_id else "",
+                scope_name=r.scope.name if r.scope_id else "",
+                applies_to=r.applies_to,
+                confirmed=r.citation_confirmed,
+                id=r.pk,
+                position=r.position,
+            )
+        )
+    return Catalogue(awards=awards, rules=dict(rules))
+
+
+def overlapping_rules(
+    *, award: Award, kind: str, scope: Unit | None, applies_to: str, valid_from, valid_to, exclude_pk=None
+) -> QuerySet[AwardRule]:
+    """Rules of the same award, kind, scope and subject whose validity overlaps [from, to]."""
+    qs = AwardRule.objects.filter(award=award, kind=kind, scope=scope, applies_to=applies_to)
+    if exclude_pk:
+        qs = qs.exclude(pk=exclude_pk)
+    qs = qs.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=valid_from))
+    if valid_to is not None:
+        qs = qs.filter(valid_from__lte=valid_to)
+    return qs
+
+
+# --------------------------------------------------------------------------- facts
+
+
+def people_facts(people: QuerySet[Person]) -> dict[int, PersonFacts]:
+    """Facts of every person in ``people`` (in its order), in six queries."""
+    ids = people.values("pk")
+    facts = {
+        pk: PersonFacts(id=pk, name=name, unit_id=unit_id, unit_path=path, sector_start_year=start)
+        for pk, name, unit_id, path, start in people.values_list(
+            "pk", "full_name", "unit_id", "unit__path", "sector_start_year"
+        )
+    }
+    if not facts:
+        return facts
+    for person_id, code, year, award_type, number, date, pk in (
+        AwardRecord.objects.filter(person__in=ids)
+        .order_by("school_year", "id")
+        .values_list(
+            "person_id", "award__code", "school_year", "award_type", "decision__number", "decision__date", "pk"
+        )
+    ):
+        facts[person_id].records.append(RecordFact(code, year, award_type, number, date, pk))
+    for person_id, year, rating in TaskRatingRecord.objects.filter(person__in=ids).values_list(
+        "person_id", "school_year", "rating"
+    ):
+        facts[person_id].ratings[year] = rating
+    for person_id, kind, start, end, level in Restriction.objects.filter(person__in=ids).values_list(
+        "person_id", "kind", "start", "end", "level"
+    ):
+        facts[person_id].restrictions.append(RestrictionFact(kind, start, end, level))
+    for row in (
+        Initiative.objects.filter(person__in=ids)
+        .order_by("school_year", "id")
+        .values_list(
+            "person_id",
+            "title",
+            "effect_scope",
+            "school_year",
+            "used_for_id",
+            "used_for__award__name",
+            "used_for__school_year",
+            "pk",
+        )
+    ):
+        person_id, title, scope, year, used_id, used_name, used_year, pk = row
+        used = f"{used_name} {school_year_label(used_year)}" if used_id else ""
+        facts[person_id].initiatives.append(InitiativeFact(title, scope, year, used, used_id, pk))
+    for person_id, kind, start, end in ServicePeriod.objects.filter(person__in=ids).values_list(
+        "person_id", "kind", "start", "end"
+    ):
+        facts[person_id].periods.append(PeriodFact(kind, start, end))
+    return facts
+
+
+def person_facts(person: Person) -> PersonFacts:
+    return people_facts(Person.objects.filter(pk=person.pk))[person.pk]
+
+
+def unit_members(unit: Unit) -> QuerySet[Person]:
+    return Person.objects.filter(unit=unit, is_active=True).order_by("name_sort", "pk")
+
+
+def unit_award_counts(unit: Unit, school_year: int) -> dict[str, int]:
+    """Records of each award in the unit (its people and itself) for one school year."""
+    return dict(
+        AwardRecord.objects.filter(unit=unit, school_year=school_year)
+        .values("award__code")
+        .annotate(n=Count("id"))
+        .values_list("award__code", "n")
+    )
+
+
+def unit_lineages(units: list[Unit]) -> dict[int, list[int]]:
+    """Each unit's id followed by its merge/split predecessors' ids, for many units at once.
+
+    One query per generation of predecessors, whatever the number of units (the batch
+    counterpart of ``units.selectors.unit_predecessors``).
+    """
+    lineages = {u.pk: [u.pk] for u in units}
+    frontier = {u.pk: {u.pk} for u in units}  # unit -> ids whose predecessors are still to find
+    while any(frontier.values()):
+        wanted = set().union(*frontier.values())
+        edges: dict[int, set[int]] = defaultdict(set)
+        for successor, predecessor in Unit.objects.filter(successor_events__unit_id__in=wanted).values_list(
+            "successor_events__unit_id", "pk"
+        ):
+            edges[successor].add(predecessor)
+        for unit_id, ids in frontier.items():
+            found = {p for i in ids for p in edges.get(i, ())} - set(lineages[unit_id])
+            lineages[unit_id].extend(sorted(found))
+            frontier[unit_id] = found
+    return lineages
+
+
+def units_facts(units: list[Unit], *, school_year: int, with_members: bool = True) -> dict[int, UnitFacts]:
+    """Facts of many units (their own history with merge predecessors, members' facts,
+    the year's award counts) in a fixed number of queries, whatever the number of units
+    and people: the batch loader of province-wide suggestions."""
+    with cyclic_gc_paused():
+        return _units_facts(units, school_year=school_year, with_members=with_members)
+
+
+def _units_facts(units: list[Unit], *, school_year: int, with_members: bool) -> dict[int, UnitFacts]:
+    facts = {u.pk: UnitFacts(id=u.pk, name=u.name, path=u.path) for u in units}
+    if not facts:
+        return facts
+    lineages = unit_lineages(units)
+    heirs: dict[int, list[int]] = defaultdict(list)  # lineage member -> units whose history includes it
+    for unit_id, lineage in lineages.items():
+        for member in lineage:
+            heirs[member].append(unit_id)
+    for owner, code, year, award_type, number, date, pk in (
+        AwardRecord.objects.filter(person__isnull=True, unit_id__in=list(heirs))
+        .order_by("school_year", "id")
+        .values_list("unit_id", "award__code", "school_year", "award_type", "decision__number", "decision__date", "pk")
+    ):
+        for unit_id in heirs[owner]:
+            facts[unit_id].records.append(RecordFact(code, year, award_type, number, date, pk))
+    ratings = TaskRatingRecord.objects.filter(person__isnull=True, unit_id__in=list(heirs)).values_list(
+        "unit_id", "school_year", "rating"
+    )
+    # A unit's own rating wins over a predecessor's for the same year: apply its own last.
+    for owner, year, rating in sorted(ratings, key=lambda row: row[0] in facts):
+        for unit_id in heirs[owner]:
+            if owner == unit_id or year not in facts[unit_id].ratings:
+                facts[unit_id].ratings[year] = rating
+    for unit_id, kind, start, end, level in Restriction.objects.filter(
+        person__isnull=True, unit_id__in=list(facts)
+    ).values_list("unit_id", "kind", "start", "end", "level"):
+        facts[unit_id].restrictions.append(RestrictionFact(kind, start, end, level))
+    if with_members:
+        members = Person.objects.filter(unit_id__in=list(facts), is_active=True).order_by("name_sort", "pk")
+        for person in people_facts(members).values():
+            facts[person.unit_id].members.append(person)
+    for unit_id, code, n in (
+        AwardRecord.objects.filter(unit_id__in=list(facts), school_year=school_year)
+        .values("unit_id", "award__code")
+        .annotate(n=Count("id"))
+        .values_list("unit_id", "award__code", "n")
+    ):
+        facts[unit_id].award_counts[code] = n
+    return facts
+
+
+def unit_facts(unit: Unit, *, school_year: int, with_members: bool = True) -> UnitFacts:
+    """One unit's facts; the same fixed number of queries for 10 or 300 members."""
+    return units_facts([unit], school_year=school_year, with_members=with_members)[unit.pk]
+
+
+# --------------------------------------------------------------------------- history pages
+
+
+def person_history(person: Person) -> dict:
+    """Everything recorded about a person, wherever they worked at the time."""
+    return {
+        "records": list(
+            AwardRecord.objects.filter(person=person)
+            .select_related("award", "decision", "unit")
+            .prefetch_related("initiatives_used")
+            .order_by("-school_year", "award__position", "id")
+        ),
+        "ratings": list(TaskRatingRecord.objects.filter(person=person).select_related("unit")),
+        "restrictions": list(Restriction.objects.filter(person=person)),
+        "initiatives": list(Initiative.objects.filter(person=person).select_related("used_for__award", "unit")),
+        "periods": list(ServicePeriod.objects.filter(person=person)),
+    }
+
+
+def unit_history(unit: Unit) -> dict:
+    """A unit's collective history including its predecessors, and its people's awards while there."""
+    predecessors = unit_predecessors(unit)
+    lineage = [unit.pk, *(u.pk for u in predecessors)]
+    return {
+        "predecessors": predecessors,
+        "collective": list(
+            AwardRecord.objects.filter(person__isnull=True, unit_id__in=lineage)
+            .select_related("award", "decision", "unit")
+            .prefetch_related("initiatives_used")
+            .order_by("-school_year", "award__position", "id")
+        ),
+        "individual": list(
+            AwardRecord.objects.filter(person__isnull=False, unit_id__in=lineage)
+            .select_related("award", "decision", "person", "unit")
+            .prefetch_related("initiatives_used")
+            .order_by("-school_year", "award__position", "person__name_sort", "id")[:500]
+        ),
+        "ratings": list(
+            TaskRatingRecord.objects.filter(person__isnull=True, unit_id__in=lineage).select_related("unit")
+        ),
+        "restrictions": list(Restriction.objects.filter(person__isnull=True, unit=unit)),
+    }
+
+
+def history_scope_q(user: User) -> Q:
+    """Records of units the user sees, and records of people now in those units."""
+    return unit_scope_q(user, prefix="unit__") | unit_scope_q(user, prefix="person__unit__")
+
+
+def history_search(
+    user: User,
+    *,
+    query: str = "",
+    unit: Unit | None = None,
+    award: str = "",
+    year: int | None = None,
+    decision: str = "",
+) -> QuerySet[AwardRecord]:
+    """Award records by name (diacritic-insensitive), unit, award, school year and decision number."""
+    qs = AwardRecord.objects.filter(history_scope_q(user))
+    if query:
+        folded = fold(query)
+        qs = qs.filter(
+            Q(person__name_search__contains=folded) | Q(person__isnull=True, unit__name_search__contains=folded)
+        )
+    if unit is not None:
+        paths = Q(unit__path__startswith=unit.path)
+        for predecessor in unit_predecessors(unit):
+            paths |= Q(unit=predecessor)
+        qs = qs.filter(paths)
+    if award:
+        qs = qs.filter(award__code=award)
+    if year:
+        qs = qs.filter(school_year=year)
+    if decision:
+        qs = qs.filter(decision__number_key__contains=decision_number_key(decision))
+    return (
+        qs.select_related("award", "decision", "person", "unit")
+        .prefetch_related("initiatives_used")
+        .annotate(sort_name=Coalesce(F("person__name_sort"), F("unit__name_sort")))
+        .order_by("sort_name", "-school_year", "award__position", "id")
+    )
+
+
+def visible_person(user: User, pk: int) -> Person:
+    """Raises Person.DoesNotExist outside the user's scope."""
+    return Person.objects.filter(unit_scope_q(user, prefix="unit__")).select_related("unit").get(pk=pk)
+
+
+def visible_unit(user: User, pk: int) -> Unit:
+    return Unit.objects.filter(unit_scope_q(user)).get(pk=pk)
+
+
+def visible_units_by_code(user: User, code: str) -> Unit | None:
+    return Unit.objects.filter(unit_scope_q(user), code__iexact=code.strip()).first()
+
+
+def decision_find(*, issuer: str, number: str, year: int) -> Decision | None:
+    return Decision.objects.filter(issuer_key=fold(issuer), number_key=decision_number_key(number), year=year).first()
+
+
+def initiatives_for(person: Person, *, free_only: bool = False) -> QuerySet[Initiative]:
+    qs = Initiative.objects.filter(person=person)
+    return qs.filter(used_for__isnull=True) if free_only else qs
+
+
+def rating_years(*, today: datetime.date | None = None, back: int = 6) -> list[int]:
+    from django.utils import timezone
+
+    from units.dates import school_year_of
+
+    current = school_year_of(today or timezone.localdate())
+    return list(range(current, current - back, -1))

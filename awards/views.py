@@ -1,0 +1,458 @@
+"""Pages of the award catalogue, history, eligibility, suggestions and import.
+
+Objects come through scoped selectors (outside the scope → 404); the role is
+checked with django-rules against the object (wrong role → 403).
+"""
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from awards import excel, selectors, services
+from awards.eligibility import judge, suggest_for_unit
+from awards.enums import BASE_SALARY, Subject
+from awards.forms import (
+    AwardRecordForm,
+    ConfirmSuggestionsForm,
+    EligibilityForm,
+    HistoryFilterForm,
+    HistoryImportForm,
+    InitiativeForm,
+    LocalRuleForm,
+    RestrictionForm,
+    ServicePeriodForm,
+    SuggestionYearForm,
+    TaskRatingForm,
+    default_school_year,
+)
+from awards.models import Award
+from units.dates import school_year_label
+from units.models import Person, Unit
+
+IMPORT_SESSION_KEY = "awards_import_file"
+
+
+def _require(request, perm: str, obj=None) -> None:
+    if not request.user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def _person_or_404(request, pk: int) -> Person:
+    try:
+        return selectors.visible_person(request.user, pk)
+    except Person.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def _unit_or_404(request, pk: int) -> Unit:
+    try:
+        return selectors.visible_unit(request.user, pk)
+    except Unit.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def _award_or_404(code: str) -> Award:
+    try:
+        return selectors.award_get(code)
+    except Award.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def _save_form(request, form, save) -> bool:
+    """Run ``save(cleaned_data)`` for a valid bound form; service errors land on the form."""
+    if request.method != "POST" or not form.is_valid():
+        return False
+    try:
+        save(form.cleaned_data)
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return False
+    messages.success(request, _("Saved."))
+    return True
+
+
+# --------------------------------------------------------------------------- catalogue
+
+
+@login_required
+def catalogue(request):
+    _require(request, "awards.view_catalogue")
+    kind = request.GET.get("kind", "")
+    awards = selectors.award_list(kind=kind, query=request.GET.get("q", ""))
+    return render(request, "awards/catalogue.html", {"awards": awards, "kind": kind})
+
+
+@login_required
+def award_detail(request, code):
+    _require(request, "awards.view_catalogue")
+    award = _award_or_404(code)
+    user = request.user
+    unit_path = user.unit.path if user.unit_id else ""
+    rules = [
+        rule
+        for rule in award.rules.all()
+        if rule.scope_id is None
+        or user.is_superuser
+        or unit_path.startswith(rule.scope.path)
+        or (user.sees_subtree and unit_path and rule.scope.path.startswith(unit_path))
+    ]
+    context = {
+        "award": award,
+        "national_rules": [r for r in rules if r.scope_id is None],
+        "local_rules": [r for r in rules if r.scope_id is not None],
+        "today": timezone.localdate(),
+        "cash": _cash_text(award),
+        "can_add_rule": user.has_perm("awards.add_local_rule"),
+    }
+    return render(request, "awards/award_detail.html", context)
+
+
+def _vnd(amount) -> str:
+    return f"{int(amount):,}".replace(",", ".") + " đ"
+
+
+def _cash_text(award: Award) -> str:
+    """ "0,3 × 2.340.000 đ = 702.000 đ" (lương cơ sở from 01/7/2024)."""
+    if award.cash_multiplier is None:
+        return ""
+    multiplier = f"{award.cash_multiplier.normalize():f}".replace(".", ",")
+    return f"{multiplier} × {_vnd(BASE_SALARY)} = {_vnd(award.cash_multiplier * BASE_SALARY)}"
+
+
+@login_required
+def rule_add(request, code):
+    award = _award_or_404(code)
+    _require(request, "awards.add_local_rule")
+    form = LocalRuleForm(request.POST or None)
+    scope = request.user.unit
+
+    def save(data):
+        services.rule_create(award=award, scope=scope, actor=request.user, **data)
+
+    if _save_form(request, form, save):
+        return redirect("awards:award-detail", code=award.code)
+    return render(request, "awards/rule_form.html", {"award": award, "form": form, "scope": scope})
+
+
+# --------------------------------------------------------------------------- person history
+
+
+@login_required
+def person_history(request, pk):
+    person = _person_or_404(request, pk)
+    _require(request, "awards.view_person_history", person)
+    form = EligibilityForm(request.GET if "award" in request.GET else None, subject=Subject.INDIVIDUAL)
+    judgement = None
+    if form.is_bound and form.is_valid():
+        year, on_date = form.cleaned_data["nam"], form.cleaned_data["ngay"]
+        facts = selectors.person_facts(person)
+        unit = selectors.unit_facts(person.unit, school_year=year, with_members=False)
+        judgement = judge(
+            selectors.load_catalogue(), form.cleaned_data["award"], facts, school_year=year, on_date=on_date, unit=unit
+        )
+    context = {
+        "person": person,
+        "history": selectors.person_history(person),
+        "form": form,
+        "judgement": judgement,
+        "can_record": request.user.has_perm("awards.record_person_history", person),
+    }
+    return render(request, "awards/person_history.html", context)
+
+
+def _person_record_view(request, pk, *, form_factory, save, title):
+    person = _person_or_404(request, pk)
+    _require(request, "awards.record_person_history", person)
+    form = form_factory(person, request.POST or None)
+    if _save_form(request, form, lambda data: save(person, data, request.user)):
+        return redirect("awards:person-history", pk=person.pk)
+    context = {"form": form, "title": title, "subject_name": person.full_name, "back": person_url(person)}
+    return render(request, "awards/record_form.html", context)
+
+
+def person_url(person: Person) -> str:
+    return reverse("awards:person-history", kwargs={"pk": person.pk})
+
+
+@login_required
+def person_award_add(request, pk):
+    def save(person, data, actor):
+        services.award_record_create(person=person, actor=actor, **data)
+
+    return _person_record_view(
+        request,
+        pk,
+        form_factory=lambda person, data: AwardRecordForm(
+            data, subject=Subject.INDIVIDUAL, initiatives=selectors.initiatives_for(person, free_only=True)
+        ),
+        save=save,
+        title=_("Record a title or award"),
+    )
+
+
+@login_required
+def person_rating_add(request, pk):
+    def save(person, data, actor):
+        services.task_rating_set(person=person, unit=person.unit, actor=actor, **data)
+
+    return _person_record_view(
+        request, pk, form_factory=lambda p, data: TaskRatingForm(data), save=save, title=_("Record a task rating")
+    )
+
+
+@login_required
+def person_restriction_add(request, pk):
+    def save(person, data, actor):
+        services.restriction_create(person=person, unit=person.unit, actor=actor, **data)
+
+    return _person_record_view(
+        request,
+        pk,
+        form_factory=lambda p, data: RestrictionForm(data),
+        save=save,
+        title=_("Record a discipline or pending case"),
+    )
+
+
+@login_required
+def person_initiative_add(request, pk):
+    def save(person, data, actor):
+        services.initiative_create(person=person, actor=actor, **data)
+
+    return _person_record_view(
+        request, pk, form_factory=lambda p, data: InitiativeForm(data), save=save, title=_("Record an initiative")
+    )
+
+
+@login_required
+def person_period_add(request, pk):
+    def save(person, data, actor):
+        services.service_period_create(person=person, actor=actor, **data)
+
+    return _person_record_view(
+        request,
+        pk,
+        form_factory=lambda p, data: ServicePeriodForm(data),
+        save=save,
+        title=_("Record leave or service in a disadvantaged area"),
+    )
+
+
+# --------------------------------------------------------------------------- unit history
+
+
+@login_required
+def unit_history(request, pk):
+    unit = _unit_or_404(request, pk)
+    _require(request, "awards.view_unit_history", unit)
+    form = EligibilityForm(request.GET if "award" in request.GET else None, subject=Subject.COLLECTIVE)
+    judgement = None
+    if form.is_bound and form.is_valid():
+        year = form.cleaned_data["nam"]
+        facts = selectors.unit_facts(unit, school_year=year)
+        judgement = judge(
+            selectors.load_catalogue(),
+            form.cleaned_data["award"],
+            facts,
+            school_year=year,
+            on_date=form.cleaned_data["ngay"],
+        )
+    context = {
+        "unit": unit,
+        "history": selectors.unit_history(unit),
+        "members": selectors.unit_members(unit),
+        "form": form,
+        "judgement": judgement,
+        "can_record": request.user.has_perm("awards.record_unit_history", unit),
+    }
+    return render(request, "awards/unit_history.html", context)
+
+
+def _unit_record_view(request, pk, *, form, save, title):
+    unit = _unit_or_404(request, pk)
+    _require(request, "awards.record_unit_history", unit)
+    bound = form(request.POST or None)
+    if _save_form(request, bound, lambda data: save(unit, data, request.user)):
+        return redirect("awards:unit-history", pk=unit.pk)
+    back = reverse("awards:unit-history", kwargs={"pk": unit.pk})
+    return render(
+        request, "awards/record_form.html", {"form": bound, "title": title, "subject_name": unit.name, "back": back}
+    )
+
+
+@login_required
+def unit_award_add(request, pk):
+    def save(unit, data, actor):
+        data.pop("initiatives", None)
+        services.award_record_create(unit=unit, actor=actor, **data)
+
+    return _unit_record_view(
+        request,
+        pk,
+        form=lambda data: AwardRecordForm(data, subject=Subject.COLLECTIVE),
+        save=save,
+        title=_("Record a collective title or award"),
+    )
+
+
+@login_required
+def unit_rating_add(request, pk):
+    def save(unit, data, actor):
+        services.task_rating_set(unit=unit, actor=actor, **data)
+
+    return _unit_record_view(request, pk, form=TaskRatingForm, save=save, title=_("Record the unit's task rating"))
+
+
+@login_required
+def unit_restriction_add(request, pk):
+    def save(unit, data, actor):
+        services.restriction_create(unit=unit, actor=actor, **data)
+
+    return _unit_record_view(
+        request, pk, form=RestrictionForm, save=save, title=_("Record an inspection or complaint about the unit")
+    )
+
+
+# --------------------------------------------------------------------------- suggestions
+
+
+@login_required
+def suggestions(request, pk):
+    unit = _unit_or_404(request, pk)
+    _require(request, "awards.view_unit_history", unit)
+    year_form = SuggestionYearForm(request.GET or None)
+    year, on_date = default_school_year(), timezone.localdate()
+    if year_form.is_bound and year_form.is_valid():
+        year = year_form.cleaned_data["nam"]
+        on_date = year_form.cleaned_data["ngay"] or on_date
+    can_confirm = request.user.has_perm("awards.record_unit_history", unit)
+    confirm_form = None
+    if request.method == "POST":
+        if not can_confirm:
+            raise PermissionDenied
+        choices = list(selectors.unit_members(unit).values_list("pk", "full_name"))
+        confirm_form = ConfirmSuggestionsForm(request.POST, people_choices=choices)
+        people = Person.objects.filter(pk__in=request.POST.getlist("people"), unit=unit)
+
+        def save(data):
+            services.award_records_confirm(
+                award=data["award"],
+                people=list(people.order_by("name_sort")),
+                school_year=data["nam"],
+                decision_number=data["decision_number"],
+                decision_date=data["decision_date"],
+                issuer=data["issuer"],
+                actor=request.user,
+            )
+
+        if _save_form(request, confirm_form, save):
+            url = reverse("awards:suggestions", kwargs={"pk": unit.pk})
+            return redirect(f"{url}?nam={confirm_form.cleaned_data['nam']}")
+    facts = selectors.unit_facts(unit, school_year=year)
+    result = suggest_for_unit(selectors.load_catalogue(), facts, school_year=year, on_date=on_date)
+    context = {
+        "unit": unit,
+        "year_form": year_form,
+        "year": year,
+        "year_label": school_year_label(year),
+        "on_date": on_date,
+        "result": result,
+        "can_confirm": can_confirm,
+        "confirm_form": confirm_form,
+    }
+    return render(request, "awards/suggestions.html", context)
+
+
+# --------------------------------------------------------------------------- search
+
+
+@login_required
+def search(request):
+    _require(request, "awards.search_history")
+    form = HistoryFilterForm(request.GET or None)
+    page = None
+    if form.is_bound and form.is_valid() and any(form.cleaned_data.values()):
+        data = form.cleaned_data
+        unit = None
+        if data["don_vi"]:
+            unit = selectors.visible_units_by_code(request.user, data["don_vi"])
+            if unit is None:
+                form.add_error("don_vi", _("No unit with this code in your scope."))
+        if not form.errors:
+            records = selectors.history_search(
+                request.user,
+                query=data["q"],
+                unit=unit,
+                award=data["award"],
+                year=data["nam"],
+                decision=data["so_qd"],
+            )
+            page = Paginator(records, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "awards/search.html", {"form": form, "page": page, "query": query.urlencode()})
+
+
+# --------------------------------------------------------------------------- import
+
+
+@login_required
+def history_import(request):
+    _require(request, "awards.import_history")
+    form = HistoryImportForm()
+    context = {"form": form, "errors": None, "rows": None}
+    if request.method == "POST" and "confirm" in request.POST:
+        name = request.session.get(IMPORT_SESSION_KEY)
+        if not name or not default_storage.exists(name):
+            messages.error(request, _("The uploaded file has expired; upload it again."))
+            return redirect("awards:import")
+        with default_storage.open(name) as handle:
+            sheet = excel.open_workbook(handle)
+            rows, errors = excel.parse_rows(sheet, user=request.user)
+        try:
+            if errors:
+                raise services.ImportErrors(errors)
+            created = services.history_import(rows=rows, actor=request.user)
+        except services.ImportErrors as exc:
+            context["errors"] = sorted(exc.rows.items())
+            return render(request, "awards/import.html", context)
+        default_storage.delete(name)
+        request.session.pop(IMPORT_SESSION_KEY, None)
+        messages.success(request, _("%(count)s records imported.") % {"count": len(created)})
+        return redirect("awards:import")
+    if request.method == "POST":
+        form = HistoryImportForm(request.POST, request.FILES)
+        context["form"] = form
+        if form.is_valid():
+            rows, errors = excel.parse_rows(form.sheet, user=request.user)
+            # Rows that parsed are also checked for meaning, so one upload lists every error.
+            errors.update(services.history_import_check(rows=rows, actor=request.user))
+            if errors:
+                context["errors"] = sorted(errors.items())
+            else:
+                upload = form.cleaned_data["file"]
+                upload.seek(0)
+                name = default_storage.save(f"imports/awards/{uuid.uuid4().hex}.xlsx", ContentFile(upload.read()))
+                request.session[IMPORT_SESSION_KEY] = name
+                context["rows"] = [(row.row, excel.row_label(row), row) for row in rows]
+    return render(request, "awards/import.html", context)
+
+
+@login_required
+def import_template(request):
+    _require(request, "awards.import_history")
+    response = HttpResponse(
+        excel.build_template(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = 'attachment; filename="mau-nhap-lich-su-khen-thuong.xlsx"'
+    return response

@@ -1,0 +1,347 @@
+"""Benchmark: award suggestions for every school of a province with five years of history.
+
+    .venv/bin/python bench/awards_suggestions.py [--units 1000] [--people 30000] [--database-url URL]
+
+Builds the ``--scale province`` data (``units.demo.generate_province`` when it exists,
+otherwise a local bulk generator with treebeard paths) in a throwaway SQLite file
+under ``bench/out/`` (or the database given), adds five school years of history in
+bulk, then times ``suggest_for_unit`` for every school, counting queries per unit.
+Baselines in the same process: the cost of merely loading the facts, and a naive
+per-person evaluation on a sample (facts loaded person by person).
+Prints figures; it is not a test.
+"""
+
+import argparse
+import datetime
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def setup(database_url: str | None, *, reuse: bool) -> Path | None:
+    db_file = None
+    if not database_url:
+        out = ROOT / "bench" / "out"
+        out.mkdir(parents=True, exist_ok=True)
+        db_file = out / "awards_suggestions.sqlite3"
+        if not reuse:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{db_file}{suffix}").unlink(missing_ok=True)
+        database_url = f"sqlite:///{db_file}"
+    os.environ["DATABASE_URL"] = database_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    return db_file
+
+
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô"]
+MIDDLE = ["Văn", "Thị", "Minh", "Thanh", "Ngọc", "Đức", "Hữu", "Thu", "Quốc", "Kim"]
+GIVEN = ["An", "Anh", "Ánh", "Bình", "Chi", "Cường", "Dũng", "Đạt", "Giang", "Hà", "Hải", "Hạnh", "Hoa", "Hùng", "Lan"]
+
+
+def generate_fallback(root_code: str, units: int, people: int):
+    """A Sở, ~1 Phòng per 30 schools, schools, people evenly spread (bulk, treebeard paths)."""
+    from units.enums import Gender, PersonRole, UnitKind
+    from units.models import Person, Unit
+    from units.text import fold, person_sort_key, sort_key
+
+    def unit(path, depth, kind, name, code, numchild=0):
+        return Unit(
+            path=path,
+            depth=depth,
+            numchild=numchild,
+            kind=kind,
+            name=name,
+            short_name=code[:20],
+            code=code,
+            name_search=fold(name),
+            name_sort=sort_key(name),
+        )
+
+    schools_count = units - 1
+    offices = max(1, schools_count // 30)
+    root_path = Unit._get_path(None, 1, Unit.objects.filter(depth=1).count() + 1)
+    rows = [unit(root_path, 1, UnitKind.EDUCATION_DEPARTMENT, "Sở Giáo dục và Đào tạo Thử tải", root_code, offices)]
+    per_office = [schools_count // offices + (1 if i < schools_count % offices else 0) for i in range(offices)]
+    for o in range(offices):
+        office_path = Unit._get_path(root_path, 2, o + 1)
+        rows.append(
+            unit(
+                office_path,
+                2,
+                UnitKind.EDUCATION_OFFICE,
+                f"Phòng GD&ĐT số {o + 1}",
+                f"{root_code}-P{o + 1}",
+                per_office[o],
+            )
+        )
+        for s in range(per_office[o]):
+            rows.append(
+                unit(
+                    Unit._get_path(office_path, 3, s + 1),
+                    3,
+                    UnitKind.PRIMARY_SCHOOL,
+                    f"Trường Tiểu học số {o + 1}.{s + 1}",
+                    f"{root_code}-P{o + 1}-T{s + 1}",
+                )
+            )
+    Unit.objects.bulk_create(rows, batch_size=500)
+    schools = list(Unit.objects.filter(path__startswith=root_path, depth=3).order_by("path"))
+    rng = random.Random(7)
+    persons = []
+    for index in range(people):
+        name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
+        persons.append(
+            Person(
+                unit=schools[index % len(schools)],
+                role=PersonRole.TEACHER,
+                full_name=name,
+                gender=Gender.FEMALE if index % 3 else Gender.MALE,
+                birth_date=datetime.date(1970 + index % 30, 1 + index % 12, 1 + index % 28),
+                sector_start_year=1992 + index % 32,
+                name_search=fold(name),
+                name_sort=person_sort_key(name),
+            )
+        )
+    Person.objects.bulk_create(persons, batch_size=1000)
+    return Unit.objects.get(code=root_code)
+
+
+def build_units(root_code: str, units: int, people: int):
+    try:
+        from units.demo import generate_province
+    except ImportError:
+        generate_province = None
+    if generate_province is not None:
+        generate_province(root_code=root_code, units=units, people=people)
+        from units.models import Unit
+
+        return Unit.objects.get(code=root_code), "units.demo.generate_province"
+    return generate_fallback(root_code, units, people), "local fallback generator"
+
+
+def add_history(root) -> dict:
+    """Five school years (2021–2025) of ratings, LĐTT/CSTĐCS, initiatives, discipline, in bulk."""
+    from awards.models import Award, AwardRecord, Decision, Initiative, Restriction, TaskRatingRecord
+    from units.models import Person, Unit
+    from units.text import fold
+
+    rng = random.Random(11)
+    awards = {a.code: a for a in Award.objects.all()}
+    schools = {u.pk: u for u in Unit.objects.filter(path__startswith=root.path, people__isnull=False).distinct()}
+    people = list(Person.objects.filter(unit__in=schools.values()).values_list("pk", "unit_id", "sector_start_year"))
+    decisions = {}
+    for school in schools.values():
+        for year in range(2021, 2026):
+            for code in ("LDTT", "CSTDCS"):
+                number = f"{school.pk}{year % 100}{1 if code == 'LDTT' else 2}/QĐ-BENCH"
+                decisions[(school.pk, year, code)] = Decision(
+                    number=number,
+                    date=datetime.date(year + 1, 5, 25),
+                    year=year + 1,
+                    issuer=f"Phòng của {school.code}",
+                    issuer_key=fold(f"Phòng của {school.code}"),
+                    number_key=fold(number),
+                )
+    Decision.objects.bulk_create(decisions.values(), batch_size=1000)
+    ratings, records, initiatives, restrictions = [], [], [], []
+    for pk, unit_id, start in people:
+        for year in range(2021, 2026):
+            if start and year + 1 < start:
+                continue
+            roll = rng.random()
+            rating = "excellent" if roll < 0.3 else "good" if roll < 0.9 else "completed"
+            ratings.append(TaskRatingRecord(person_id=pk, unit_id=unit_id, school_year=year, rating=rating))
+            if year == 2025:
+                continue  # the year being judged: not decided yet
+            if rating != "completed":
+                records.append(
+                    AwardRecord(
+                        award=awards["LDTT"],
+                        person_id=pk,
+                        unit_id=unit_id,
+                        school_year=year,
+                        decision=decisions[(unit_id, year, "LDTT")],
+                    )
+                )
+            if rating == "excellent":
+                records.append(
+                    AwardRecord(
+                        award=awards["CSTDCS"],
+                        person_id=pk,
+                        unit_id=unit_id,
+                        school_year=year,
+                        award_type="merit" if rng.random() < 0.95 else "thematic",
+                        decision=decisions[(unit_id, year, "CSTDCS")],
+                    )
+                )
+        if rng.random() < 0.1:
+            title = f"Sáng kiến số {pk}"
+            initiatives.append(
+                Initiative(
+                    person_id=pk,
+                    unit_id=unit_id,
+                    title=title,
+                    title_search=fold(title),
+                    effect_scope=rng.choice(["unit", "unit", "province"]),
+                    school_year=rng.choice([2023, 2024, 2025]),
+                    recognised_by="Sở",
+                    decision_number=f"{pk}/QĐ-SK",
+                    decision_date=datetime.date(2025, 4, 1),
+                )
+            )
+        if rng.random() < 0.02:
+            restrictions.append(
+                Restriction(
+                    person_id=pk,
+                    unit_id=unit_id,
+                    kind="discipline",
+                    level=rng.choice(["reprimand", "warning"]),
+                    start=datetime.date(2025, 10, 1),
+                    end=datetime.date(2026, 1, 31),
+                )
+            )
+    for school in schools.values():
+        for year in range(2021, 2026):
+            ratings.append(
+                TaskRatingRecord(unit=school, school_year=year, rating=rng.choice(["excellent", "good", "good"]))
+            )
+    TaskRatingRecord.objects.bulk_create(ratings, batch_size=2000)
+    AwardRecord.objects.bulk_create(records, batch_size=2000)
+    Initiative.objects.bulk_create(initiatives, batch_size=2000)
+    Restriction.objects.bulk_create(restrictions, batch_size=2000)
+    return {
+        "schools": len(schools),
+        "people": len(people),
+        "ratings": len(ratings),
+        "award_records": len(records),
+        "initiatives": len(initiatives),
+        "restrictions": len(restrictions),
+    }
+
+
+class QueryCounter:
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=1000)
+    parser.add_argument("--people", type=int, default=30000)
+    parser.add_argument("--database-url", default=None, help="default: a throwaway SQLite file in bench/out/")
+    parser.add_argument("--reuse", action="store_true", help="keep the data of a previous run (bench/out/)")
+    parser.add_argument("--chunk", type=int, default=100, help="schools whose facts are loaded together")
+    parser.add_argument("--sample", type=int, default=200, help="people in the naive per-person baseline")
+    args = parser.parse_args()
+    db_file = setup(args.database_url, reuse=args.reuse)
+
+    from django.db import connection
+
+    from awards.eligibility import judge, suggest_for_unit
+    from awards.selectors import load_catalogue, person_facts, unit_facts, units_facts
+    from units.models import Person, Unit
+
+    root = Unit.objects.filter(code="BENCH-TINH").first() if args.reuse else None
+    print(f"database: {connection.vendor} ({db_file or 'DATABASE_URL'})")
+    if root is None:
+        started = time.perf_counter()
+        root, source = build_units("BENCH-TINH", args.units, args.people)
+        built = time.perf_counter()
+        sizes = add_history(root)
+        history = time.perf_counter()
+        print(f"units and people: {source}, {built - started:.1f} s; history in bulk: {history - built:.1f} s")
+        print("data: " + ", ".join(f"{k} {v}" for k, v in sizes.items()))
+
+    year, on_date = 2025, datetime.date(2026, 6, 15)
+    schools = list(Unit.objects.filter(path__startswith=root.path, people__isnull=False).distinct().order_by("path"))
+
+    # 1. The province run: facts loaded for --chunk schools at a time, then judged in Python.
+    counter = QueryCounter()
+    eligible = people_total = 0
+    chunk_queries = []
+    t0 = time.perf_counter()
+    with connection.execute_wrapper(counter):
+        catalogue = load_catalogue()
+        for i in range(0, len(schools), args.chunk):
+            before = counter.count
+            batch = units_facts(schools[i : i + args.chunk], school_year=year)
+            chunk_queries.append(counter.count - before)
+            for facts in batch.values():
+                result = suggest_for_unit(catalogue, facts, school_year=year, on_date=on_date)
+                eligible += len(result.people) + len(result.collective)
+                people_total += len(facts.members)
+    province_seconds = time.perf_counter() - t0
+    province_queries = counter.count
+
+    # 2. School by school, as the suggestions page does (queries per unit).
+    per_unit_queries, per_unit_people = [], []
+    t0 = time.perf_counter()
+    for school in schools:
+        counter = QueryCounter()
+        with connection.execute_wrapper(counter):
+            facts = unit_facts(school, school_year=year)
+            suggest_for_unit(catalogue, facts, school_year=year, on_date=on_date)
+        per_unit_queries.append(counter.count)
+        per_unit_people.append(len(facts.members))
+    per_unit_seconds = time.perf_counter() - t0
+
+    # Baseline A: merely loading the facts (province run, no judging).
+    t0 = time.perf_counter()
+    for i in range(0, len(schools), args.chunk):
+        units_facts(schools[i : i + args.chunk], school_year=year)
+    load_seconds = time.perf_counter() - t0
+
+    # Baseline B: naive evaluation, facts loaded person by person, on a sample.
+    sample = list(Person.objects.filter(unit__in=schools).select_related("unit").order_by("pk")[: args.sample])
+    counter = QueryCounter()
+    t0 = time.perf_counter()
+    with connection.execute_wrapper(counter):
+        for person in sample:
+            catalogue_each = load_catalogue()
+            facts = person_facts(person)
+            unit = unit_facts(person.unit, school_year=year, with_members=False)
+            for award in catalogue_each.awards.values():
+                if award.suggest and award.subject != "collective":
+                    judge(catalogue_each, award.code, facts, school_year=year, on_date=on_date, unit=unit)
+    naive_seconds = time.perf_counter() - t0
+    per_person = counter.count / max(len(sample), 1)
+
+    print()
+    print(f"suggestions for {len(schools)} schools, {people_total} people, school year 2025–2026:")
+    print(
+        f"  province run          {province_seconds:.2f} s, {province_queries} queries "
+        f"({province_queries / len(schools):.2f} per school; {min(chunk_queries)}–{max(chunk_queries)} "
+        f"per chunk of {args.chunk}); target < 10 s: {'met' if province_seconds < 10 else 'NOT met'}"
+    )
+    print(
+        f"  school by school      {per_unit_seconds:.2f} s; queries per school min {min(per_unit_queries)}, "
+        f"max {max(per_unit_queries)} for {min(per_unit_people)}–{max(per_unit_people)} people"
+    )
+    print(f"  eligible pairs found  {eligible}")
+    print("baselines:")
+    print(f"  loading facts only    {load_seconds:.2f} s (province run without judging)")
+    print(
+        f"  naive per person      {naive_seconds:.2f} s for {len(sample)} people, {per_person:.1f} queries per person; "
+        f"projected {naive_seconds / max(len(sample), 1) * people_total:.0f} s and "
+        f"{per_person * people_total:.0f} queries for the province"
+    )
+
+
+if __name__ == "__main__":
+    main()
