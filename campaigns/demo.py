@@ -87,7 +87,9 @@ def load(*, stdout=None) -> dict[str, Campaign]:
 
     campaigns: dict[str, Campaign] = {}
     for key in LOAD_ORDER:
-        campaign = _load_plan(key, today=today, parent=campaigns.get(PARENT_PLAN.get(key, "")), write=write)
+        campaign = _load_plan(
+            key, today=today, parent=campaigns.get(PARENT_PLAN.get(key, "")), write=write, stdout=stdout
+        )
         if campaign is not None:
             campaigns[key] = campaign
     _load_registration(stdout)
@@ -105,7 +107,17 @@ def _load_registration(stdout) -> None:
     module.load(stdout=stdout)
 
 
-def _load_plan(key: str, *, today: datetime.date, parent: Campaign | None, write) -> Campaign | None:
+def _load_registration_for(campaign: Campaign, stdout) -> None:
+    try:
+        module = importlib.import_module("campaigns.demo_registration")
+    except ModuleNotFoundError as exc:
+        if exc.name != "campaigns.demo_registration":
+            raise
+        return
+    module.load_for(campaign, stdout=stdout)
+
+
+def _load_plan(key: str, *, today: datetime.date, parent: Campaign | None, write, stdout=None) -> Campaign | None:
     spec = PLANS[key]
     fields = spec["campaign"]
     label = f"{fields['number']}/{fields['symbol']}"
@@ -127,6 +139,9 @@ def _load_plan(key: str, *, today: datetime.date, parent: Campaign | None, write
             campaign = services.campaign_set_state(
                 campaign=campaign, new_state=state, actor=None, reason=STATE_REASONS[state]
             )
+            if state == CampaignState.IN_PROGRESS and not campaign.unit_registrations.exists():
+                # Registrations happen while the plan runs; a plan closed by now still has them.
+                _load_registration_for(campaign, stdout)
         made = _add_deliverables(campaign, today)
     write(f"Loaded plan {label} ({campaign.state}): {made} deliverables and exceptions.")
     return campaign

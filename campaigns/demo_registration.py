@@ -22,6 +22,7 @@ from units.services import cluster_create
 # (issuer unit code, plan number) of the four seed plans.
 SEED_CAMPAIGNS = (
     ("SGDDT-BENTRE", 914),
+    ("PGDDT-DONGTRIEU", 1592),
     ("THCS-XUANSON", 672),
     ("SGDDT-HUNGYEN", 1729),
     ("UBND-BANGMAC", 87),
@@ -74,10 +75,16 @@ def load(*, stdout=None) -> None:
             _say(stdout, f"Đăng ký thi đua: không thấy kế hoạch {number} của {code}, bỏ qua.")
             continue
         if campaign.state not in ACTIVE_STATES:
-            _say(stdout, f"Đăng ký thi đua: kế hoạch {campaign.number_symbol} chưa phát động, bỏ qua.")
+            _say(stdout, f"Đăng ký thi đua: kế hoạch {campaign.number_symbol} không còn triển khai, bỏ qua.")
             continue
-        with transaction.atomic():
-            _load_campaign(campaign, stdout=stdout)
+        load_for(campaign, stdout=stdout)
+
+
+def load_for(campaign: Campaign, *, stdout=None) -> None:
+    """Registrations, pacts and exemplars of one campaign while it runs (the plan loader calls
+    this between launching a plan and closing it, so that closed plans have their history too)."""
+    with transaction.atomic():
+        _load_campaign(campaign, stdout=stdout)
 
 
 def _act_day(campaign: Campaign) -> datetime.date:

@@ -383,14 +383,14 @@ def test_demo_skips_plans_whose_unit_is_missing():
 
 
 @time_machine.travel(TODAY, tick=False)
-def test_demo_hands_over_to_the_registration_loader_when_present(seed_units, monkeypatch):
-    calls = []
-    module = types.ModuleType("campaigns.demo_registration")
-    module.load = lambda *, stdout=None: calls.append(stdout)
-    monkeypatch.setitem(sys.modules, "campaigns.demo_registration", module)
-    marker = types.SimpleNamespace(write=lambda text: None)
-    demo.load(stdout=marker)
-    assert calls == [marker]
+def test_demo_registers_units_while_a_plan_runs_so_closed_plans_keep_their_registrations(seed_units):
+    with time_machine.travel(TODAY, tick=False):
+        campaigns = demo.load()
+    bentre = campaigns["bentre_914"]
+    states = set(bentre.unit_registrations.values_list("state", flat=True))
+    assert bentre.state == CampaignState.CLOSED
+    # Every registration state, though the plan stopped taking registrations long ago.
+    assert states == {"draft", "submitted", "accepted", "returned"}
 
 
 def test_seed_plan_keys_are_the_four_shared_plans():
