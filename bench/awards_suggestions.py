@@ -2,8 +2,7 @@
 
     .venv/bin/python bench/awards_suggestions.py [--units 1000] [--people 30000] [--database-url URL]
 
-Builds the ``--scale province`` data (``units.demo.generate_province`` when it exists,
-otherwise a local bulk generator with treebeard paths) in a throwaway SQLite file
+Builds the ``--scale province`` data (``units.demo.generate_province``) in a throwaway SQLite file
 under ``bench/out/`` (or the database given), adds five school years of history in
 bulk, then times ``suggest_for_unit`` for every school, counting queries per unit.
 Baselines in the same process: the cost of merely loading the facts, and a naive
@@ -50,85 +49,12 @@ MIDDLE = ["Văn", "Thị", "Minh", "Thanh", "Ngọc", "Đức", "Hữu", "Thu", 
 GIVEN = ["An", "Anh", "Ánh", "Bình", "Chi", "Cường", "Dũng", "Đạt", "Giang", "Hà", "Hải", "Hạnh", "Hoa", "Hùng", "Lan"]
 
 
-def generate_fallback(root_code: str, units: int, people: int):
-    """A Sở, ~1 Phòng per 30 schools, schools, people evenly spread (bulk, treebeard paths)."""
-    from units.enums import Gender, PersonRole, UnitKind
-    from units.models import Person, Unit
-    from units.text import fold, person_sort_key, sort_key
-
-    def unit(path, depth, kind, name, code, numchild=0):
-        return Unit(
-            path=path,
-            depth=depth,
-            numchild=numchild,
-            kind=kind,
-            name=name,
-            short_name=code[:20],
-            code=code,
-            name_search=fold(name),
-            name_sort=sort_key(name),
-        )
-
-    schools_count = units - 1
-    offices = max(1, schools_count // 30)
-    root_path = Unit._get_path(None, 1, Unit.objects.filter(depth=1).count() + 1)
-    rows = [unit(root_path, 1, UnitKind.EDUCATION_DEPARTMENT, "Sở Giáo dục và Đào tạo Thử tải", root_code, offices)]
-    per_office = [schools_count // offices + (1 if i < schools_count % offices else 0) for i in range(offices)]
-    for o in range(offices):
-        office_path = Unit._get_path(root_path, 2, o + 1)
-        rows.append(
-            unit(
-                office_path,
-                2,
-                UnitKind.EDUCATION_OFFICE,
-                f"Phòng GD&ĐT số {o + 1}",
-                f"{root_code}-P{o + 1}",
-                per_office[o],
-            )
-        )
-        for s in range(per_office[o]):
-            rows.append(
-                unit(
-                    Unit._get_path(office_path, 3, s + 1),
-                    3,
-                    UnitKind.PRIMARY_SCHOOL,
-                    f"Trường Tiểu học số {o + 1}.{s + 1}",
-                    f"{root_code}-P{o + 1}-T{s + 1}",
-                )
-            )
-    Unit.objects.bulk_create(rows, batch_size=500)
-    schools = list(Unit.objects.filter(path__startswith=root_path, depth=3).order_by("path"))
-    rng = random.Random(7)
-    persons = []
-    for index in range(people):
-        name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
-        persons.append(
-            Person(
-                unit=schools[index % len(schools)],
-                role=PersonRole.TEACHER,
-                full_name=name,
-                gender=Gender.FEMALE if index % 3 else Gender.MALE,
-                birth_date=datetime.date(1970 + index % 30, 1 + index % 12, 1 + index % 28),
-                sector_start_year=1992 + index % 32,
-                name_search=fold(name),
-                name_sort=person_sort_key(name),
-            )
-        )
-    Person.objects.bulk_create(persons, batch_size=1000)
-    return Unit.objects.get(code=root_code)
-
-
 def build_units(root_code: str, units: int, people: int):
-    try:
-        from units.demo import generate_province
-    except ImportError:
-        generate_province = None
-    if generate_province is not None:
-        generate_province(root_code=root_code, units=units, people=people)
-        from units.models import Unit
+    from units.demo import generate_province
+    from units.models import Unit
 
-        return Unit.objects.get(code=root_code), "units.demo.generate_province"
-    return generate_fallback(root_code, units, people), "local fallback generator"
+    generate_province(root_code=root_code, units=units, people=people)
+    return Unit.objects.get(code=root_code), "units.demo.generate_province"
 
 
 def add_history(root) -> dict:
