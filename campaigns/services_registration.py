@@ -9,7 +9,6 @@ date; only demo data replaying history passes them.
 import datetime
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -43,6 +42,7 @@ from campaigns.models import (
 from campaigns.selectors import takes_part
 from campaigns.selectors_registration import registration_window
 from campaigns.services import parse_target_value
+from campaigns.uploads import sniff_deliverable
 from units.dates import school_year_of, short_date
 from units.models import Cluster, Person, Unit, User
 from units.services import log_action
@@ -480,39 +480,12 @@ def pact_target_add(
     return target
 
 
-# Evidence files are recognised by their first bytes, never by their name.
-EVIDENCE_SIGNATURES = (
-    (b"%PDF-", "application/pdf"),
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-    (b"\xff\xd8\xff", "image/jpeg"),
-    (b"PK\x03\x04", "application/zip"),  # docx, xlsx, odt…
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "application/msword"),  # doc, xls
-)
-
-
-def evidence_content_type(upload) -> str | None:
-    """The content type read from the file's first bytes, or None for a type we do not take."""
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    for signature, content_type in EVIDENCE_SIGNATURES:
-        if head.startswith(signature):
-            return content_type
-    return None
-
-
 def _check_evidence_file(upload) -> None:
-    if upload.size > settings.PORTAL_UPLOAD_MAX_BYTES:
-        raise ValidationError(
-            {
-                "evidence_file": _("The file is too large (at most %(mb)s MB).")
-                % {"mb": settings.PORTAL_UPLOAD_MAX_BYTES // (1024 * 1024)}
-            }
-        )
-    if evidence_content_type(upload) is None:
-        raise ValidationError(
-            {"evidence_file": _("The evidence file must be a PDF, an image (PNG, JPEG) or an office document.")}
-        )
+    """Evidence is judged by its bytes, with the same rule as deliverables."""
+    try:
+        sniff_deliverable(upload)
+    except ValidationError as exc:
+        raise ValidationError({"evidence_file": exc.messages}) from exc
 
 
 def _validate_score(raw, target: PactTarget, *, field: str) -> Decimal:

@@ -13,10 +13,14 @@ def main(po_path: str, json_path: str) -> None:
     missing = []
     for entry in catalogue:
         key = f"{entry.msgctxt}|{entry.msgid}" if entry.msgctxt else entry.msgid
-        entry.msgstr = translations.get(key) or translations.get(entry.msgid) or entry.msgstr
+        given = translations.get(key) or translations.get(entry.msgid)
         if "fuzzy" in entry.flags:
+            # msgmerge's guess from a similar msgid is never kept: translate it or leave it missing.
             entry.flags.remove("fuzzy")
-        if not entry.msgstr:
+            entry.previous_msgid = entry.previous_msgctxt = None
+            entry.msgstr = ""
+        entry.msgstr = given or entry.msgstr
+        if not entry.msgstr and not (entry.msgstr_plural and all(entry.msgstr_plural.values())):
             missing.append(key)
     catalogue.metadata.update(
         {"Language": "vi", "Content-Type": "text/plain; charset=UTF-8", "Plural-Forms": "nplurals=1; plural=0;"}

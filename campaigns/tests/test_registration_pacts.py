@@ -103,7 +103,9 @@ def test_evidence_file_is_recognised_by_its_content_not_its_name(world, cluster_
     with pytest.raises(ValidationError) as excinfo:
         svc.pact_self_score(target=target, actor=None, score="8", evidence="Báo cáo", evidence_file=fake)
     assert excinfo.value.message_dict == {
-        "evidence_file": ["Tệp minh chứng phải là PDF, ảnh (PNG, JPEG) hoặc văn bản Word, Excel."]
+        "evidence_file": [
+            "Tệp này không phải là tệp PDF, Word (.docx), Excel (.xlsx) hay ảnh (PNG, JPEG), dù tên tệp ghi thế nào."
+        ]
     }
     target.refresh_from_db()
     assert (target.self_score, bool(target.evidence_file)) == (None, False)

@@ -252,7 +252,9 @@ def test_evidence_is_downloaded_with_its_bytes_and_bad_files_are_refused_at_the_
         },
     )
     assert response.context["form"].errors == {
-        "evidence_file": ["Tệp minh chứng phải là PDF, ảnh (PNG, JPEG) hoặc văn bản Word, Excel."]
+        "evidence_file": [
+            "Tệp này không phải là tệp PDF, Word (.docx), Excel (.xlsx) hay ảnh (PNG, JPEG), dù tên tệp ghi thế nào."
+        ]
     }
     client.post(
         reverse("campaigns:pact-self-score", args=[target.pk]),

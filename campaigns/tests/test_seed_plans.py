@@ -1,7 +1,6 @@
 """The four real plans as data (``campaigns.seed_plans``) and the demo loader (``campaigns.demo``)."""
 
 import datetime
-import sys
 import types
 import unicodedata
 from decimal import Decimal

@@ -1,0 +1,18 @@
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_out_of_scope_object_answers_a_vietnamese_404(world, client_for):
+    client = client_for(world.users["school_clerk"])
+    response = client.get(reverse("units:unit-detail", args=[world.school_b1.pk]))
+    assert response.status_code == 404
+    assert "Không tìm thấy trang" in response.content.decode()
+
+
+def test_wrong_role_answers_a_vietnamese_403(world, client_for):
+    client = client_for(world.users["school_clerk"])
+    response = client.get(reverse("units:unit-create-child", args=[world.school_a1.pk]))
+    assert response.status_code == 403
+    assert "Bạn không có quyền" in response.content.decode()
