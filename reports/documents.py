@@ -22,6 +22,7 @@ from django.utils import timezone
 from campaigns.enums import CampaignState, Recurrence, SubjectKind
 from campaigns.models import Campaign, Criterion, Milestone
 from units.dates import official_date
+from units.text import fold
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -210,6 +211,27 @@ def criteria_blocks(criteria: list[Criterion]) -> list[dict]:
     return blocks
 
 
+_ROMAN_PART = re.compile(r"[IVXLC]+")
+
+
+def outline_sections(criteria: list[Criterion]) -> list[tuple[Criterion, list[dict]]]:
+    """When every top-level criterion is a Roman-numbered part ("II", "III"), each part with the
+    blocks of what lies under it; otherwise an empty list."""
+    top = sorted((c for c in criteria if c.parent_id is None), key=lambda c: (c.order, c.pk))
+    if not top or not all(_ROMAN_PART.fullmatch(nfc(c.number).rstrip(". ")) for c in top):
+        return []
+    children = defaultdict(list)
+    for criterion in criteria:
+        children[criterion.parent_id].append(criterion)
+
+    def below(node):
+        for child in children[node.pk]:
+            yield child
+            yield from below(child)
+
+    return [(node, criteria_blocks(list(below(node)))) for node in top]
+
+
 def milestone_when(milestone: Milestone) -> str:
     if milestone.recurrence == Recurrence.YEARLY and milestone.due_day and milestone.due_month:
         return f"trước ngày {yearly_date(milestone.due_day, milestone.due_month)} hằng năm"
@@ -323,14 +345,30 @@ def plan_context(campaign: Campaign) -> dict:
             ]
         )
     ]
-    sections.add(
-        "ĐỐI TƯỢNG, NỘI DUNG VÀ THỜI GIAN THỰC HIỆN",
-        [
-            ("Đối tượng", subject_blocks),
-            ("Nội dung thi đua", criteria_blocks(list(campaign.criteria.all()))),
-            ("Thời gian thực hiện", time_blocks),
-        ],
-    )
+    criteria = list(campaign.criteria.all())
+    outline = outline_sections(criteria)
+    if outline:
+        # The plan's content carries its own Roman-numbered parts (as the real plans do): they
+        # become the document's sections instead of being nested under a generic heading.
+        # Subjects print under the plan's own part about them ("Đối tượng, nội dung…"), as its
+        # first item unless that part already lists them; else in a section of their own.
+        subjects_part = next((node for node, _b in outline if "doi tuong" in fold(node.title)), None)
+        if subjects_part is None:
+            sections.add("ĐỐI TƯỢNG", [("", subject_blocks)])
+        for node, blocks in outline:
+            lists_subjects = any("doi tuong" in fold(b.get("text", "")) for b in blocks)
+            lead = [("Đối tượng", subject_blocks)] if node is subjects_part and not lists_subjects else []
+            sections.add(upper(node.title), [*lead, ("", paragraphs(node.body)), ("", blocks)])
+        sections.add("THỜI GIAN THỰC HIỆN", [("", time_blocks)])
+    else:
+        sections.add(
+            "ĐỐI TƯỢNG, NỘI DUNG VÀ THỜI GIAN THỰC HIỆN",
+            [
+                ("Đối tượng", subject_blocks),
+                ("Nội dung thi đua", criteria_blocks(criteria)),
+                ("Thời gian thực hiện", time_blocks),
+            ],
+        )
 
     award_items = []
     for offer in campaign.award_offers.all():

@@ -38,9 +38,24 @@ def test_seed_plan_prints_its_number_date_line_and_headings(key):
     assert "KẾ HOẠCH" in first_page_lines
     top_level = [c for c in campaign.criteria.all() if c.parent_id is None]
     assert top_level, "a seed plan has numbered content"
+    # The plans' own Roman-numbered parts become the document's section headings, in capitals.
     for criterion in top_level:
-        assert _flat(criterion.title) in text
+        assert _flat(criterion.title).upper() in text
+    assert text.count("Nội dung thi đua".upper()) <= 1
     # Other plans' numbers never leak into this one.
     others = {n for k, (n, _d) in EXPECTED.items() if k != key}
     assert [n for n in others if n in text] == []
     assert page_count >= 2
+
+
+def test_ben_tre_plan_keeps_its_own_outline_with_subjects_first():
+    units = make_seed_units()
+    campaign = build_plan("bentre_914", issuer=units["SGDDT-BENTRE"])
+    with pdfplumber.open(io.BytesIO(render_pdf("reports/documents/plan.html", plan_context(campaign)))) as pdf:
+        text = _flat("\n".join(page.extract_text() for page in pdf.pages))
+    heading = "II. ĐỐI TƯỢNG, NỘI DUNG, PHƯƠNG CHÂM, PHƯƠNG THỨC VÀ GIẢI PHÁP THỰC HIỆN CAO ĐIỂM THI ĐUA"
+    positions = [text.find(part) for part in (heading, "1. Đối tượng", "Tập thể:", "2. Nội dung thi đua", "2.1.1.")]
+    assert -1 not in positions
+    assert positions == sorted(positions)
+    # The plan's part is printed once, not again nested under a generic "Nội dung thi đua".
+    assert text.count("Đối tượng, nội dung, phương châm") == 0
