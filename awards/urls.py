@@ -1,10 +1,13 @@
+from django.contrib.auth.decorators import login_required
 from django.urls import path
+from django.views.generic import RedirectView
 
 from awards import views
 
 app_name = "awards"
 
 urlpatterns = [
+    path("", login_required(RedirectView.as_view(pattern_name="awards:catalogue")), name="index"),
     path("danh-muc/", views.catalogue, name="catalogue"),
     path("danh-muc/<str:code>/", views.award_detail, name="award-detail"),
     path("danh-muc/<str:code>/them-quy-dinh/", views.rule_add, name="rule-add"),

@@ -37,6 +37,7 @@ def unit_url(name):
 
 
 CASES = [
+    UrlCase("awards:index", lambda w: reverse("awards:index"), dict.fromkeys(EVERYONE, 302)),
     UrlCase("awards:catalogue", lambda w: reverse("awards:catalogue"), EVERYONE),
     UrlCase("awards:award-detail", lambda w: reverse("awards:award-detail", kwargs={"code": "CSTD_TINH"}), EVERYONE),
     UrlCase("awards:rule-add", lambda w: reverse("awards:rule-add", kwargs={"code": "CSTDCS"}), RULES),
