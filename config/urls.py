@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -12,8 +11,5 @@ urlpatterns = [
     path("khen-thuong/", include("awards.urls")),
     path("van-ban/", include("reports.urls")),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files (submissions, evidence) are never served from MEDIA_URL, not even in DEBUG:
+# they are downloaded through views that apply the unit scope.
