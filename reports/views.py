@@ -43,3 +43,10 @@ def plan_preview(request, pk):
     """The plan on screen, from the same template as the PDF: what will be printed before launch."""
     campaign = _plan_campaign(request, pk)
     return render(request, "reports/plan_preview.html", plan_context(campaign))
+
+
+@login_required
+def dashboard(request):
+    """Read-only figures over the user's scope: for leaders first, useful to every role."""
+    data = selectors.dashboard(request.user)
+    return render(request, "reports/dashboard.html", {"dashboard": data})

@@ -60,3 +60,11 @@ CASES = [
         id="reports:plan-preview (draft)",
     ),
 ]
+
+CASES.append(
+    UrlCase(
+        "reports:dashboard",
+        lambda w: reverse("reports:dashboard"),
+        dict.fromkeys(("school_clerk", "other_head", "phong_officer", "so_officer", "leader", "outsider"), 200),
+    )
+)
