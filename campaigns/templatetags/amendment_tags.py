@@ -51,9 +51,10 @@ def _action(action: str) -> str:
 
 def _field(model: type[models.Model], key: str) -> models.Field | None:
     try:
-        return model._meta.get_field(key)
+        field = model._meta.get_field(key)
     except FieldDoesNotExist:
         return None
+    return field if field.concrete or field.many_to_many else None
 
 
 def _label(model: type[models.Model], key: str) -> str:
