@@ -646,12 +646,13 @@ def milestone_create(*, campaign: Campaign, actor: User | None, amendment_reason
 def milestone_expand(*, milestone: Milestone) -> list[Deadline]:
     """Make the Deadline rows match the milestone's dates. Deadlines with submissions are kept.
 
-    A date that is no longer wanted loses its Deadline row unless units already submitted against
-    it; the row goes with its exceptions and its reminder dispatches (pending ones never go out).
-    A new date gets a new row. Reminders are keyed on (deadline, unit, recipient, offset, effective
-    due date), so a moved deadline starts a fresh reminder series against its new date, and a unit
-    reminded about the old date is reminded again about the new one. A kept row (it has
-    submissions) keeps its submissions, exceptions and reminder log as they were.
+    What a moved date (an amendment) does to reminders: they are keyed on (deadline, unit,
+    recipient, offset, effective due date). A date no longer wanted loses its Deadline row unless
+    units already submitted against it; the row goes with its exceptions and its reminder dispatches,
+    so pending ones never go out. The new date gets a new row and a fresh reminder series, so a unit
+    reminded about the old date is reminded again about the new one. A row kept for its submissions
+    keeps them, its exceptions and its reminder log, but the planner no longer reminds anyone about
+    it (``selectors_reminders.reminders_due`` skips a date its milestone no longer has).
     """
     wanted = set(milestone_dates(milestone))
     existing = {d.due_on: d for d in milestone.deadlines.all()}

@@ -608,3 +608,22 @@ def test_launched_detail_query_count_does_not_grow_with_amendments(
         response = client.get(reverse("campaigns:detail", args=[plan.campaign.pk]))
     assert len(response.context["campaign"].amendments.all()) == amendments
     assert all(section["form"] is None for section in response.context["sections"])
+
+
+def test_reminders_leave_a_moved_deadline_kept_for_its_submissions_to_its_new_date(world):
+    from campaigns.selectors_reminders import reminders_due
+    from campaigns.tests.reminder_helpers import DUE, reminder_world
+
+    old = reminder_world(world)
+    services.submission_create(deadline=old, unit=world.school_a1, actor=None, note="Đã nộp")
+    milestone = world.extra["milestone"]
+    before = {p.deadline_id for p in reminders_due(today=DUE - datetime.timedelta(days=7))}
+
+    services.milestone_update(
+        milestone=milestone, actor=None, due_on=DUE + datetime.timedelta(days=14), amendment_reason=REASON
+    )
+
+    new = milestone.deadlines.exclude(pk=old.pk).get()
+    assert before == {old.pk}
+    assert {p.deadline_id for p in reminders_due(today=DUE - datetime.timedelta(days=7))} == set()
+    assert {p.deadline_id for p in reminders_due(today=DUE + datetime.timedelta(days=7))} == {new.pk}
