@@ -65,6 +65,22 @@ def format_number(value) -> str:
 BLANK = [("", "—")]
 
 
+def amendment_reason_field() -> forms.CharField:
+    """The reason every change of a launched plan is recorded with ("Lý do điều chỉnh")."""
+    return forms.CharField(
+        label=_("Reason for the amendment"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        error_messages={"required": _("Give the reason for the amendment.")},
+        help_text=_("The plan is launched: the change is recorded as an amendment with this reason."),
+    )
+
+
+def _ask_reason(form: forms.BaseForm) -> None:
+    """Put the amendment reason first in a form of a launched plan."""
+    form.fields = {"amendment_reason": amendment_reason_field(), **form.fields}
+
+
 # --- The plan ------------------------------------------------------------------------------
 
 
@@ -128,9 +144,11 @@ class ParticipantsForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 12}),
     )
 
-    def __init__(self, *args, units, **kwargs):
+    def __init__(self, *args, units, amending: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["participant_units"].queryset = units
+        if amending:
+            _ask_reason(self)
 
 
 class StateForm(forms.Form):
@@ -142,12 +160,17 @@ class StateForm(forms.Form):
 
 
 class PartForm(ShapeModelForm):
-    """A part of a plan; knows its campaign (for the choices it offers) and the user."""
+    """A part of a plan; knows its campaign (for the choices it offers) and the user.
 
-    def __init__(self, *args, campaign: Campaign, user, **kwargs):
+    On a launched plan (``amending``) it asks for the reason of the amendment first.
+    """
+
+    def __init__(self, *args, campaign: Campaign, user, amending: bool = False, **kwargs):
         self.campaign = campaign
         self.user = user
         super().__init__(*args, **kwargs)
+        if amending:
+            _ask_reason(self)
 
     def service_fields(self) -> dict:
         return dict(self.cleaned_data)
@@ -298,6 +321,15 @@ class MilestoneForm(PartForm):
             keys.add(key)
             figures.append({"key": key, "label": label, "unit": unit})
         return figures
+
+
+class PartDeleteForm(forms.Form):
+    """Deleting a part of a launched plan: only the reason of the amendment."""
+
+    def __init__(self, *args, amending: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if amending:
+            _ask_reason(self)
 
 
 # --- Deadlines and submissions ----------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Campaigns (phong trào thi đua): the plan, its phases, criteria, milestones and what units submit.
 
 A ``Campaign`` changes state only through ``campaigns.services.campaign_set_state``; once
-launched its content changes only through ``campaign_amend`` (an ``Amendment`` row).
+launched its content changes only through recorded amendments (``Amendment`` rows): the main part
+through ``campaign_amend``, its parts through the part services given an ``amendment_reason``.
 Milestones are rules ("before 10/11 every year"); ``Deadline`` rows are their concrete
 dates, expanded by ``campaigns.services.milestone_expand``. Per-unit status, deliverables,
 exceptions and reminders all refer to a ``Deadline``.

@@ -27,6 +27,7 @@ from django.utils import timezone
 from campaigns.enums import ACTIVE_STATES, DispatchStatus, ExceptionKind, ReminderKind, SubmissionStatus
 from campaigns.models import Deadline, DeadlineException, Milestone, ReminderDispatch
 from campaigns.selectors import deadline_statuses, milestone_owing_units, visible_campaigns
+from campaigns.services import milestone_dates
 from units.models import Unit, User
 
 SETTLED_STATUSES = (SubmissionStatus.ON_TIME, SubmissionStatus.LATE, SubmissionStatus.EXCUSED)
@@ -137,7 +138,7 @@ def deadlines_to_remind(today: datetime.date) -> QuerySet[Deadline]:
     return (
         Deadline.objects.filter(milestone__campaign__state__in=ACTIVE_STATES)
         .filter(Q(due_on__range=(start, end)) | Q(pk__in=extended))
-        .select_related("milestone__campaign__issuer")
+        .select_related("milestone__campaign__issuer", "milestone__phase")
         .order_by("due_on", "id")
     )
 
@@ -197,6 +198,9 @@ def reminders_due(*, today: datetime.date) -> list[PlannedDispatch]:
     offsets, catch_up = reminder_offsets(), settings.REMINDER_CATCH_UP_DAYS
     planned = []
     for deadline in deadlines_to_remind(today):
+        if deadline.due_on not in milestone_dates(deadline.milestone):
+            # Moved by an amendment and kept only for its submissions: the new date has its own series.
+            continue
         units, officers = deadline_situation(deadline, today=today)
         planned += plan_deadline(
             today=today,

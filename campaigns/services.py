@@ -148,7 +148,7 @@ def campaign_amend(*, campaign: Campaign, actor: User | None, reason: str, **fie
         raise CampaignError(_("The amendment changes nothing."))
     _validate_campaign(campaign)
     campaign.save()
-    sequence = (campaign.amendments.aggregate(m=Max("sequence"))["m"] or 0) + 1
+    sequence = _next_amendment_sequence(campaign)
     amendment = Amendment.objects.create(
         campaign=campaign, sequence=sequence, reason=reason, changes=changed, decided_by=actor
     )
@@ -197,11 +197,162 @@ def _check_launchable(campaign: Campaign) -> None:
         raise CampaignError(_("Before launching, fill in: %(fields)s.") % {"fields": ", ".join(missing)})
 
 
-# --- Plan content -----------------------------------------------------------------------
+# --- Plan content: drafted freely, amended with a recorded reason once launched ---------------------
+#
+# Every add, change and delete of a plan's parts goes through the functions below and takes an
+# optional ``amendment_reason``. On a draft the reason is ignored and the change is logged as it
+# always was. On a launched campaign that is not closed the reason is required, and the change
+# becomes one ``Amendment`` — its ``changes`` name the part, the action, the item and each field's
+# value before and after (dates as dd/mm/yyyy), e.g. {"part": "milestone", "action": "updated",
+# "item": "Báo cáo sơ kết", "fields": {"due_on": ["10/12/2024", "15/12/2024"]}} — plus a
+# ``campaign.amended`` audit entry with the reason. One call (one form submission) is one amendment,
+# however many fields it changes. A closed campaign refuses every change.
+
+PHASE_FIELDS = ("name", "starts_on", "ends_on")
+SUBJECT_FIELDS = ("kind", "unit_kind", "person_role", "description")
+CRITERION_FIELDS = (
+    "parent",
+    "number",
+    "title",
+    "body",
+    "subject_kind",
+    "person_role",
+    "target_value",
+    "target_unit",
+    "target_year",
+    "phase",
+)
+AWARD_OFFER_FIELDS = ("name", "award_code", "occasion", "quota")
+DOSSIER_COMPONENT_FIELDS = ("name", "is_required")
+UPPER_DOCUMENT_FIELDS = ("number_symbol", "issued_on", "issuer_name", "summary", "linked_campaign")
+MILESTONE_FIELDS = (
+    "phase",
+    "deliverable",
+    "title",
+    "description",
+    "recurrence",
+    "due_on",
+    "due_month",
+    "due_day",
+    "owed_by_kinds",
+    "is_individual",
+    "recipient",
+    "figures",
+)
+PARTICIPANT_FIELDS = ("participant_scope", "participant_kinds", "participant_units")
 
 
 def _next_order(qs) -> int:
     return (qs.aggregate(m=Max("order"))["m"] or 0) + 1
+
+
+def _begin_change(campaign: Campaign, amendment_reason: str | None) -> tuple[Campaign, str]:
+    """Lock the campaign for a change to its parts.
+
+    Returns the fresh campaign and "" for a draft, or the cleaned reason when the change is an
+    amendment of a launched campaign. Refuses a closed campaign and an amendment without reason.
+    """
+    campaign = Campaign.objects.select_for_update(of=("self",)).select_related("issuer").get(pk=campaign.pk)
+    if campaign.state in EDITABLE_STATES:
+        return campaign, ""
+    if campaign.state == CampaignState.CLOSED:
+        raise CampaignError(_("A closed campaign cannot be amended."))
+    reason = clean(amendment_reason or "")
+    if not reason:
+        raise ValidationError({"amendment_reason": _("The campaign is launched: give the reason for this amendment.")})
+    return campaign, reason
+
+
+def _next_amendment_sequence(campaign: Campaign) -> int:
+    """The next number; the caller holds the campaign's row lock."""
+    return (Amendment.objects.filter(campaign=campaign).aggregate(m=Max("sequence"))["m"] or 0) + 1
+
+
+def _part_value(value):
+    """A value as the audit log of a draft stores it (ISO dates, names of related rows)."""
+    if hasattr(value, "_meta"):
+        return str(value)
+    return _jsonable(value)
+
+
+def _shown(key: str, value):
+    """A value as an amendment shows it: dates dd/mm/yyyy, decimals with a comma, names of related rows."""
+    if value is None or value == "" or value == []:
+        return None
+    if isinstance(value, datetime.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}".replace(".", ",")
+    if hasattr(value, "_meta"):
+        return str(value)
+    if key == "figures":
+        return [f"{f['label']} | {f['unit']}" if f.get("unit") else f["label"] for f in value]
+    return value
+
+
+def _set_fields(item, fields: dict, allowed: tuple[str, ...], *, multiline: tuple[str, ...] = ()) -> dict:
+    """Copy the allowed fields onto ``item``; returns {field: (old, new)} of what changed."""
+    changed = {}
+    for key in allowed:
+        if key not in fields:
+            continue
+        value = fields[key]
+        if isinstance(value, str):
+            value = value.replace("\r\n", "\n").strip() if key in multiline else clean(value)
+        if value is None and key in ("unit_kind", "person_role", "subject_kind"):
+            value = ""
+        old = getattr(item, key)
+        if old != value:
+            changed[key] = (old, value)
+            setattr(item, key, value)
+    return changed
+
+
+def _item_fields(item, allowed: tuple[str, ...]) -> dict:
+    """{field: value} of an item's filled-in fields (an item added or deleted by an amendment)."""
+    return {key: getattr(item, key) for key in allowed if _shown(key, getattr(item, key)) is not None}
+
+
+def _log_part(campaign: Campaign, action: str, *, actor: User | None, item, changed: dict | None = None) -> None:
+    data = {"item": str(item), "id": item.pk}
+    if changed:
+        data["changes"] = {key: [_part_value(old), _part_value(new)] for key, (old, new) in changed.items()}
+    log_action(campaign, action, actor=actor, unit=campaign.issuer, data=data)
+
+
+def _amend_part(
+    campaign: Campaign, *, actor: User | None, reason: str, part: str, action: str, item, changed: dict
+) -> Amendment:
+    """Record one amendment of a launched campaign's part; ``changed`` is {field: (old, new)}."""
+    if not changed and action == "updated":
+        raise CampaignError(_("The amendment changes nothing."))
+    change = {
+        "part": part,
+        "action": action,
+        "item": str(item),
+        "fields": {key: [_shown(key, old), _shown(key, new)] for key, (old, new) in changed.items()},
+    }
+    sequence = _next_amendment_sequence(campaign)
+    amendment = Amendment.objects.create(
+        campaign=campaign, sequence=sequence, reason=reason, changes=change, decided_by=actor
+    )
+    log_action(
+        campaign,
+        "campaign.amended",
+        actor=actor,
+        unit=campaign.issuer,
+        reason=reason,
+        data={"amendment": sequence, **change},
+    )
+    return amendment
+
+
+def _added(item, allowed: tuple[str, ...]) -> dict:
+    return {key: (None, value) for key, value in _item_fields(item, allowed).items()}
+
+
+def _deleted(item, allowed: tuple[str, ...]) -> dict:
+    return {key: (value, None) for key, value in _item_fields(item, allowed).items()}
 
 
 def _validate_phase_dates(campaign: Campaign, starts_on, ends_on) -> None:
@@ -214,19 +365,34 @@ def _validate_phase_dates(campaign: Campaign, starts_on, ends_on) -> None:
 
 
 @transaction.atomic
-def phase_add(*, campaign: Campaign, actor: User | None, name: str, starts_on, ends_on) -> Phase:
-    _ensure_editable(campaign)
+def phase_add(
+    *, campaign: Campaign, actor: User | None, name: str, starts_on, ends_on, amendment_reason: str = ""
+) -> Phase:
+    campaign, reason = _begin_change(campaign, amendment_reason)
     _validate_phase_dates(campaign, starts_on, ends_on)
     phase = Phase.objects.create(
         campaign=campaign, name=clean(name), starts_on=starts_on, ends_on=ends_on, order=_next_order(campaign.phases)
     )
-    log_action(campaign, "campaign.phase_added", actor=actor, unit=campaign.issuer, data={"phase": phase.name})
+    if reason:
+        _amend_part(
+            campaign,
+            actor=actor,
+            reason=reason,
+            part="phase",
+            action="added",
+            item=phase,
+            changed=_added(phase, PHASE_FIELDS),
+        )
+    else:
+        log_action(campaign, "campaign.phase_added", actor=actor, unit=campaign.issuer, data={"phase": phase.name})
     return phase
 
 
 @transaction.atomic
-def subject_add(*, campaign: Campaign, actor: User | None, kind: str, description: str, **extra) -> Subject:
-    _ensure_editable(campaign)
+def subject_add(
+    *, campaign: Campaign, actor: User | None, kind: str, description: str, amendment_reason: str = "", **extra
+) -> Subject:
+    campaign, reason = _begin_change(campaign, amendment_reason)
     subject = Subject(
         campaign=campaign,
         kind=kind,
@@ -237,6 +403,16 @@ def subject_add(*, campaign: Campaign, actor: User | None, kind: str, descriptio
     )
     subject.full_clean()
     subject.save()
+    if reason:
+        _amend_part(
+            campaign,
+            actor=actor,
+            reason=reason,
+            part="subject",
+            action="added",
+            item=subject,
+            changed=_added(subject, SUBJECT_FIELDS),
+        )
     return subject
 
 
@@ -266,9 +442,15 @@ def _parent_by_number(campaign: Campaign, number: str) -> Criterion | None:
 
 @transaction.atomic
 def criterion_add(
-    *, campaign: Campaign, actor: User | None, title: str, parent: Criterion | None = None, **fields
+    *,
+    campaign: Campaign,
+    actor: User | None,
+    title: str,
+    parent: Criterion | None = None,
+    amendment_reason: str = "",
+    **fields,
 ) -> Criterion:
-    _ensure_editable(campaign)
+    campaign, reason = _begin_change(campaign, amendment_reason)
     if parent is not None and parent.campaign_id != campaign.pk:
         raise ValidationError({"parent": _("The parent criterion belongs to another campaign.")})
     target_value = parse_target_value(fields.pop("target_value", None))
@@ -287,12 +469,24 @@ def criterion_add(
     )
     criterion.full_clean()
     criterion.save()
+    if reason:
+        _amend_part(
+            campaign,
+            actor=actor,
+            reason=reason,
+            part="criterion",
+            action="added",
+            item=criterion,
+            changed=_added(criterion, CRITERION_FIELDS),
+        )
     return criterion
 
 
 @transaction.atomic
-def award_offer_add(*, campaign: Campaign, actor: User | None, name: str, **fields) -> AwardOffer:
-    _ensure_editable(campaign)
+def award_offer_add(
+    *, campaign: Campaign, actor: User | None, name: str, amendment_reason: str = "", **fields
+) -> AwardOffer:
+    campaign, reason = _begin_change(campaign, amendment_reason)
     offer = AwardOffer(
         campaign=campaign,
         name=clean(name),
@@ -301,28 +495,66 @@ def award_offer_add(*, campaign: Campaign, actor: User | None, name: str, **fiel
     )
     offer.full_clean()
     offer.save()
+    if reason:
+        _amend_part(
+            campaign,
+            actor=actor,
+            reason=reason,
+            part="award_offer",
+            action="added",
+            item=offer,
+            changed=_added(offer, AWARD_OFFER_FIELDS),
+        )
     return offer
 
 
 @transaction.atomic
-def dossier_component_add(*, campaign: Campaign, actor: User | None, name: str, is_required=True) -> DossierComponent:
-    _ensure_editable(campaign)
-    return DossierComponent.objects.create(
+def dossier_component_add(
+    *, campaign: Campaign, actor: User | None, name: str, is_required=True, amendment_reason: str = ""
+) -> DossierComponent:
+    campaign, reason = _begin_change(campaign, amendment_reason)
+    component = DossierComponent(
         campaign=campaign, name=clean(name), is_required=is_required, order=_next_order(campaign.dossier_components)
     )
+    component.full_clean()
+    component.save()
+    if reason:
+        _amend_part(
+            campaign,
+            actor=actor,
+            reason=reason,
+            part="dossier_component",
+            action="added",
+            item=component,
+            changed=_added(component, DOSSIER_COMPONENT_FIELDS),
+        )
+    return component
 
 
 @transaction.atomic
-def upper_document_add(*, campaign: Campaign, actor: User | None, number_symbol: str, **fields) -> UpperDocument:
-    _ensure_editable(campaign)
+def upper_document_add(
+    *, campaign: Campaign, actor: User | None, number_symbol: str, amendment_reason: str = "", **fields
+) -> UpperDocument:
+    campaign, reason = _begin_change(campaign, amendment_reason)
     if fields.get("linked_campaign") is not None and fields["linked_campaign"].pk == campaign.pk:
         raise ValidationError({"linked_campaign": _("A plan cannot implement itself.")})
-    return UpperDocument.objects.create(
+    document = UpperDocument.objects.create(
         campaign=campaign,
         number_symbol=clean(number_symbol),
         order=_next_order(campaign.upper_documents),
         **{k: clean(v) if isinstance(v, str) else v for k, v in fields.items()},
     )
+    if reason:
+        _amend_part(
+            campaign,
+            actor=actor,
+            reason=reason,
+            part="upper_document",
+            action="added",
+            item=document,
+            changed=_added(document, UPPER_DOCUMENT_FIELDS),
+        )
+    return document
 
 
 # --- Milestones and deadlines --------------------------------------------------------------
@@ -384,26 +616,44 @@ def _validate_milestone(milestone: Milestone) -> None:
         raise ValidationError({"due_day": _("This yearly deadline never falls inside the campaign period.")})
 
 
+def _deadline_dates(milestone: Milestone) -> list[str]:
+    return [d.due_on.strftime("%d/%m/%Y") for d in milestone.deadlines.order_by("due_on")]
+
+
 @transaction.atomic
-def milestone_create(*, campaign: Campaign, actor: User | None, **fields) -> Milestone:
-    """Add a milestone and its deadlines. Allowed on a draft, or on a launched campaign by amendment."""
-    if campaign.state == CampaignState.CLOSED:
-        raise CampaignError(_("A closed campaign cannot get new milestones."))
-    if campaign.state not in EDITABLE_STATES and not fields.pop("amendment_reason", None):
-        raise CampaignError(_("A launched campaign can only be changed through a recorded amendment."))
-    fields.pop("amendment_reason", None)
+def milestone_create(*, campaign: Campaign, actor: User | None, amendment_reason: str = "", **fields) -> Milestone:
+    """Add a milestone and its deadlines: freely to a draft, by a recorded amendment once launched."""
+    campaign, reason = _begin_change(campaign, amendment_reason)
     milestone = Milestone(campaign=campaign, order=_next_order(campaign.milestones), **fields)
     milestone.title = clean(milestone.title)
     _validate_milestone(milestone)
     milestone.save()
     milestone_expand(milestone=milestone)
-    log_action(campaign, "campaign.milestone_added", actor=actor, unit=campaign.issuer, data={"title": milestone.title})
+    if reason:
+        changed = _added(milestone, MILESTONE_FIELDS)
+        changed["deadlines"] = ([], _deadline_dates(milestone))
+        _amend_part(
+            campaign, actor=actor, reason=reason, part="milestone", action="added", item=milestone, changed=changed
+        )
+    else:
+        log_action(
+            campaign, "campaign.milestone_added", actor=actor, unit=campaign.issuer, data={"title": milestone.title}
+        )
     return milestone
 
 
 @transaction.atomic
 def milestone_expand(*, milestone: Milestone) -> list[Deadline]:
-    """Make the Deadline rows match the milestone's dates. Deadlines with submissions are kept."""
+    """Make the Deadline rows match the milestone's dates. Deadlines with submissions are kept.
+
+    What a moved date (an amendment) does to reminders: they are keyed on (deadline, unit,
+    recipient, offset, effective due date). A date no longer wanted loses its Deadline row unless
+    units already submitted against it; the row goes with its exceptions and its reminder dispatches,
+    so pending ones never go out. The new date gets a new row and a fresh reminder series, so a unit
+    reminded about the old date is reminded again about the new one. A row kept for its submissions
+    keeps them, its exceptions and its reminder log, but the planner no longer reminds anyone about
+    it (``selectors_reminders.reminders_due`` skips a date its milestone no longer has).
+    """
     wanted = set(milestone_dates(milestone))
     existing = {d.due_on: d for d in milestone.deadlines.all()}
     for due_on, deadline in existing.items():
@@ -638,77 +888,37 @@ def campaign_cascade(*, upper: Campaign, unit: Unit, actor: User | None) -> Camp
     return campaign_copy(source=upper, actor=actor, issuer=unit, years=0, parent=upper)
 
 
-# --- Editing a draft plan's parts (campaign screens) ---------------------------------------------
-
-PHASE_FIELDS = ("name", "starts_on", "ends_on")
-SUBJECT_FIELDS = ("kind", "unit_kind", "person_role", "description")
-CRITERION_FIELDS = (
-    "parent",
-    "number",
-    "title",
-    "body",
-    "subject_kind",
-    "person_role",
-    "target_value",
-    "target_unit",
-    "target_year",
-    "phase",
-)
-AWARD_OFFER_FIELDS = ("name", "award_code", "occasion", "quota")
-DOSSIER_COMPONENT_FIELDS = ("name", "is_required")
-UPPER_DOCUMENT_FIELDS = ("number_symbol", "issued_on", "issuer_name", "summary", "linked_campaign")
-MILESTONE_FIELDS = (
-    "phase",
-    "deliverable",
-    "title",
-    "description",
-    "recurrence",
-    "due_on",
-    "due_month",
-    "due_day",
-    "owed_by_kinds",
-    "is_individual",
-    "recipient",
-    "figures",
-)
+# --- Changing and deleting a plan's parts (a draft freely, a launched plan by amendment) ------------
 
 
-def _part_value(value):
-    if hasattr(value, "_meta"):
-        return str(value)
-    return _jsonable(value)
+def _finish_update(campaign, *, actor, reason, part, item, changed) -> None:
+    if reason:
+        _amend_part(campaign, actor=actor, reason=reason, part=part, action="updated", item=item, changed=changed)
+    elif changed:
+        _log_part(campaign, f"campaign.{part}_changed", actor=actor, item=item, changed=changed)
 
 
-def _set_fields(item, fields: dict, allowed: tuple[str, ...], *, multiline: tuple[str, ...] = ()) -> dict:
-    """Copy the allowed fields onto ``item``; returns {field: [old, new]} for the audit log."""
-    changed = {}
-    for key in allowed:
-        if key not in fields:
-            continue
-        value = fields[key]
-        if isinstance(value, str):
-            value = value.replace("\r\n", "\n").strip() if key in multiline else clean(value)
-        if value is None and key in ("unit_kind", "person_role", "subject_kind"):
-            value = ""
-        old = getattr(item, key)
-        if old != value:
-            changed[key] = [_part_value(old), _part_value(value)]
-            setattr(item, key, value)
-    return changed
-
-
-def _log_part(campaign: Campaign, action: str, *, actor: User | None, item, changed: dict | None = None) -> None:
-    data = {"item": str(item), "id": item.pk}
-    if changed:
-        data["changes"] = changed
-    log_action(campaign, action, actor=actor, unit=campaign.issuer, data=data)
+def _finish_delete(campaign, *, actor, reason, part, item, allowed) -> None:
+    """Record the deletion; called before the row goes, while it still has its id and values."""
+    if reason:
+        _amend_part(
+            campaign,
+            actor=actor,
+            reason=reason,
+            part=part,
+            action="deleted",
+            item=item,
+            changed=_deleted(item, allowed),
+        )
+    else:
+        _log_part(campaign, f"campaign.{part}_deleted", actor=actor, item=item)
 
 
 @transaction.atomic
-def phase_update(*, phase: Phase, actor: User | None, **fields) -> Phase:
-    """Change a draft's phase; the milestones inside it must still fit and are re-expanded."""
-    campaign = phase.campaign
-    _ensure_editable(campaign)
+def phase_update(*, phase: Phase, actor: User | None, amendment_reason: str = "", **fields) -> Phase:
+    """Change a phase; the milestones inside it must still fit and are re-expanded."""
+    campaign, reason = _begin_change(phase.campaign, amendment_reason)
+    phase.campaign = campaign
     changed = _set_fields(phase, fields, PHASE_FIELDS)
     _validate_phase_dates(campaign, phase.starts_on, phase.ends_on)
     phase.full_clean()
@@ -721,21 +931,19 @@ def phase_update(*, phase: Phase, actor: User | None, **fields) -> Phase:
             raise ValidationError(
                 {"starts_on": _("The milestone “%(title)s” would no longer fit in this phase.") % {"title": milestone}}
             ) from exc
+    _finish_update(campaign, actor=actor, reason=reason, part="phase", item=phase, changed=changed)
     phase.save()
     for milestone in milestones:
         milestone_expand(milestone=milestone)
-    if changed:
-        _log_part(campaign, "campaign.phase_changed", actor=actor, item=phase, changed=changed)
     return phase
 
 
 @transaction.atomic
-def phase_delete(*, phase: Phase, actor: User | None) -> None:
-    """Remove a draft's phase; its milestones and criteria stay, now over the whole campaign."""
-    campaign = phase.campaign
-    _ensure_editable(campaign)
+def phase_delete(*, phase: Phase, actor: User | None, amendment_reason: str = "") -> None:
+    """Remove a phase; its milestones and criteria stay, now over the whole campaign."""
+    campaign, reason = _begin_change(phase.campaign, amendment_reason)
     milestones = list(phase.milestones.all())
-    _log_part(campaign, "campaign.phase_deleted", actor=actor, item=phase)
+    _finish_delete(campaign, actor=actor, reason=reason, part="phase", item=phase, allowed=PHASE_FIELDS)
     phase.delete()
     for milestone in milestones:
         milestone.phase = None
@@ -743,28 +951,25 @@ def phase_delete(*, phase: Phase, actor: User | None) -> None:
 
 
 @transaction.atomic
-def subject_update(*, subject: Subject, actor: User | None, **fields) -> Subject:
-    campaign = subject.campaign
-    _ensure_editable(campaign)
+def subject_update(*, subject: Subject, actor: User | None, amendment_reason: str = "", **fields) -> Subject:
+    campaign, reason = _begin_change(subject.campaign, amendment_reason)
     changed = _set_fields(subject, fields, SUBJECT_FIELDS)
     subject.full_clean()
+    _finish_update(campaign, actor=actor, reason=reason, part="subject", item=subject, changed=changed)
     subject.save()
-    if changed:
-        _log_part(campaign, "campaign.subject_changed", actor=actor, item=subject, changed=changed)
     return subject
 
 
 @transaction.atomic
-def subject_delete(*, subject: Subject, actor: User | None) -> None:
-    _ensure_editable(subject.campaign)
-    _log_part(subject.campaign, "campaign.subject_deleted", actor=actor, item=subject)
+def subject_delete(*, subject: Subject, actor: User | None, amendment_reason: str = "") -> None:
+    campaign, reason = _begin_change(subject.campaign, amendment_reason)
+    _finish_delete(campaign, actor=actor, reason=reason, part="subject", item=subject, allowed=SUBJECT_FIELDS)
     subject.delete()
 
 
 @transaction.atomic
-def criterion_update(*, criterion: Criterion, actor: User | None, **fields) -> Criterion:
-    campaign = criterion.campaign
-    _ensure_editable(campaign)
+def criterion_update(*, criterion: Criterion, actor: User | None, amendment_reason: str = "", **fields) -> Criterion:
+    campaign, reason = _begin_change(criterion.campaign, amendment_reason)
     if "target_value" in fields:
         fields["target_value"] = parse_target_value(fields["target_value"])
     parent = fields.get("parent", criterion.parent)
@@ -777,108 +982,132 @@ def criterion_update(*, criterion: Criterion, actor: User | None, **fields) -> C
         raise ValidationError({"parent": _("The parent criterion belongs to another campaign.")})
     changed = _set_fields(criterion, fields, CRITERION_FIELDS, multiline=("body",))
     criterion.full_clean()
+    _finish_update(campaign, actor=actor, reason=reason, part="criterion", item=criterion, changed=changed)
     criterion.save()
-    if changed:
-        _log_part(campaign, "campaign.criterion_changed", actor=actor, item=criterion, changed=changed)
     return criterion
 
 
 @transaction.atomic
-def criterion_delete(*, criterion: Criterion, actor: User | None) -> None:
+def criterion_delete(*, criterion: Criterion, actor: User | None, amendment_reason: str = "") -> None:
     """Remove a criterion with the items nested under it."""
-    _ensure_editable(criterion.campaign)
-    _log_part(criterion.campaign, "campaign.criterion_deleted", actor=actor, item=criterion)
+    campaign, reason = _begin_change(criterion.campaign, amendment_reason)
+    _finish_delete(campaign, actor=actor, reason=reason, part="criterion", item=criterion, allowed=CRITERION_FIELDS)
     criterion.delete()
 
 
 @transaction.atomic
-def award_offer_update(*, award_offer: AwardOffer, actor: User | None, **fields) -> AwardOffer:
-    campaign = award_offer.campaign
-    _ensure_editable(campaign)
+def award_offer_update(
+    *, award_offer: AwardOffer, actor: User | None, amendment_reason: str = "", **fields
+) -> AwardOffer:
+    campaign, reason = _begin_change(award_offer.campaign, amendment_reason)
     changed = _set_fields(award_offer, fields, AWARD_OFFER_FIELDS)
     award_offer.full_clean()
+    _finish_update(campaign, actor=actor, reason=reason, part="award_offer", item=award_offer, changed=changed)
     award_offer.save()
-    if changed:
-        _log_part(campaign, "campaign.award_offer_changed", actor=actor, item=award_offer, changed=changed)
     return award_offer
 
 
 @transaction.atomic
-def award_offer_delete(*, award_offer: AwardOffer, actor: User | None) -> None:
-    _ensure_editable(award_offer.campaign)
-    _log_part(award_offer.campaign, "campaign.award_offer_deleted", actor=actor, item=award_offer)
+def award_offer_delete(*, award_offer: AwardOffer, actor: User | None, amendment_reason: str = "") -> None:
+    campaign, reason = _begin_change(award_offer.campaign, amendment_reason)
+    _finish_delete(
+        campaign, actor=actor, reason=reason, part="award_offer", item=award_offer, allowed=AWARD_OFFER_FIELDS
+    )
     award_offer.delete()
 
 
 @transaction.atomic
-def dossier_component_update(*, dossier_component: DossierComponent, actor: User | None, **fields) -> DossierComponent:
-    campaign = dossier_component.campaign
-    _ensure_editable(campaign)
+def dossier_component_update(
+    *, dossier_component: DossierComponent, actor: User | None, amendment_reason: str = "", **fields
+) -> DossierComponent:
+    campaign, reason = _begin_change(dossier_component.campaign, amendment_reason)
     changed = _set_fields(dossier_component, fields, DOSSIER_COMPONENT_FIELDS)
     dossier_component.full_clean()
+    _finish_update(
+        campaign, actor=actor, reason=reason, part="dossier_component", item=dossier_component, changed=changed
+    )
     dossier_component.save()
-    if changed:
-        _log_part(campaign, "campaign.dossier_component_changed", actor=actor, item=dossier_component, changed=changed)
     return dossier_component
 
 
 @transaction.atomic
-def dossier_component_delete(*, dossier_component: DossierComponent, actor: User | None) -> None:
-    _ensure_editable(dossier_component.campaign)
-    _log_part(dossier_component.campaign, "campaign.dossier_component_deleted", actor=actor, item=dossier_component)
+def dossier_component_delete(
+    *, dossier_component: DossierComponent, actor: User | None, amendment_reason: str = ""
+) -> None:
+    campaign, reason = _begin_change(dossier_component.campaign, amendment_reason)
+    _finish_delete(
+        campaign,
+        actor=actor,
+        reason=reason,
+        part="dossier_component",
+        item=dossier_component,
+        allowed=DOSSIER_COMPONENT_FIELDS,
+    )
     dossier_component.delete()
 
 
 @transaction.atomic
-def upper_document_update(*, upper_document: UpperDocument, actor: User | None, **fields) -> UpperDocument:
-    campaign = upper_document.campaign
-    _ensure_editable(campaign)
+def upper_document_update(
+    *, upper_document: UpperDocument, actor: User | None, amendment_reason: str = "", **fields
+) -> UpperDocument:
+    campaign, reason = _begin_change(upper_document.campaign, amendment_reason)
     if fields.get("linked_campaign") is not None and fields["linked_campaign"].pk == campaign.pk:
         raise ValidationError({"linked_campaign": _("A plan cannot implement itself.")})
     changed = _set_fields(upper_document, fields, UPPER_DOCUMENT_FIELDS)
     upper_document.full_clean()
+    _finish_update(campaign, actor=actor, reason=reason, part="upper_document", item=upper_document, changed=changed)
     upper_document.save()
-    if changed:
-        _log_part(campaign, "campaign.upper_document_changed", actor=actor, item=upper_document, changed=changed)
     return upper_document
 
 
 @transaction.atomic
-def upper_document_delete(*, upper_document: UpperDocument, actor: User | None) -> None:
-    _ensure_editable(upper_document.campaign)
-    _log_part(upper_document.campaign, "campaign.upper_document_deleted", actor=actor, item=upper_document)
+def upper_document_delete(*, upper_document: UpperDocument, actor: User | None, amendment_reason: str = "") -> None:
+    campaign, reason = _begin_change(upper_document.campaign, amendment_reason)
+    _finish_delete(
+        campaign,
+        actor=actor,
+        reason=reason,
+        part="upper_document",
+        item=upper_document,
+        allowed=UPPER_DOCUMENT_FIELDS,
+    )
     upper_document.delete()
 
 
 @transaction.atomic
-def milestone_update(*, milestone: Milestone, actor: User | None, **fields) -> Milestone:
-    """Change a draft's milestone; its deadlines are recomputed."""
-    campaign = milestone.campaign
-    _ensure_editable(campaign)
+def milestone_update(*, milestone: Milestone, actor: User | None, amendment_reason: str = "", **fields) -> Milestone:
+    """Change a milestone; its deadlines are recomputed (see ``milestone_expand`` for a moved date:
+    a deadline with submissions stays and the new date is added beside it)."""
+    campaign, reason = _begin_change(milestone.campaign, amendment_reason)
+    milestone.campaign = campaign
+    before = _deadline_dates(milestone)
     changed = _set_fields(milestone, fields, MILESTONE_FIELDS, multiline=("description",))
     _validate_milestone(milestone)
     milestone.save()
     milestone_expand(milestone=milestone)
-    if changed:
-        _log_part(campaign, "campaign.milestone_changed", actor=actor, item=milestone, changed=changed)
+    if reason:
+        after = _deadline_dates(milestone)
+        if after != before:
+            changed["deadlines"] = (before, after)
+    _finish_update(campaign, actor=actor, reason=reason, part="milestone", item=milestone, changed=changed)
     return milestone
 
 
 @transaction.atomic
-def milestone_delete(*, milestone: Milestone, actor: User | None) -> None:
-    campaign = milestone.campaign
-    _ensure_editable(campaign)
+def milestone_delete(*, milestone: Milestone, actor: User | None, amendment_reason: str = "") -> None:
+    campaign, reason = _begin_change(milestone.campaign, amendment_reason)
     if Submission.objects.filter(deadline__milestone=milestone).exists():
         raise CampaignError(_("Units have already submitted against this milestone; it cannot be deleted."))
-    _log_part(campaign, "campaign.milestone_deleted", actor=actor, item=milestone)
+    _finish_delete(campaign, actor=actor, reason=reason, part="milestone", item=milestone, allowed=MILESTONE_FIELDS)
     milestone.delete()
 
 
 @transaction.atomic
-def campaign_set_participants(*, campaign: Campaign, actor: User | None, scope: str, kinds=(), units=()) -> Campaign:
+def campaign_set_participants(
+    *, campaign: Campaign, actor: User | None, scope: str, kinds=(), units=(), amendment_reason: str = ""
+) -> Campaign:
     """Who takes part: the issuer's whole subtree, some unit kinds in it, or a chosen list."""
-    campaign = Campaign.objects.select_for_update().select_related("issuer").get(pk=campaign.pk)
-    _ensure_editable(campaign)
+    campaign, reason = _begin_change(campaign, amendment_reason)
     kinds, units = list(kinds or []), list(units or [])
     if scope == ParticipantScope.KINDS and not kinds:
         raise ValidationError({"participant_kinds": _("Choose at least one unit kind.")})
@@ -895,17 +1124,37 @@ def campaign_set_participants(*, campaign: Campaign, actor: User | None, scope: 
             )
     if scope not in ParticipantScope.values:
         raise ValidationError({"participant_scope": _("Choose who takes part.")})
-    old = [
-        campaign.participant_scope,
-        campaign.participant_kinds,
-        sorted(campaign.participant_units.values_list("pk", flat=True)),
-    ]
+    old_units = sorted(campaign.participant_units.all(), key=lambda u: u.path)
+    new_units = sorted(units, key=lambda u: u.path) if scope == ParticipantScope.LIST else []
+    new_kinds = kinds if scope == ParticipantScope.KINDS else []
+    old = [campaign.participant_scope, campaign.participant_kinds, sorted(u.pk for u in old_units)]
+    new = [scope, new_kinds, sorted(u.pk for u in new_units)]
+    changed = {
+        key: (before, after)
+        for key, before, after in zip(
+            PARTICIPANT_FIELDS,
+            (campaign.participant_scope, campaign.participant_kinds, [u.name for u in old_units]),
+            (scope, new_kinds, [u.name for u in new_units]),
+            strict=True,
+        )
+        if before != after
+    }
+    if reason:
+        _amend_part(
+            campaign,
+            actor=actor,
+            reason=reason,
+            part="participants",
+            action="updated",
+            item=campaign,
+            changed=changed,
+        )
+    else:
+        log_action(
+            campaign, "campaign.participants_changed", actor=actor, unit=campaign.issuer, data={"from": old, "to": new}
+        )
     campaign.participant_scope = scope
-    campaign.participant_kinds = kinds if scope == ParticipantScope.KINDS else []
+    campaign.participant_kinds = new_kinds
     campaign.save(update_fields=["participant_scope", "participant_kinds", "updated_at"])
-    campaign.participant_units.set(units if scope == ParticipantScope.LIST else [])
-    new = [scope, campaign.participant_kinds, sorted(u.pk for u in units) if scope == ParticipantScope.LIST else []]
-    log_action(
-        campaign, "campaign.participants_changed", actor=actor, unit=campaign.issuer, data={"from": old, "to": new}
-    )
+    campaign.participant_units.set(new_units)
     return campaign

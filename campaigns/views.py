@@ -204,7 +204,7 @@ def _recipients(campaign: Campaign):
 
 
 def _part_form(part: Part, request, campaign: Campaign, *, data=None, instance=None):
-    kwargs = {"campaign": campaign, "user": request.user, "instance": instance}
+    kwargs = {"campaign": campaign, "user": request.user, "instance": instance, "amending": _amending(campaign)}
     if part.slug == "can-cu":
         kwargs["linkable"] = (
             selectors.visible_campaigns(request.user).exclude(pk=campaign.pk).select_related("issuer").order_by("title")
@@ -214,20 +214,58 @@ def _part_form(part: Part, request, campaign: Campaign, *, data=None, instance=N
     return part.form_class(data, prefix=part.slug, **kwargs)
 
 
+def _amending(campaign: Campaign) -> bool:
+    """A launched plan that is not closed: its parts change by recorded amendments."""
+    return campaign.state in ACTIVE_STATES
+
+
+def _parts_perm(campaign: Campaign) -> str:
+    """A draft's parts are written by the issuer's staff; amending a launched plan is a decision."""
+    return "campaigns.change_campaign" if campaign.state in EDITABLE_STATES else "campaigns.decide_campaign"
+
+
 def _can_edit(request, campaign: Campaign) -> bool:
     return campaign.state in EDITABLE_STATES and request.user.has_perm("campaigns.change_campaign", campaign)
+
+
+def _can_change_parts(request, campaign: Campaign) -> bool:
+    """Draft editing, or amending a launched plan (same controls, each with a reason)."""
+    return _can_edit(request, campaign) or (
+        _amending(campaign) and request.user.has_perm("campaigns.decide_campaign", campaign)
+    )
+
+
+def _require_parts(request, campaign: Campaign):
+    """The parts' screens: 403 without the right; a closed plan is not changed (back to it, with why)."""
+    _require(request, _parts_perm(campaign), campaign)
+    if campaign.state == CampaignState.CLOSED:
+        messages.error(request, _("A closed campaign cannot be amended."))
+        return redirect("campaigns:detail", pk=campaign.pk)
+    return None
+
+
+def _saved_notice(campaign: Campaign, draft_notice: str) -> str:
+    if not _amending(campaign):
+        return draft_notice
+    amendment = campaign.amendments.order_by("-sequence").first()
+    return _("Amendment no. %(n)s is recorded.") % {"n": amendment.sequence}
 
 
 def _section_context(
     request, campaign: Campaign, part: Part, *, form=None, notice: str = "", keep_open: bool = False
 ) -> dict:
-    can_edit = _can_edit(request, campaign)
+    can_edit = _can_change_parts(request, campaign)
+    amending = _amending(campaign)
+    if form is None and can_edit and not amending:
+        # A draft is entered item after item in place; an amendment has its own page (and reason).
+        form = _part_form(part, request, campaign)
     context = {
         "campaign": campaign,
         "part": part,
         "items": getattr(campaign, part.related_name).all(),
         "can_edit": can_edit,
-        "form": form if form is not None else (_part_form(part, request, campaign) if can_edit else None),
+        "amending": amending,
+        "form": form,
         "notice": notice,
         "keep_open": keep_open,
     }
@@ -313,6 +351,7 @@ def campaign_detail(request, pk: int):
         "campaign": campaign,
         "sections": [_section_context(request, campaign, part) for part in PARTS],
         "can_edit": _can_edit(request, campaign),
+        "can_change_participants": _can_change_parts(request, campaign),
         "can_decide": can_decide,
         "can_amend": can_decide and campaign.state in ACTIVE_STATES,
         "can_copy": user.has_perm("campaigns.add_campaign", campaign.issuer),
@@ -352,14 +391,16 @@ def campaign_edit(request, pk: int):
 @login_required
 def campaign_participants_edit(request, pk: int):
     campaign = _campaign_or_404(request, pk)
-    _require(request, "campaigns.change_campaign", campaign)
+    if refused := _require_parts(request, campaign):
+        return refused
     units = Unit.objects.filter(path__startswith=campaign.issuer.path).exclude(pk=campaign.issuer_id).order_by("path")
     initial = {
         "participant_scope": campaign.participant_scope,
         "participant_kinds": campaign.participant_kinds,
         "participant_units": list(campaign.participant_units.all()),
     }
-    form = forms.ParticipantsForm(request.POST or None, units=units, initial=initial)
+    amending = _amending(campaign)
+    form = forms.ParticipantsForm(request.POST or None, units=units, initial=initial, amending=amending)
     if request.method == "POST" and form.is_valid():
         try:
             services.campaign_set_participants(
@@ -368,13 +409,15 @@ def campaign_participants_edit(request, pk: int):
                 scope=form.cleaned_data["participant_scope"],
                 kinds=form.cleaned_data["participant_kinds"],
                 units=form.cleaned_data["participant_units"],
+                amendment_reason=form.cleaned_data.get("amendment_reason", ""),
             )
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
-            messages.success(request, _("The participants are saved."))
+            messages.success(request, _saved_notice(campaign, _("The participants are saved.")))
             return redirect("campaigns:detail", pk=campaign.pk)
-    return render(request, "campaigns/participants_form.html", {"form": form, "campaign": campaign})
+    context = {"form": form, "campaign": campaign, "amending": amending}
+    return render(request, "campaigns/participants_form.html", context)
 
 
 # --- Parts of the plan -------------------------------------------------------------------------------
@@ -384,7 +427,8 @@ def campaign_participants_edit(request, pk: int):
 def part_add(request, pk: int, part: str):
     part = _part_or_404(part)
     campaign = _campaign_or_404(request, pk)
-    _require(request, "campaigns.change_campaign", campaign)
+    if refused := _require_parts(request, campaign):
+        return refused
     form = _part_form(part, request, campaign, data=request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -392,17 +436,20 @@ def part_add(request, pk: int, part: str):
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
-            return _after_part_change(request, campaign, part, _("Added to the plan."), keep_open=True)
-    if request.htmx:
+            notice = _saved_notice(campaign, _("Added to the plan."))
+            return _after_part_change(request, campaign, part, notice, keep_open=True)
+    if request.htmx and not _amending(campaign):
         return render(request, "campaigns/_section.html", _section_context(request, campaign, part, form=form))
-    return render(request, "campaigns/part_form.html", {"campaign": campaign, "part": part, "form": form})
+    context = {"campaign": campaign, "part": part, "form": form, "amending": _amending(campaign)}
+    return render(request, "campaigns/part_form.html", context)
 
 
 @login_required
 def part_edit(request, pk: int, part: str, item_pk: int):
     part = _part_or_404(part)
     campaign = _campaign_or_404(request, pk)
-    _require(request, "campaigns.change_campaign", campaign)
+    if refused := _require_parts(request, campaign):
+        return refused
     item = get_object_or_404(part.model.objects.filter(campaign=campaign), pk=item_pk)
     data = request.POST if request.method == "POST" else None
     form = _part_form(part, request, campaign, data=data, instance=item)
@@ -412,27 +459,37 @@ def part_edit(request, pk: int, part: str, item_pk: int):
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
-            return _after_part_change(request, campaign, part, _("The change is saved."))
-    return render(request, "campaigns/part_form.html", {"campaign": campaign, "part": part, "form": form, "item": item})
+            return _after_part_change(request, campaign, part, _saved_notice(campaign, _("The change is saved.")))
+    context = {"campaign": campaign, "part": part, "form": form, "item": item, "amending": _amending(campaign)}
+    return render(request, "campaigns/part_form.html", context)
 
 
 @login_required
-@require_POST
 def part_delete(request, pk: int, part: str, item_pk: int):
+    """Delete a part: a draft's at once (a POST from the list), a launched plan's on a page asking why."""
     part = _part_or_404(part)
     campaign = _campaign_or_404(request, pk)
-    _require(request, "campaigns.change_campaign", campaign)
+    if refused := _require_parts(request, campaign):
+        return refused
     item = get_object_or_404(part.model.objects.filter(campaign=campaign), pk=item_pk)
-    try:
-        part.delete(**{part.item_kw: item}, actor=request.user)
-    except ValidationError as exc:
-        if request.htmx:
-            return render(
-                request, "campaigns/_section.html", _section_context(request, campaign, part, notice=_refusal(exc))
-            )
-        messages.error(request, _refusal(exc))
-        return redirect(f"{reverse('campaigns:detail', args=[campaign.pk])}#part-{part.slug}")
-    return _after_part_change(request, campaign, part, _("Deleted from the plan."))
+    amending = _amending(campaign)
+    form = forms.PartDeleteForm(request.POST if request.method == "POST" else None, amending=amending)
+    if request.method == "POST" and form.is_valid():
+        try:
+            part.delete(**{part.item_kw: item}, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            if request.htmx and not amending:
+                return render(
+                    request, "campaigns/_section.html", _section_context(request, campaign, part, notice=_refusal(exc))
+                )
+            if not amending:
+                messages.error(request, _refusal(exc))
+                return redirect(f"{reverse('campaigns:detail', args=[campaign.pk])}#part-{part.slug}")
+            _apply_errors(form, exc)
+        else:
+            return _after_part_change(request, campaign, part, _saved_notice(campaign, _("Deleted from the plan.")))
+    context = {"campaign": campaign, "part": part, "form": form, "item": item, "amending": amending}
+    return render(request, "campaigns/part_delete.html", context)
 
 
 # --- Lifecycle, amendment, copy, cascade ----------------------------------------------------------------------
