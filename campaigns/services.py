@@ -644,24 +644,37 @@ def milestone_create(*, campaign: Campaign, actor: User | None, amendment_reason
 
 @transaction.atomic
 def milestone_expand(*, milestone: Milestone) -> list[Deadline]:
-    """Make the Deadline rows match the milestone's dates. Deadlines with submissions are kept.
+    """Make the Deadline rows match the milestone's dates, moving rows rather than replacing them.
 
-    What a moved date (an amendment) does to reminders: they are keyed on (deadline, unit,
-    recipient, offset, effective due date). A date no longer wanted loses its Deadline row unless
-    units already submitted against it; the row goes with its exceptions and its reminder dispatches,
-    so pending ones never go out. The new date gets a new row and a fresh reminder series, so a unit
-    reminded about the old date is reminded again about the new one. A row kept for its submissions
-    keeps them, its exceptions and its reminder log, but the planner no longer reminds anyone about
-    it (``selectors_reminders.reminders_due`` skips a date its milestone no longer has).
+    A moved date (an amendment) moves its Deadline row: the one-off deadline, or for a yearly
+    milestone the deadline of the same year. Submissions, exceptions and the reminder log stay
+    with the row, so a unit that already submitted is judged against the new date and does not
+    owe the deadline a second time. Reminders are keyed on (deadline, unit, recipient, offset,
+    effective due date), so the new date gets a fresh reminder series and pending reminders for
+    the old date are never sent (the planner only reminds about dates the milestone has).
+    A date that no longer exists at all (a shorter period) loses its row unless units submitted
+    against it; such a row is kept, with its submissions, and no longer reminded about.
     """
-    wanted = set(milestone_dates(milestone))
-    existing = {d.due_on: d for d in milestone.deadlines.all()}
-    for due_on, deadline in existing.items():
-        if due_on not in wanted and not deadline.submissions.exists():
-            deadline.delete()
-    Deadline.objects.bulk_create(
-        [Deadline(milestone=milestone, due_on=d) for d in sorted(wanted - existing.keys())], ignore_conflicts=True
-    )
+    wanted = sorted(set(milestone_dates(milestone)))
+    existing = sorted(milestone.deadlines.all(), key=lambda d: d.due_on)
+    unmatched_rows = [d for d in existing if d.due_on not in wanted]
+    unmatched_dates = [day for day in wanted if day not in {d.due_on for d in existing}]
+
+    def same_slot(row: Deadline, day: datetime.date) -> bool:
+        return milestone.recurrence == Recurrence.ONCE or row.due_on.year == day.year
+
+    to_create = []
+    for day in unmatched_dates:
+        row = next((r for r in unmatched_rows if same_slot(r, day)), None)
+        if row is None:
+            to_create.append(Deadline(milestone=milestone, due_on=day))
+            continue
+        unmatched_rows.remove(row)
+        Deadline.objects.filter(pk=row.pk).update(due_on=day)
+    for row in unmatched_rows:
+        if not row.submissions.exists():
+            row.delete()
+    Deadline.objects.bulk_create(to_create, ignore_conflicts=True)
     return list(milestone.deadlines.order_by("due_on"))
 
 

@@ -393,7 +393,7 @@ def test_a_moved_one_off_deadline_without_submissions_moves(world):
     assert list(plan.milestone.deadlines.values_list("due_on", flat=True)) == [datetime.date(2024, 12, 15)]
 
 
-def test_a_moved_deadline_with_submissions_keeps_its_row_and_gains_the_new_date(world):
+def test_a_moved_deadline_with_submissions_moves_with_them_and_is_not_owed_twice(world):
     plan = _plan(world)
     old = plan.milestone.deadlines.get()
     submission = services.submission_create(deadline=old, unit=world.school_a1, actor=None, note="Đã nộp báo cáo")
@@ -402,13 +402,28 @@ def test_a_moved_deadline_with_submissions_keeps_its_row_and_gains_the_new_date(
         milestone=plan.milestone, actor=None, due_on=datetime.date(2024, 12, 15), amendment_reason=REASON
     )
 
-    deadlines = list(plan.milestone.deadlines.order_by("due_on"))
-    assert [(d.pk == old.pk, d.due_on) for d in deadlines] == [
-        (True, datetime.date(2024, 12, 10)),
-        (False, datetime.date(2024, 12, 15)),
-    ]
-    assert list(old.submissions.values_list("pk", flat=True)) == [submission.pk]
-    assert Amendment.objects.get().changes["fields"]["deadlines"] == [["10/12/2024"], ["10/12/2024", "15/12/2024"]]
+    deadlines = list(plan.milestone.deadlines.all())
+    assert [(d.pk, d.due_on) for d in deadlines] == [(old.pk, datetime.date(2024, 12, 15))]
+    assert list(deadlines[0].submissions.values_list("pk", flat=True)) == [submission.pk]
+    assert Amendment.objects.get().changes["fields"]["deadlines"] == [["10/12/2024"], ["15/12/2024"]]
+
+
+def test_a_yearly_milestone_moves_each_years_deadline_in_place(world):
+    plan = _plan(world)
+    yearly = services.milestone_create(
+        campaign=plan.campaign,
+        actor=None,
+        deliverable="annual_report",
+        title="Báo cáo năm",
+        recurrence="yearly",
+        due_month=11,
+        due_day=10,
+        amendment_reason=REASON,
+    )
+    before = {d.due_on.year: d.pk for d in yearly.deadlines.all()}
+    services.milestone_update(milestone=yearly, actor=None, due_day=20, amendment_reason=REASON)
+    after = {d.due_on.year: (d.pk, d.due_on.day) for d in yearly.deadlines.all()}
+    assert after == {year: (pk, 20) for year, pk in before.items()}
 
 
 # --- Screens ----------------------------------------------------------------------------------------
@@ -610,20 +625,23 @@ def test_launched_detail_query_count_does_not_grow_with_amendments(
     assert all(section["form"] is None for section in response.context["sections"])
 
 
-def test_reminders_leave_a_moved_deadline_kept_for_its_submissions_to_its_new_date(world):
+def test_reminders_follow_a_moved_deadline_and_spare_units_that_submitted(world):
     from campaigns.selectors_reminders import reminders_due
     from campaigns.tests.reminder_helpers import DUE, reminder_world
 
-    old = reminder_world(world)
-    services.submission_create(deadline=old, unit=world.school_a1, actor=None, note="Đã nộp")
+    deadline = reminder_world(world)
+    services.submission_create(deadline=deadline, unit=world.school_a1, actor=None, note="Đã nộp")
     milestone = world.extra["milestone"]
-    before = {p.deadline_id for p in reminders_due(today=DUE - datetime.timedelta(days=7))}
+    before = {(p.deadline_id, p.due_on) for p in reminders_due(today=DUE - datetime.timedelta(days=7))}
 
     services.milestone_update(
         milestone=milestone, actor=None, due_on=DUE + datetime.timedelta(days=14), amendment_reason=REASON
     )
 
-    new = milestone.deadlines.exclude(pk=old.pk).get()
-    assert before == {old.pk}
-    assert {p.deadline_id for p in reminders_due(today=DUE - datetime.timedelta(days=7))} == set()
-    assert {p.deadline_id for p in reminders_due(today=DUE + datetime.timedelta(days=7))} == {new.pk}
+    new_due = DUE + datetime.timedelta(days=14)
+    after = list(reminders_due(today=new_due - datetime.timedelta(days=7)))
+    assert before == {(deadline.pk, DUE)}
+    assert {(p.deadline_id, p.due_on) for p in after} == {(deadline.pk, new_due)}
+    assert world.school_a1.pk not in {p.unit_id for p in after}
+    # Nothing is due on the old date's offsets any more.
+    assert list(reminders_due(today=DUE - datetime.timedelta(days=7))) == []
