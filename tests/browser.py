@@ -70,12 +70,23 @@ def chromium_page(*, viewport=None):
         yield new_page(browser, viewport=viewport)
 
 
+# Pages count as loaded once their DOM, stylesheets and (deferred) scripts are in: waiting for
+# the icon font as well ("load") or for half a second of quiet ("networkidle") only costs time.
+READY = "domcontentloaded"
+
+
 def log_in(page, live_server, username, password="matkhau-demo-1"):
-    page.goto(f"{live_server.url}/dang-nhap/")
+    page.goto(f"{live_server.url}/dang-nhap/", wait_until=READY)
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
-    with page.expect_navigation():
+    with page.expect_navigation(wait_until=READY):
         page.click("button[type=submit]")
+
+
+def go(page, target) -> None:
+    """Click a link or a button that loads another page, and wait for that page."""
+    with page.expect_navigation(wait_until=READY):
+        target.click()
 
 
 def shoot(page, name: str, *, full_page: bool = True) -> Path:
