@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Flags that keep headless Chromium off the network and quiet on a machine with no internet.
@@ -53,6 +54,9 @@ def chromium():
                 yield browser
             finally:
                 browser.close()
+                # ORM calls made while Playwright's loop runs get their own connection (Django keys
+                # connections by context there); close it, or PostgreSQL cannot drop the test database.
+                connections.close_all()
     finally:
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
