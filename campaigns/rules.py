@@ -2,6 +2,7 @@
 
 import rules
 
+from campaigns.enums import ACTIVE_STATES
 from units.enums import AccountRole
 from units.rules import is_system_admin, manages_unit
 
@@ -41,6 +42,12 @@ def submits_for_unit(user, unit):
 
 
 @rules.predicate
+def campaign_is_running(user, campaign):
+    """Launched and not closed: excuses and extensions only make sense while units still submit."""
+    return campaign is not None and campaign.state in ACTIVE_STATES
+
+
+@rules.predicate
 def oversees_campaign(user, campaign):
     """Sees per-unit status: the issuer's staff, and officers/leaders/council above or at the issuer."""
     if campaign is None or not user.is_authenticated or user.unit_id is None:
@@ -54,7 +61,7 @@ rules.add_perm("campaigns.add_campaign", can_create_in_unit | is_system_admin)
 rules.add_perm("campaigns.change_campaign", drafts_for_issuer | is_system_admin)
 rules.add_perm("campaigns.decide_campaign", decides_for_issuer | is_system_admin)
 rules.add_perm("campaigns.view_status", oversees_campaign | is_system_admin)
-rules.add_perm("campaigns.grant_exception", decides_for_issuer | is_system_admin)
+rules.add_perm("campaigns.grant_exception", (decides_for_issuer | is_system_admin) & campaign_is_running)
 rules.add_perm("campaigns.submit_for_unit", submits_for_unit | is_system_admin)
 
 

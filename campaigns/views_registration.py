@@ -22,6 +22,7 @@ from campaigns.enums import (
     REGISTRATION_EDITABLE_STATES,
     REGISTRATION_PENDING_STATES,
     ExemplarStep,
+    RegistrationState,
 )
 from campaigns.forms_registration import (
     CrossScoreForm,
@@ -114,6 +115,11 @@ def registration_unit(request, campaign_pk, unit_pk):
     individuals = list(sel.individual_registrations_for(campaign, unit))
     can_register = request.user.has_perm("campaigns.submit_for_unit", unit)
     can_review = request.user.has_perm("campaigns.decide_campaign", campaign)
+    window = sel.registration_window(campaign, unit)
+    is_open = campaign.state in ACTIVE_STATES
+    # Offer only what the services would accept: nothing changes once the campaign is closed,
+    # and a draft is neither opened nor sent after the deadline (unless extended).
+    is_editable = is_open and registration is not None and registration.state in REGISTRATION_EDITABLE_STATES
     context = {
         "campaign": campaign,
         "unit": unit,
@@ -121,10 +127,12 @@ def registration_unit(request, campaign_pk, unit_pk):
         "individuals": individuals,
         "can_register": can_register,
         "can_review": can_review,
-        "is_editable": registration is not None and registration.state in REGISTRATION_EDITABLE_STATES,
+        "is_editable": is_editable,
+        "can_open": is_open and window.is_open,
+        "can_send": is_editable and (registration.state != RegistrationState.DRAFT or window.is_open),
         "pending_count": sum(1 for r in individuals if r.state in REGISTRATION_PENDING_STATES),
-        "window": sel.registration_window(campaign, unit),
-        "is_open": campaign.state in ACTIVE_STATES,
+        "window": window,
+        "is_open": is_open,
         "review_form": ReviewForm(),
         "forward_form": ForwardForm(),
     }

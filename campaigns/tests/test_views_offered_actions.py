@@ -1,0 +1,112 @@
+"""Screens offer only what the services would then accept, and link the pages a user goes between.
+
+Found by walking the portal in a browser (tests/test_browser_e2e.py): "excuse or extend" on a
+closed campaign, "add a work item" and "send" on a closed campaign's registration, "send" of a
+draft after the registration deadline, and campaign titles that led nowhere.
+"""
+
+import datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from campaigns import services
+from campaigns.models import DeadlineException
+from campaigns.tests.registration_helpers import registration_deadline, running_campaign, unit_registration
+from units.dates import school_year_of
+
+pytestmark = pytest.mark.django_db
+
+EXCUSE_LABEL = "Miễn nộp hoặc gia hạn"
+
+
+def _campaign_with_deadline(world):
+    campaign = running_campaign(world)
+    milestone = services.milestone_create(
+        campaign=campaign,
+        actor=None,
+        deliverable="plan",
+        title="Kế hoạch của đơn vị",
+        due_on=timezone.localdate() + datetime.timedelta(days=10),
+        amendment_reason="Bổ sung hạn nộp kế hoạch",
+    )
+    return campaign, milestone.deadlines.get()
+
+
+def test_status_page_offers_excuse_or_extension_only_while_the_campaign_runs(world, client_for):
+    campaign, deadline = _campaign_with_deadline(world)
+    officer = client_for(world.users["so_officer"])
+    status_url = reverse("campaigns:deadline-status", args=[deadline.pk])
+    exception_url = reverse("campaigns:deadline-exception", args=[deadline.pk, world.school_a1.pk])
+    running = officer.get(status_url)
+    running_offers = (running.context["can_grant"], running.content.decode().count(EXCUSE_LABEL))
+
+    services.campaign_set_state(campaign=campaign, new_state="closed", actor=None)
+    closed = officer.get(status_url)
+    refused = officer.post(exception_url, {"kind": "excused", "reason": "Đơn vị sáp nhập"})
+
+    # Each row offers it twice: in its own column, and folded under the unit's name on a phone.
+    assert running_offers == (True, 2 * 5)
+    assert (closed.context["can_grant"], closed.content.decode().count(EXCUSE_LABEL)) == (False, 0)
+    assert len(closed.context["statuses"]) == 5
+    assert (officer.get(exception_url).status_code, refused.status_code) == (403, 403)
+    assert DeadlineException.objects.count() == 0
+
+
+def test_registration_of_a_closed_campaign_offers_no_change(world, client_for):
+    registration = unit_registration(world, items=1)
+    campaign = registration.campaign
+    clerk = client_for(world.users["school_clerk"])
+    url = reverse("campaigns:registration-unit", args=[campaign.pk, world.school_a1.pk])
+    add_url = reverse("campaigns:registration-item-add", args=[registration.pk])
+    send_url = reverse("campaigns:registration-submit", args=[registration.pk])
+    running = clerk.get(url).content.decode()
+
+    services.campaign_set_state(campaign=campaign, new_state="closed", actor=None)
+    closed = clerk.get(url)
+    page = closed.content.decode()
+
+    assert (add_url in running, send_url in running) == (True, True)
+    assert (closed.context["is_editable"], closed.context["can_send"], add_url in page, send_url in page) == (
+        False,
+        False,
+        False,
+        False,
+    )
+    assert "Xóa" not in page
+    assert f'href="{reverse("campaigns:detail", args=[campaign.pk])}"' in page
+
+
+def test_registration_after_the_deadline_offers_neither_opening_nor_sending_a_draft(world, client_for):
+    today = timezone.localdate()
+    campaign = running_campaign(world)
+    registration_deadline(campaign, today + datetime.timedelta(days=5))
+    registration = unit_registration(world, campaign, items=1)
+    send_url = reverse("campaigns:registration-submit", args=[registration.pk])
+    create_url = reverse("campaigns:registration-create", args=[campaign.pk, world.school_a2.pk])
+    clerk = client_for(world.users["school_clerk"])
+    before = clerk.get(reverse("campaigns:registration-unit", args=[campaign.pk, world.school_a1.pk]))
+
+    with time_machine.travel(datetime.datetime.combine(today + datetime.timedelta(days=8), datetime.time(9))):
+        after = clerk.get(reverse("campaigns:registration-unit", args=[campaign.pk, world.school_a1.pk]))
+        head = client_for(world.users["other_head"])
+        other = head.get(reverse("campaigns:registration-unit", args=[campaign.pk, world.school_a2.pk]))
+
+    assert (before.context["can_send"], send_url in before.content.decode()) == (True, True)
+    assert (after.context["is_editable"], after.context["can_send"], send_url in after.content.decode()) == (
+        True,
+        False,
+        False,
+    )
+    assert "Muốn gửi cần được đơn vị ban hành gia hạn đăng ký." in after.content.decode()
+    assert (other.context["can_open"], create_url in other.content.decode()) == (False, False)
+
+
+def test_my_deadlines_link_each_row_to_its_campaign(world, client_for):
+    campaign, deadline = _campaign_with_deadline(world)
+    response = client_for(world.users["school_clerk"]).get(
+        reverse("campaigns:my-deadlines"), {"nam": school_year_of(deadline.due_on)}
+    )
+    assert response.content.decode().count(f'href="{reverse("campaigns:detail", args=[campaign.pk])}"') == 1
