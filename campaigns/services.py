@@ -373,18 +373,7 @@ def phase_add(
     phase = Phase.objects.create(
         campaign=campaign, name=clean(name), starts_on=starts_on, ends_on=ends_on, order=_next_order(campaign.phases)
     )
-    if reason:
-        _amend_part(
-            campaign,
-            actor=actor,
-            reason=reason,
-            part="phase",
-            action="added",
-            item=phase,
-            changed=_added(phase, PHASE_FIELDS),
-        )
-    else:
-        log_action(campaign, "campaign.phase_added", actor=actor, unit=campaign.issuer, data={"phase": phase.name})
+    _finish_add(campaign, actor=actor, reason=reason, part="phase", item=phase, allowed=PHASE_FIELDS)
     return phase
 
 
@@ -403,16 +392,7 @@ def subject_add(
     )
     subject.full_clean()
     subject.save()
-    if reason:
-        _amend_part(
-            campaign,
-            actor=actor,
-            reason=reason,
-            part="subject",
-            action="added",
-            item=subject,
-            changed=_added(subject, SUBJECT_FIELDS),
-        )
+    _finish_add(campaign, actor=actor, reason=reason, part="subject", item=subject, allowed=SUBJECT_FIELDS)
     return subject
 
 
@@ -469,16 +449,7 @@ def criterion_add(
     )
     criterion.full_clean()
     criterion.save()
-    if reason:
-        _amend_part(
-            campaign,
-            actor=actor,
-            reason=reason,
-            part="criterion",
-            action="added",
-            item=criterion,
-            changed=_added(criterion, CRITERION_FIELDS),
-        )
+    _finish_add(campaign, actor=actor, reason=reason, part="criterion", item=criterion, allowed=CRITERION_FIELDS)
     return criterion
 
 
@@ -495,16 +466,7 @@ def award_offer_add(
     )
     offer.full_clean()
     offer.save()
-    if reason:
-        _amend_part(
-            campaign,
-            actor=actor,
-            reason=reason,
-            part="award_offer",
-            action="added",
-            item=offer,
-            changed=_added(offer, AWARD_OFFER_FIELDS),
-        )
+    _finish_add(campaign, actor=actor, reason=reason, part="award_offer", item=offer, allowed=AWARD_OFFER_FIELDS)
     return offer
 
 
@@ -518,16 +480,9 @@ def dossier_component_add(
     )
     component.full_clean()
     component.save()
-    if reason:
-        _amend_part(
-            campaign,
-            actor=actor,
-            reason=reason,
-            part="dossier_component",
-            action="added",
-            item=component,
-            changed=_added(component, DOSSIER_COMPONENT_FIELDS),
-        )
+    _finish_add(
+        campaign, actor=actor, reason=reason, part="dossier_component", item=component, allowed=DOSSIER_COMPONENT_FIELDS
+    )
     return component
 
 
@@ -544,16 +499,9 @@ def upper_document_add(
         order=_next_order(campaign.upper_documents),
         **{k: clean(v) if isinstance(v, str) else v for k, v in fields.items()},
     )
-    if reason:
-        _amend_part(
-            campaign,
-            actor=actor,
-            reason=reason,
-            part="upper_document",
-            action="added",
-            item=document,
-            changed=_added(document, UPPER_DOCUMENT_FIELDS),
-        )
+    _finish_add(
+        campaign, actor=actor, reason=reason, part="upper_document", item=document, allowed=UPPER_DOCUMENT_FIELDS
+    )
     return document
 
 
@@ -902,6 +850,16 @@ def campaign_cascade(*, upper: Campaign, unit: Unit, actor: User | None) -> Camp
 
 
 # --- Changing and deleting a plan's parts (a draft freely, a launched plan by amendment) ------------
+
+
+def _finish_add(campaign, *, actor, reason, part, item, allowed) -> None:
+    """Record an added part: an amendment on a launched plan, a log entry on a draft."""
+    if reason:
+        _amend_part(
+            campaign, actor=actor, reason=reason, part=part, action="added", item=item, changed=_added(item, allowed)
+        )
+    else:
+        _log_part(campaign, f"campaign.{part}_added", actor=actor, item=item)
 
 
 def _finish_update(campaign, *, actor, reason, part, item, changed) -> None:

@@ -200,3 +200,17 @@ def test_visible_campaigns_follow_the_unit_scope(world):
         "so_officer": {so_campaign.pk, school_campaign.pk},
         "outsider": {other.pk},
     }
+
+
+def test_every_part_added_to_a_draft_is_logged_with_its_actor(world):
+    campaign = CampaignFactory(issuer=world.so)
+    officer = world.users["so_officer"]
+    services.subject_add(campaign=campaign, actor=officer, kind="collective", description="Các trường học")
+    services.criterion_add(campaign=campaign, actor=officer, title="Đơn vị học tập", number="1")
+    services.award_offer_add(campaign=campaign, actor=officer, name="Giấy khen của Giám đốc Sở", quota=5)
+    entries = AuditLog.objects.filter(object_id=str(campaign.pk), action__endswith="_added").order_by("id")
+    assert [(e.action, e.actor_id, e.data["item"]) for e in entries] == [
+        ("campaign.subject_added", officer.pk, "Các trường học"),
+        ("campaign.criterion_added", officer.pk, "1 Đơn vị học tập"),
+        ("campaign.award_offer_added", officer.pk, "Giấy khen của Giám đốc Sở"),
+    ]
