@@ -23,7 +23,7 @@ Design
   evidence missing; otherwise eligible. An award that is not in force on the date
   (e.g. the Giấy khen of a district chairman after 30/6/2025) or has no rule in force
   is not eligible / evidence missing with that reason.
-* **Emulation year = school year** (September–August, ``units.dates.school_year_of``),
+* **Emulation year = school year** (September–August, ``common.dates.school_year_of``),
   identified by its first calendar year. Consecutive chains count school years
   backwards from the judged year: the judged year must be in the chain; when only
   the judged year is missing, the title of that year may be decided in the same
@@ -89,8 +89,8 @@ from awards.enums import (
     TaskRating,
     Verdict,
 )
-from units.dates import school_year_label as _school_year_label
-from units.dates import short_date
+from common.dates import school_year_label as _school_year_label
+from common.dates import short_date
 
 school_year_label = lru_cache(maxsize=256)(_school_year_label)
 

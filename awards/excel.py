@@ -19,10 +19,10 @@ from openpyxl.styles import Font
 from awards.enums import AwardType
 from awards.models import Award
 from awards.services import ImportRow
-from units.dates import school_year_label
+from common.dates import school_year_label
+from common.text import clean, fold
 from units.models import Person, Unit, User
 from units.selectors import unit_scope_q
-from units.text import clean, fold
 
 COLUMNS = 10
 MAX_ROWS = 5000

@@ -20,7 +20,7 @@ from awards.enums import (
 )
 from awards.models import Award, Initiative
 from awards.selectors import rating_years
-from units.dates import school_year_label, school_year_of
+from common.dates import school_year_label, school_year_of
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -28,7 +28,7 @@ from awards.enums import (
     Subject,
     TaskRating,
 )
-from units.dates import school_year_label
+from common.dates import school_year_label
 from units.models import Person, Unit
 
 

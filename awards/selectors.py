@@ -33,10 +33,10 @@ from awards.models import (
     ServicePeriod,
     TaskRatingRecord,
 )
-from units.dates import school_year_label
+from common.dates import school_year_label
+from common.text import fold
 from units.models import Person, Unit, User
 from units.selectors import unit_predecessors, unit_scope_q
-from units.text import fold
 
 
 def decision_number_key(number: str) -> str:
@@ -379,7 +379,7 @@ def initiatives_for(person: Person, *, free_only: bool = False) -> QuerySet[Init
 def rating_years(*, today: datetime.date | None = None, back: int = 6) -> list[int]:
     from django.utils import timezone
 
-    from units.dates import school_year_of
+    from common.dates import school_year_of
 
     current = school_year_of(today or timezone.localdate())
     return list(range(current, current - back, -1))

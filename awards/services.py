@@ -24,10 +24,10 @@ from awards.models import (
     TaskRatingRecord,
 )
 from awards.selectors import decision_number_key, overlapping_rules
-from units.dates import school_year_label, short_date
+from common.dates import school_year_label, short_date
+from common.text import clean, fold
 from units.models import Person, Unit, User
 from units.services import log_action
-from units.text import clean, fold
 
 # --------------------------------------------------------------------------- rules
 

@@ -36,7 +36,7 @@ from awards.forms import (
     default_school_year,
 )
 from awards.models import Award
-from units.dates import school_year_label
+from common.dates import school_year_label
 from units.models import Person, Unit
 
 IMPORT_SESSION_KEY = "awards_import_file"

@@ -60,8 +60,8 @@ def build_units(root_code: str, units: int, people: int):
 def add_history(root) -> dict:
     """Five school years (2021–2025) of ratings, LĐTT/CSTĐCS, initiatives, discipline, in bulk."""
     from awards.models import Award, AwardRecord, Decision, Initiative, Restriction, TaskRatingRecord
+    from common.text import fold
     from units.models import Person, Unit
-    from units.text import fold
 
     rng = random.Random(11)
     awards = {a.code: a for a in Award.objects.all()}

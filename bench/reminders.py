@@ -64,9 +64,9 @@ def build_world():
     from django.utils import timezone
 
     from campaigns import services
+    from common.text import fold, sort_key
     from units.enums import UnitKind
     from units.models import Unit, User
-    from units.text import fold, sort_key
 
     def node(path, depth, numchild, kind, name, code):
         return Unit(

@@ -36,7 +36,7 @@ from campaigns import selectors, services
 from campaigns.enums import ACTIVE_STATES, CampaignState, SubmissionStatus
 from campaigns.models import Campaign, Deadline, Submission
 from campaigns.seed_plans import PLANS, build_plan
-from units.dates import official_date, short_date
+from common.dates import official_date, short_date
 from units.models import Unit
 
 # The Phòng's plan first: Xuân Sơn's plan implements it.

@@ -15,7 +15,7 @@ from campaigns.enums import ACTIVE_STATES, EXEMPLAR_STEPS, RegistrationState
 from campaigns.models import Campaign, IndividualRegistration, Pact
 from campaigns.selectors import campaign_participants
 from campaigns.selectors_registration import registration_deadline
-from units.dates import school_year_of
+from common.dates import school_year_of
 from units.models import Cluster, Person, Unit
 from units.services import cluster_create
 

@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.enums import CampaignState, ExceptionKind, ParticipantScope
 from campaigns.models import AwardOffer, Campaign, Criterion, DossierComponent, Milestone, Phase, Subject, UpperDocument
-from campaigns.uploads import sniff_deliverable
+from common.text import clean, fold
+from common.uploads import sniff_deliverable
 from units.enums import PersonRole, UnitKind
-from units.text import clean, fold
 
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
 

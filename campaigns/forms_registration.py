@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.enums import EXEMPLAR_STEPS, CollectiveTitle, ExemplarStep, IndividualTitle, SubjectKind
-from units.dates import school_year_of
+from common.dates import school_year_of
 
 
 class _Form(forms.Form):

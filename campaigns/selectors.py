@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from campaigns.enums import ACTIVE_STATES, ParticipantScope, SubmissionStatus
 from campaigns.models import Campaign, Criterion, Deadline, DeadlineException, Milestone, Submission
+from common.text import fold
 from units.models import Unit, User
 from units.selectors import unit_scope_q
-from units.text import fold
 
 
 def _ancestor_paths(unit: Unit) -> list[str]:

@@ -33,7 +33,7 @@ from campaigns.models import (
 )
 from campaigns.rules import oversees_campaign
 from campaigns.selectors import campaign_participants, compute_status, unit_takes_part, visible_campaigns
-from units.dates import school_year_of
+from common.dates import school_year_of
 from units.models import Cluster, Person, Unit, User
 from units.selectors import unit_scope_q, visible_units
 

@@ -32,9 +32,9 @@ from campaigns.models import (
     Submission,
     UpperDocument,
 )
+from common.text import clean, fold
 from units.models import Unit, User
 from units.services import log_action
-from units.text import clean, fold
 
 CAMPAIGN_FIELDS = (
     "title",

@@ -42,11 +42,11 @@ from campaigns.models import (
 from campaigns.selectors import takes_part
 from campaigns.selectors_registration import registration_window
 from campaigns.services import parse_target_value
-from campaigns.uploads import sniff_deliverable
-from units.dates import school_year_of, short_date
+from common.dates import school_year_of, short_date
+from common.text import clean
+from common.uploads import sniff_deliverable
 from units.models import Cluster, Person, Unit, User
 from units.services import log_action
-from units.text import clean
 
 # --- Shared checks ---------------------------------------------------------------------------
 

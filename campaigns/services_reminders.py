@@ -43,8 +43,8 @@ from campaigns.enums import (
 from campaigns.models import Deadline, ReminderDispatch
 from campaigns.selectors import deadline_statuses
 from campaigns.selectors_reminders import SETTLED_STATUSES, PlannedDispatch, reminders_due
-from units.dates import official_date
-from units.emails import render_subject, send_email
+from common.dates import official_date
+from common.emails import render_subject, send_email
 from units.models import Notification, Unit, User
 from units.services import log_action
 

@@ -44,7 +44,7 @@ from campaigns.models import (
     Subject,
     UpperDocument,
 )
-from units.dates import school_year_label, school_year_of
+from common.dates import school_year_label, school_year_of
 from units.models import Unit
 from units.selectors import audit_log_for
 

@@ -1,6 +1,6 @@
 """Template contexts of official documents, built from the portal's records.
 
-Every document template extends ``reports/documents/base_official.html`` and receives a
+Every document template extends ``documents/base_official.html`` and receives a
 ``doc`` dict: the header (issuer, number, place and date), the type and summary, the
 căn cứ, the body as a list of sections of blocks, the signature and the distribution list.
 The wording here is the fixed wording of Vietnamese administrative documents
@@ -21,8 +21,8 @@ from django.utils import timezone
 
 from campaigns.enums import CampaignState, Recurrence, SubjectKind
 from campaigns.models import Campaign, Criterion, Milestone
-from units.dates import official_date
-from units.text import fold
+from common.dates import official_date
+from common.text import fold
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"

@@ -10,7 +10,7 @@ from awards.models import AwardRecord
 from campaigns.enums import ACTIVE_STATES, CampaignState, SubmissionStatus
 from campaigns.models import Campaign, Deadline
 from campaigns.selectors import deadline_statuses, milestone_owing_units, status_counts, visible_campaigns
-from units.dates import school_year_of
+from common.dates import school_year_of
 from units.models import Person, Unit, User
 from units.selectors import unit_scope_q
 

@@ -6,9 +6,9 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
 
+from common.pdf import render_pdf
 from reports import selectors
 from reports.documents import plan_context, plan_filename
-from reports.pdf import render_pdf
 
 
 def pdf_response(pdf: bytes, ascii_name: str, unicode_name: str, *, inline: bool = False) -> HttpResponse:

@@ -12,10 +12,10 @@ import random
 
 from django.db import transaction
 
+from common.text import fold, person_sort_key, sort_key
 from units import services
 from units.enums import ClusterKind, Gender, PersonRole, UnitEventKind, UnitKind
 from units.models import Cluster, Person, Unit, UnitEvent, User
-from units.text import fold, person_sort_key, sort_key
 
 DEMO_PASSWORD = "ThiDua@2025"
 
@@ -768,7 +768,7 @@ def generate_province(*, root_code: str = "BENCH-TINH", units: int = 1000, peopl
     """About ``units`` units and ``people`` people under a separate root, in a few bulk inserts.
 
     Paths are built the way treebeard builds them (``Unit._get_path``) and the search
-    and sort keys come from ``units.text``, so the result behaves like service-made data.
+    and sort keys come from ``common.text``, so the result behaves like service-made data.
     Returns the root; if it exists already, nothing is generated.
     """
     existing = Unit.objects.filter(code=root_code).first()

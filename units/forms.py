@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from common.dates import school_year_of
 from units import imports, selectors
-from units.dates import school_year_of
 from units.enums import ClusterKind, ImportKind, PersonRole, UnitKind
 from units.models import Person, Unit
 

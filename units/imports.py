@@ -23,10 +23,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from common.text import clean, fold
 from units import rules, selectors, services
 from units.enums import IMPORT_TRANSITIONS, Gender, ImportKind, ImportState, PersonRole, UnitKind
 from units.models import ImportBatch, Person, Unit, User
-from units.text import clean, fold
 
 MAX_ROWS = 20_000
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

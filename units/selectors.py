@@ -8,8 +8,8 @@ that fetch through them answer 404.
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from common.text import fold
 from units.models import AuditLog, Cluster, ImportBatch, Notification, Person, PersonTransfer, Unit, UnitEvent, User
-from units.text import fold
 
 
 def unit_scope_q(user: User, *, prefix: str = "") -> Q:

@@ -12,9 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.text import clean, fold, person_sort_key, sort_key
 from units.enums import UnitEventKind
 from units.models import AuditLog, Cluster, Notification, Person, PersonTransfer, Unit, UnitEvent, User
-from units.text import clean, fold, person_sort_key, sort_key
 
 UNIT_FIELDS = (
     "kind",

@@ -3,7 +3,7 @@ from decimal import Decimal
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from units.dates import official_date
+from common.dates import official_date
 
 register = template.Library()
 

@@ -22,8 +22,8 @@ from django.utils import timezone
 from campaigns import tasks
 from campaigns.models import ReminderDispatch
 from campaigns.tests.reminder_helpers import reminder_world
+from common.dates import official_date
 from config.celery import app as celery_app
-from units.dates import official_date
 from units.models import Notification
 
 REDIS_URL = "redis://127.0.0.1:6379/11"

@@ -15,7 +15,7 @@ from django.utils import timezone
 from campaigns import services
 from campaigns.models import DeadlineException
 from campaigns.tests.registration_helpers import registration_deadline, running_campaign, unit_registration
-from units.dates import school_year_of
+from common.dates import school_year_of
 
 pytestmark = pytest.mark.django_db
 

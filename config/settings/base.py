@@ -23,9 +23,10 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # Our apps come first so that their Vietnamese catalogues take precedence over Django's own
 # for shared words ("active", "name"), and their templates over third-party ones.
 INSTALLED_APPS = [
+    "common",
     "units",
-    "campaigns",
     "awards",
+    "campaigns",
     "reports",
     "django.contrib.admin",
     "django.contrib.auth",

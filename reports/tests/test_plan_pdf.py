@@ -12,8 +12,8 @@ from pypdf import PdfReader
 
 from campaigns import services
 from campaigns.tests.factories import CampaignFactory
+from common.pdf import render_pdf
 from reports.documents import plan_context
-from reports.pdf import render_pdf
 from reports.tests.plans import TRICKY_TITLE, make_ben_tre_plan
 
 MM = 72 / 25.4

@@ -7,8 +7,8 @@ import pytest
 
 from campaigns.seed_plans import PLANS, build_plan
 from campaigns.tests.seed_tree import make_seed_units
+from common.pdf import render_pdf
 from reports.documents import plan_context
-from reports.pdf import render_pdf
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from units.dates import official_date, school_year_of
+from common.dates import official_date, school_year_of
 
 
 @pytest.mark.parametrize(

@@ -2,10 +2,10 @@
 
 from django.core.checks import Warning, register
 
-from reports.pdf import FONT_PACKAGE, FontsMissing, official_font_files
+from common.pdf import FONT_PACKAGE, FontsMissing, official_font_files
 
 
-@register("reports")
+@register("common")
 def check_document_fonts(app_configs=None, **kwargs):
     """Warn when the document font is missing: PDFs would fail to render."""
     try:
@@ -15,7 +15,7 @@ def check_document_fonts(app_configs=None, **kwargs):
             Warning(
                 str(exc),
                 hint=f"apt-get install {FONT_PACKAGE} (the Makefile's system-deps target does it)",
-                id="reports.W001",
+                id="common.W001",
             )
         ]
     return []

@@ -151,5 +151,5 @@ def html_to_pdf(html: str, *, base_url: str | None = None, url_fetcher=None) -> 
 
 
 def render_pdf(template_name: str, context: dict, *, base_url: str | None = None) -> bytes:
-    """Render a document template (extending ``reports/documents/base_official.html``) to PDF bytes."""
+    """Render a document template (extending ``documents/base_official.html``) to PDF bytes."""
     return html_to_pdf(render_to_string(template_name, context), base_url=base_url)

@@ -15,7 +15,7 @@ import pdfplumber
 import pytest
 from django.conf import settings
 
-from reports import checks, pdf
+from common import checks, pdf
 from reports.documents import (
     basis_line,
     body_date,
@@ -54,14 +54,14 @@ def fonts_missing(monkeypatch):
 
 def test_renderer_refuses_every_url_but_our_static_files(no_network, caplog):
     html = (
-        '<html><head><link rel="stylesheet" href="/static/reports/official.css">'
+        '<html><head><link rel="stylesheet" href="/static/documents/official.css">'
         '<link rel="stylesheet" href="http://example.com/evil.css"></head>'
         '<body><article class="official-doc"><p>Xin chào</p>'
         '<img src="http://example.com/x.png"><img src="file:///etc/passwd">'
         '<img src="/static/../config/settings/base.py"><img src="/media/secret.png"></article></body></html>'
     )
     fetcher = pdf.make_url_fetcher(BASE)
-    with caplog.at_level(logging.WARNING, logger="reports.pdf"):
+    with caplog.at_level(logging.WARNING, logger="common.pdf"):
         data = pdf.html_to_pdf(html, base_url=BASE, url_fetcher=fetcher)
     assert sorted(fetcher.refused) == [
         "file:///etc/passwd",
@@ -81,9 +81,9 @@ def test_renderer_refuses_every_url_but_our_static_files(no_network, caplog):
 
 
 def test_static_file_for_serves_only_our_static_files():
-    css = pdf.static_file_for(f"{BASE}static/reports/official.css", BASE)
-    assert css == Path(settings.BASE_DIR) / "reports" / "static" / "reports" / "official.css"
-    assert pdf.static_file_for("http://example.com/static/reports/official.css", BASE) is None
+    css = pdf.static_file_for(f"{BASE}static/documents/official.css", BASE)
+    assert css == Path(settings.BASE_DIR) / "common" / "static" / "documents" / "official.css"
+    assert pdf.static_file_for("http://example.com/static/documents/official.css", BASE) is None
     assert pdf.static_file_for(f"{BASE}static/../manage.py", BASE) is None
     assert pdf.static_file_for(f"{BASE}static/%2e%2e/manage.py", BASE) is None
     assert pdf.static_file_for(f"{BASE}static/reports/nothing.css", BASE) is None
@@ -111,7 +111,7 @@ def test_render_names_the_font_package_when_the_fonts_are_missing(fonts_missing)
 def test_check_warns_when_the_fonts_are_missing(fonts_missing):
     warnings = checks.check_document_fonts()
     assert [(w.id, w.hint) for w in warnings] == [
-        ("reports.W001", "apt-get install fonts-liberation2 (the Makefile's system-deps target does it)")
+        ("common.W001", "apt-get install fonts-liberation2 (the Makefile's system-deps target does it)")
     ]
 
 
@@ -122,7 +122,7 @@ def test_check_is_silent_with_the_fonts_installed():
 def test_importing_the_app_does_not_import_weasyprint():
     code = (
         "import django, sys; django.setup(); "
-        "import reports.urls, reports.views, reports.checks, reports.pdf; "
+        "import reports.urls, reports.views, common.checks, common.pdf; "
         "print('weasyprint' in sys.modules)"
     )
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"}

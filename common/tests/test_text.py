@@ -1,4 +1,4 @@
-from units.text import clean, fold, person_sort_key, sort_key
+from common.text import clean, fold, person_sort_key, sort_key
 
 
 def test_clean_normalises_to_nfc_and_collapses_spaces():
