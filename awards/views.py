@@ -37,14 +37,11 @@ from awards.forms import (
 )
 from awards.models import Award
 from common.dates import school_year_label
+from common.numbers import decimal_text, money_text
+from common.views import require
 from units.models import Person, Unit
 
 IMPORT_SESSION_KEY = "awards_import_file"
-
-
-def _require(request, perm: str, obj=None) -> None:
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied
 
 
 def _person_or_404(request, pk: int) -> Person:
@@ -86,7 +83,7 @@ def _save_form(request, form, save) -> bool:
 
 @login_required
 def catalogue(request):
-    _require(request, "awards.view_catalogue")
+    require(request.user, "awards.view_catalogue")
     kind = request.GET.get("kind", "")
     awards = selectors.award_list(kind=kind, query=request.GET.get("q", ""))
     return render(request, "awards/catalogue.html", {"awards": awards, "kind": kind})
@@ -94,7 +91,7 @@ def catalogue(request):
 
 @login_required
 def award_detail(request, code):
-    _require(request, "awards.view_catalogue")
+    require(request.user, "awards.view_catalogue")
     award = _award_or_404(code)
     user = request.user
     unit_path = user.unit.path if user.unit_id else ""
@@ -117,22 +114,21 @@ def award_detail(request, code):
     return render(request, "awards/award_detail.html", context)
 
 
-def _vnd(amount) -> str:
-    return f"{int(amount):,}".replace(",", ".") + " đ"
+_vnd = money_text
 
 
 def _cash_text(award: Award) -> str:
     """ "0,3 × 2.340.000 đ = 702.000 đ" (lương cơ sở from 01/7/2024)."""
     if award.cash_multiplier is None:
         return ""
-    multiplier = f"{award.cash_multiplier.normalize():f}".replace(".", ",")
+    multiplier = decimal_text(award.cash_multiplier)
     return f"{multiplier} × {_vnd(BASE_SALARY)} = {_vnd(award.cash_multiplier * BASE_SALARY)}"
 
 
 @login_required
 def rule_add(request, code):
     award = _award_or_404(code)
-    _require(request, "awards.add_local_rule")
+    require(request.user, "awards.add_local_rule")
     form = LocalRuleForm(request.POST or None)
     scope = request.user.unit
 
@@ -150,7 +146,7 @@ def rule_add(request, code):
 @login_required
 def person_history(request, pk):
     person = _person_or_404(request, pk)
-    _require(request, "awards.view_person_history", person)
+    require(request.user, "awards.view_person_history", person)
     form = EligibilityForm(request.GET if "award" in request.GET else None, subject=Subject.INDIVIDUAL)
     judgement = None
     if form.is_bound and form.is_valid():
@@ -172,7 +168,7 @@ def person_history(request, pk):
 
 def _person_record_view(request, pk, *, form_factory, save, title):
     person = _person_or_404(request, pk)
-    _require(request, "awards.record_person_history", person)
+    require(request.user, "awards.record_person_history", person)
     form = form_factory(person, request.POST or None)
     if _save_form(request, form, lambda data: save(person, data, request.user)):
         return redirect("awards:person-history", pk=person.pk)
@@ -254,7 +250,7 @@ def person_period_add(request, pk):
 @login_required
 def unit_history(request, pk):
     unit = _unit_or_404(request, pk)
-    _require(request, "awards.view_unit_history", unit)
+    require(request.user, "awards.view_unit_history", unit)
     form = EligibilityForm(request.GET if "award" in request.GET else None, subject=Subject.COLLECTIVE)
     judgement = None
     if form.is_bound and form.is_valid():
@@ -280,7 +276,7 @@ def unit_history(request, pk):
 
 def _unit_record_view(request, pk, *, form, save, title):
     unit = _unit_or_404(request, pk)
-    _require(request, "awards.record_unit_history", unit)
+    require(request.user, "awards.record_unit_history", unit)
     bound = form(request.POST or None)
     if _save_form(request, bound, lambda data: save(unit, data, request.user)):
         return redirect("awards:unit-history", pk=unit.pk)
@@ -329,7 +325,7 @@ def unit_restriction_add(request, pk):
 @login_required
 def suggestions(request, pk):
     unit = _unit_or_404(request, pk)
-    _require(request, "awards.view_unit_history", unit)
+    require(request.user, "awards.view_unit_history", unit)
     year_form = SuggestionYearForm(request.GET or None)
     year, on_date = default_school_year(), timezone.localdate()
     if year_form.is_bound and year_form.is_valid():
@@ -378,7 +374,7 @@ def suggestions(request, pk):
 
 @login_required
 def search(request):
-    _require(request, "awards.search_history")
+    require(request.user, "awards.search_history")
     form = HistoryFilterForm(request.GET or None)
     page = None
     if form.is_bound and form.is_valid() and any(form.cleaned_data.values()):
@@ -408,7 +404,7 @@ def search(request):
 
 @login_required
 def history_import(request):
-    _require(request, "awards.import_history")
+    require(request.user, "awards.import_history")
     form = HistoryImportForm()
     context = {"form": form, "errors": None, "rows": None}
     if request.method == "POST" and "confirm" in request.POST:
@@ -450,7 +446,7 @@ def history_import(request):
 
 @login_required
 def import_template(request):
-    _require(request, "awards.import_history")
+    require(request.user, "awards.import_history")
     response = HttpResponse(
         excel.build_template(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )

@@ -236,7 +236,7 @@ def main():
             time.sleep(0.2)
 
         tick = time.monotonic()
-        app.send_task("campaigns.tasks.reminders_tick")  # exactly what the beat sends
+        app.send_task("reminders.tasks.reminders_tick")  # exactly what the beat sends
         limit = tick + args.timeout
         while time.monotonic() < limit and sink.count() < expected:
             time.sleep(0.05)
@@ -247,7 +247,7 @@ def main():
         per_key = Counter(rcpt for rcpt, _at in received)  # one deadline: recipient = (recipient, deadline)
         duplicates = sum(n - 1 for n in per_key.values())
 
-        from campaigns.models import ReminderDispatch
+        from reminders.models import ReminderDispatch
 
         statuses = Counter(ReminderDispatch.objects.values_list("status", flat=True))
         raw = baseline(controller.port, expected)

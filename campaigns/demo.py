@@ -25,8 +25,8 @@ How deliverables are spread (per past deadline, over the owing units in name ord
 """
 
 import datetime
-import importlib
 import io
+from collections.abc import Callable
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
@@ -92,29 +92,20 @@ def load(*, stdout=None) -> dict[str, Campaign]:
         )
         if campaign is not None:
             campaigns[key] = campaign
-    _load_registration(stdout)
     return campaigns
 
 
-def _load_registration(stdout) -> None:
-    """Registrations and pacts come from another module, when it is there."""
-    try:
-        module = importlib.import_module("campaigns.demo_registration")
-    except ModuleNotFoundError as exc:
-        if exc.name != "campaigns.demo_registration":
-            raise
-        return
-    module.load(stdout=stdout)
+# What other apps do with a plan while it runs (registrations, pacts, exemplars): they hook in
+# here (``while_running``) so that a plan closed by now still has its history, without this
+# module naming the apps built on it.
+_WHILE_RUNNING: list[Callable[..., None]] = []
 
 
-def _load_registration_for(campaign: Campaign, stdout) -> None:
-    try:
-        module = importlib.import_module("campaigns.demo_registration")
-    except ModuleNotFoundError as exc:
-        if exc.name != "campaigns.demo_registration":
-            raise
-        return
-    module.load_for(campaign, stdout=stdout)
+def while_running(loader: Callable[..., None]) -> Callable[..., None]:
+    """Register ``loader(campaign, stdout=...)`` to run once a demo plan is in progress."""
+    if loader not in _WHILE_RUNNING:
+        _WHILE_RUNNING.append(loader)
+    return loader
 
 
 def _load_plan(key: str, *, today: datetime.date, parent: Campaign | None, write, stdout=None) -> Campaign | None:
@@ -139,9 +130,10 @@ def _load_plan(key: str, *, today: datetime.date, parent: Campaign | None, write
             campaign = services.campaign_set_state(
                 campaign=campaign, new_state=state, actor=None, reason=STATE_REASONS[state]
             )
-            if state == CampaignState.IN_PROGRESS and not campaign.unit_registrations.exists():
+            if state == CampaignState.IN_PROGRESS:
                 # Registrations happen while the plan runs; a plan closed by now still has them.
-                _load_registration_for(campaign, stdout)
+                for loader in _WHILE_RUNNING:
+                    loader(campaign, stdout=stdout)
         made = _add_deliverables(campaign, today)
     write(f"Loaded plan {label} ({campaign.state}): {made} deliverables and exceptions.")
     return campaign

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.enums import CampaignState, ExceptionKind, ParticipantScope
 from campaigns.models import AwardOffer, Campaign, Criterion, DossierComponent, Milestone, Phase, Subject, UpperDocument
+from common.numbers import decimal_text
 from common.text import clean, fold
 from common.uploads import sniff_deliverable
 from units.enums import PersonRole, UnitKind
@@ -54,12 +55,6 @@ def parse_number(raw: str) -> Decimal | None:
         return Decimal(text)
     except InvalidOperation as exc:
         raise ValueError(text) from exc
-
-
-def format_number(value) -> str:
-    if value in (None, ""):
-        return ""
-    return f"{Decimal(str(value)).normalize():f}".replace(".", ",")
 
 
 BLANK = [("", "—")]
@@ -240,7 +235,7 @@ class CriterionForm(PartForm):
         parents = self.campaign.criteria.all()
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
-            self.initial["target_value"] = format_number(self.instance.target_value)
+            self.initial["target_value"] = decimal_text(self.instance.target_value)
         self.fields["parent"].queryset = parents
         self.fields["parent"].label = _("Under")
         self.fields["parent"].help_text = _("Left empty, “2.1.1” is put under “2.1” when the plan has it.")

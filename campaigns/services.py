@@ -32,6 +32,7 @@ from campaigns.models import (
     Submission,
     UpperDocument,
 )
+from common.dates import short_date
 from common.text import clean, fold
 from units.models import Unit, User
 from units.services import log_action
@@ -280,7 +281,7 @@ def _shown(key: str, value):
     if value is None or value == "" or value == []:
         return None
     if isinstance(value, datetime.date):
-        return value.strftime("%d/%m/%Y")
+        return short_date(value)
     if isinstance(value, Decimal):
         return f"{value.normalize():f}".replace(".", ",")
     if hasattr(value, "_meta"):
@@ -546,9 +547,9 @@ def _validate_milestone(milestone: Milestone) -> None:
             errors["due_on"] = _("Give the due date.")
         elif not (campaign.starts_on <= milestone.due_on <= campaign.ends_on):
             errors["due_on"] = _("The deadline %(date)s lies outside the campaign period (%(start)s – %(end)s).") % {
-                "date": milestone.due_on.strftime("%d/%m/%Y"),
-                "start": campaign.starts_on.strftime("%d/%m/%Y"),
-                "end": campaign.ends_on.strftime("%d/%m/%Y"),
+                "date": short_date(milestone.due_on),
+                "start": short_date(campaign.starts_on),
+                "end": short_date(campaign.ends_on),
             }
         elif milestone.phase_id and not (milestone.phase.starts_on <= milestone.due_on <= milestone.phase.ends_on):
             errors["due_on"] = _("The deadline lies outside its phase.")
@@ -565,7 +566,7 @@ def _validate_milestone(milestone: Milestone) -> None:
 
 
 def _deadline_dates(milestone: Milestone) -> list[str]:
-    return [d.due_on.strftime("%d/%m/%Y") for d in milestone.deadlines.order_by("due_on")]
+    return [short_date(d.due_on) for d in milestone.deadlines.order_by("due_on")]
 
 
 @transaction.atomic

@@ -1,8 +1,6 @@
 from django.urls import path, register_converter
 
 from campaigns import views
-from campaigns.urls_registration import urlpatterns as registration_patterns
-from campaigns.urls_reminders import urlpatterns as reminder_patterns
 
 app_name = "campaigns"
 
@@ -44,4 +42,4 @@ campaign_patterns: list = [
     path("lich/<str:token>.ics", views.ics_feed, name="ics-feed"),
 ]
 
-urlpatterns = campaign_patterns + registration_patterns + reminder_patterns
+urlpatterns = campaign_patterns

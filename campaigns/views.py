@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -45,6 +44,7 @@ from campaigns.models import (
     UpperDocument,
 )
 from common.dates import school_year_label, school_year_of
+from common.views import apply_errors, file_download, paginate, require
 from units.models import Unit
 from units.selectors import audit_log_for
 
@@ -169,20 +169,6 @@ def _campaign_or_404(request, pk: int) -> Campaign:
         raise Http404 from exc
 
 
-def _require(request, perm: str, obj) -> None:
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    """Show a service's refusal at the field it names, or above the form."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, ValidationError(errors))
-    else:
-        form.add_error(None, ValidationError(exc.messages))
-
-
 def _refusal(exc: ValidationError) -> str:
     return " ".join(exc.messages)
 
@@ -237,7 +223,7 @@ def _can_change_parts(request, campaign: Campaign) -> bool:
 
 def _require_parts(request, campaign: Campaign):
     """The parts' screens: 403 without the right; a closed plan is not changed (back to it, with why)."""
-    _require(request, _parts_perm(campaign), campaign)
+    require(request.user, _parts_perm(campaign), campaign)
     if campaign.state == CampaignState.CLOSED:
         messages.error(request, _("A closed campaign cannot be amended."))
         return redirect("campaigns:detail", pk=campaign.pk)
@@ -305,7 +291,7 @@ def campaign_list(request):
     state = request.GET.get("state", "")
     state = state if state in CampaignState.values else ""
     campaigns = selectors.campaign_list(request.user, query=query, state=state)
-    page = Paginator(campaigns, 30).get_page(request.GET.get("page"))
+    page = paginate(request, campaigns, per_page=30)
     unit = request.user.unit
     context = {
         "page": page,
@@ -327,7 +313,7 @@ def campaign_create(request):
         try:
             campaign = services.campaign_create(issuer=unit, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("The draft plan is saved. Now add its parts below."))
             return redirect("campaigns:detail", pk=campaign.pk)
@@ -372,7 +358,7 @@ def campaign_detail(request, pk: int):
 @login_required
 def campaign_edit(request, pk: int):
     campaign = _campaign_or_404(request, pk)
-    _require(request, "campaigns.change_campaign", campaign)
+    require(request.user, "campaigns.change_campaign", campaign)
     if campaign.state not in EDITABLE_STATES:
         messages.error(request, _("A launched campaign can only be changed through a recorded amendment."))
         return redirect("campaigns:detail", pk=campaign.pk)
@@ -381,7 +367,7 @@ def campaign_edit(request, pk: int):
         try:
             services.campaign_update(campaign=campaign, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("The plan is saved."))
             return redirect("campaigns:detail", pk=campaign.pk)
@@ -412,7 +398,7 @@ def campaign_participants_edit(request, pk: int):
                 amendment_reason=form.cleaned_data.get("amendment_reason", ""),
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _saved_notice(campaign, _("The participants are saved.")))
             return redirect("campaigns:detail", pk=campaign.pk)
@@ -434,7 +420,7 @@ def part_add(request, pk: int, part: str):
         try:
             part.add(campaign=campaign, actor=request.user, **form.service_fields())
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             notice = _saved_notice(campaign, _("Added to the plan."))
             return _after_part_change(request, campaign, part, notice, keep_open=True)
@@ -457,7 +443,7 @@ def part_edit(request, pk: int, part: str, item_pk: int):
         try:
             part.update(**{part.item_kw: item}, actor=request.user, **form.service_fields())
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             return _after_part_change(request, campaign, part, _saved_notice(campaign, _("The change is saved.")))
     context = {"campaign": campaign, "part": part, "form": form, "item": item, "amending": _amending(campaign)}
@@ -485,7 +471,7 @@ def part_delete(request, pk: int, part: str, item_pk: int):
             if not amending:
                 messages.error(request, _refusal(exc))
                 return redirect(f"{reverse('campaigns:detail', args=[campaign.pk])}#part-{part.slug}")
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             return _after_part_change(request, campaign, part, _saved_notice(campaign, _("Deleted from the plan.")))
     context = {"campaign": campaign, "part": part, "form": form, "item": item, "amending": amending}
@@ -499,7 +485,7 @@ def part_delete(request, pk: int, part: str, item_pk: int):
 @require_POST
 def campaign_set_state(request, pk: int):
     campaign = _campaign_or_404(request, pk)
-    _require(request, "campaigns.decide_campaign", campaign)
+    require(request.user, "campaigns.decide_campaign", campaign)
     form = forms.StateForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose one of the actions offered."))
@@ -523,7 +509,7 @@ def campaign_set_state(request, pk: int):
 @login_required
 def campaign_amend(request, pk: int):
     campaign = _campaign_or_404(request, pk)
-    _require(request, "campaigns.decide_campaign", campaign)
+    require(request.user, "campaigns.decide_campaign", campaign)
     if campaign.state not in ACTIVE_STATES:
         messages.error(request, _("Only a launched campaign that is not closed is amended; edit a draft directly."))
         return redirect("campaigns:detail", pk=campaign.pk)
@@ -534,7 +520,7 @@ def campaign_amend(request, pk: int):
         try:
             amendment = services.campaign_amend(campaign=campaign, actor=request.user, reason=reason, **fields)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Amendment no. %(n)s is recorded.") % {"n": amendment.sequence})
             return redirect("campaigns:detail", pk=campaign.pk)
@@ -545,7 +531,7 @@ def campaign_amend(request, pk: int):
 @require_POST
 def campaign_copy(request, pk: int):
     campaign = _campaign_or_404(request, pk)
-    _require(request, "campaigns.add_campaign", campaign.issuer)
+    require(request.user, "campaigns.add_campaign", campaign.issuer)
     try:
         copy = services.campaign_copy(source=campaign, actor=request.user, years=1)
     except ValidationError as exc:
@@ -587,7 +573,7 @@ def _deadline_or_404(request, pk: int) -> Deadline:
 def deadline_status(request, pk: int):
     deadline = _deadline_or_404(request, pk)
     campaign = deadline.milestone.campaign
-    _require(request, "campaigns.view_status", campaign)
+    require(request.user, "campaigns.view_status", campaign)
     statuses = selectors.deadline_statuses(deadline, selectors.milestone_owing_units(deadline.milestone))
     counts = selectors.status_counts(statuses)
     context = {
@@ -605,9 +591,9 @@ def deadline_status(request, pk: int):
 def deadline_exception(request, pk: int, unit_pk: int):
     deadline = _deadline_or_404(request, pk)
     campaign = deadline.milestone.campaign
-    _require(request, "campaigns.view_status", campaign)
+    require(request.user, "campaigns.view_status", campaign)
     unit = get_object_or_404(selectors.milestone_owing_units(deadline.milestone), pk=unit_pk)
-    _require(request, "campaigns.grant_exception", campaign)
+    require(request.user, "campaigns.grant_exception", campaign)
     form = forms.ExceptionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -623,7 +609,7 @@ def deadline_exception(request, pk: int, unit_pk: int):
                     actor=request.user,
                 )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("The decision for %(unit)s is recorded.") % {"unit": unit.name})
             return redirect("campaigns:deadline-status", pk=deadline.pk)
@@ -661,7 +647,7 @@ def submission_create(request, pk: int):
                 note=form.cleaned_data["note"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Version %(v)s is submitted.") % {"v": submission.version})
             return redirect("campaigns:submit", pk=deadline.pk)
@@ -684,12 +670,7 @@ def submission_download(request, pk: int):
     submission = get_object_or_404(selectors.visible_submissions(request.user), pk=pk)
     if not submission.file:
         raise Http404
-    return FileResponse(
-        submission.file.open("rb"),
-        as_attachment=True,
-        filename=submission.original_name or submission.file.name.rsplit("/", 1)[-1],
-        content_type=submission.content_type or "application/octet-stream",
-    )
+    return file_download(submission.file, filename=submission.original_name, content_type=submission.content_type)
 
 
 # --- Calendar ---------------------------------------------------------------------------------------------

@@ -22,3 +22,14 @@ def school_year_label(start_year: int) -> str:
 def school_year_of(value: datetime.date, *, start_month: int = 9) -> int:
     """The first year of the school year containing ``value`` (Sept–Aug by default)."""
     return value.year if value.month >= start_month else value.year - 1
+
+
+def body_date(value: datetime.date) -> str:
+    """ "01/5/2024", "17/01/2026": the day and months 1–2 zero-padded, as in the date line."""
+    month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
+    return f"{value.day:02d}/{month}/{value.year}"
+
+
+def yearly_date(day: int, month: int) -> str:
+    month_text = f"{month:02d}" if month <= 2 else str(month)
+    return f"{day:02d}/{month_text}"

@@ -8,6 +8,8 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("", include("units.urls")),
     path("phong-trao/", include("campaigns.urls")),
+    path("phong-trao/", include("emulation.urls")),
+    path("phong-trao/", include("reminders.urls")),
     path("khen-thuong/", include("awards.urls")),
     path("van-ban/", include("reports.urls")),
 ]

@@ -10,46 +10,31 @@ Builders prefetch what they read, so rendering costs a fixed number of queries w
 the size of the plan.
 """
 
-import datetime
 import re
 import unicodedata
 from collections import defaultdict
-from decimal import Decimal
 
 from django.db.models import Prefetch, prefetch_related_objects
-from django.utils import timezone
 
 from campaigns.enums import CampaignState, Recurrence, SubjectKind
 from campaigns.models import Campaign, Criterion, Milestone
-from common.dates import official_date
+from common.dates import body_date, yearly_date
+from common.documents import (
+    DRAFT_MARK,
+    NATIONAL_MOTTO,
+    NATIONAL_TITLE,
+    NBSP,
+    date_line,
+    document_type,
+    list_lines,
+    nfc,
+    paragraphs,
+    recipient_lines,
+    roman,
+    upper,
+)
+from common.numbers import number_text
 from common.text import fold
-
-NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
-DRAFT_MARK = "DỰ THẢO"
-NBSP = "\u00a0"
-
-# Phụ lục III, NĐ 30/2020: abbreviation of a document type → its name, for the căn cứ lines.
-DOCUMENT_TYPES = {
-    "NQ": "Nghị quyết",
-    "QĐ": "Quyết định",
-    "CT": "Chỉ thị",
-    "QC": "Quy chế",
-    "QYĐ": "Quy định",
-    "TC": "Thông cáo",
-    "TB": "Thông báo",
-    "HD": "Hướng dẫn",
-    "CTR": "Chương trình",
-    "KH": "Kế hoạch",
-    "PA": "Phương án",
-    "ĐA": "Đề án",
-    "DA": "Dự án",
-    "BC": "Báo cáo",
-    "TTR": "Tờ trình",
-    "CV": "Công văn",
-    "TT": "Thông tư",
-    "NĐ": "Nghị định",
-}
 
 PERSON_ROLE_WORDS = {
     "manager": "cán bộ quản lý",
@@ -59,91 +44,10 @@ PERSON_ROLE_WORDS = {
     "student": "học sinh",
 }
 
-_HEADING_LINE = re.compile(r"^(?:#+\s*)?(\d+(?:\.\d+)*\.|[IVXLC]+\.)\s+(.+)$")
-_LETTERED = re.compile(r"^[a-zđ]\)\s")
-_MARKUP = re.compile(r"^#+\s*|\*+")
-_ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-
-
-def nfc(text) -> str:
-    return unicodedata.normalize("NFC", str(text or "")).strip()
-
-
-def roman(number: int) -> str:
-    out = ""
-    for value, letters in _ROMAN:
-        while number >= value:
-            out += letters
-            number -= value
-    return out
-
-
-def upper(text: str) -> str:
-    return nfc(nfc(text).upper())
-
-
-def body_date(value: datetime.date) -> str:
-    """ "01/5/2024", "17/01/2026": the day and months 1–2 zero-padded, as in the date line."""
-    month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
-    return f"{value.day:02d}/{month}/{value.year}"
-
-
-def yearly_date(day: int, month: int) -> str:
-    month_text = f"{month:02d}" if month <= 2 else str(month)
-    return f"{day:02d}/{month_text}"
-
-
-def number_text(value: Decimal) -> str:
-    """Vietnamese number: "," for decimals, "." for thousands, no trailing zeros (99,5; 1.500; 344)."""
-    value = Decimal(value).normalize()
-    sign = "-" if value < 0 else ""
-    whole, _, fraction = f"{abs(value):f}".partition(".")
-    grouped = f"{int(whole):,}".replace(",", ".")
-    return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
-
-
-def list_lines(items: list[str], *, last: str = ".") -> list[str]:
-    """Lines of an enumeration: each ends with ";", the last with "." (NĐ 30/2020)."""
-    cleaned = [nfc(item).rstrip(";.,: ") for item in items]
-    cleaned = [item for item in cleaned if item]
-    return [item + (last if index == len(cleaned) - 1 else ";") for index, item in enumerate(cleaned)]
-
-
-def paragraphs(text: str) -> list[dict]:
-    """A long text field as blocks: one paragraph a line; "1. …" lines are headings, "- …" items."""
-    blocks = []
-    for raw in nfc(text).splitlines():
-        line = raw.strip()
-        if not line:
-            continue
-        heading = _HEADING_LINE.match(line)
-        if heading and len(line) <= 160 and not line.rstrip("*").endswith((".", ";", ":")):
-            blocks.append({"kind": "subheading", "number": heading[1].rstrip(".") + ".", "text": _clean(heading[2])})
-        elif line.startswith(("- ", "+ ", "• ", "– ")):
-            blocks.append({"kind": "item", "text": "- " + _clean(line[2:])})
-        elif _LETTERED.match(line):
-            blocks.append({"kind": "item", "text": _clean(line)})
-        else:
-            blocks.append({"kind": "para", "text": _clean(line)})
-    return blocks
-
-
-def _clean(text: str) -> str:
-    return nfc(_MARKUP.sub("", text))
-
-
-def _document_type(number_symbol: str) -> str:
-    for token in re.split(r"[/\-\s]+", nfc(number_symbol).upper()):
-        if token in DOCUMENT_TYPES:
-            return DOCUMENT_TYPES[token]
-        if re.fullmatch(r"QH\d+", token):  # "06/2022/QH15": a law of the 15th National Assembly
-            return "Luật"
-    return "văn bản"
-
 
 def basis_line(document) -> str:
     """ "Căn cứ Kế hoạch số 2024/KH-UBND ngày 03/4/2024 của UBND tỉnh về …" (no final punctuation)."""
-    parts = [f"Căn cứ {_document_type(document.number_symbol)} số {nfc(document.number_symbol)}"]
+    parts = [f"Căn cứ {document_type(document.number_symbol)} số {nfc(document.number_symbol)}"]
     if document.issued_on:
         parts.append(f"ngày {body_date(document.issued_on)}")
     if document.issuer_name:
@@ -245,24 +149,6 @@ def milestone_line(milestone: Milestone, issuer_name: str) -> str:
     text = f"{nfc(milestone.title)}: gửi về {recipient}"
     when = milestone_when(milestone)
     return f"{text} {when}" if when else text
-
-
-def recipient_lines(distribution: str, issuer_short_name: str) -> list[str]:
-    """ "Nơi nhận": "- …;" lines, ending with "- Lưu: VT, …." (added when the list lacks it)."""
-    items = [re.sub(r"^[-–•+]\s*", "", line.strip()) for line in nfc(distribution).splitlines()]
-    items = [item for item in items if item]
-    if not any(item.lower().startswith("lưu") for item in items):
-        items.append(f"Lưu: VT, {issuer_short_name}" if issuer_short_name else "Lưu: VT")
-    return ["- " + line for line in list_lines(items)]
-
-
-def date_line(issued_on: datetime.date | None, place: str) -> str:
-    if issued_on:
-        return official_date(issued_on, place)
-    blank = NBSP * 6
-    year = timezone.localdate().year
-    text = f"ngày{blank}tháng{blank}năm {year}"
-    return f"{place}, {text}" if place else text
 
 
 def number_line(campaign: Campaign) -> str:

@@ -23,8 +23,7 @@ from django.utils import timezone
 from campaigns import services
 from campaigns.models import Campaign, Submission
 from campaigns.tests.factories import CampaignFactory
-from common.dates import official_date, school_year_of
-from reports.documents import body_date
+from common.dates import body_date, official_date, school_year_of
 from tests.browser import PHONE, READY, chromium, go, log_in, new_page, requires_browser, shoot
 from units import demo
 from units.enums import UnitKind

@@ -18,6 +18,7 @@ from campaigns.models import (
     Subject,
     UpperDocument,
 )
+from common.dates import short_date
 from units.enums import PersonRole, UnitKind
 
 register = template.Library()
@@ -76,7 +77,7 @@ def _one(model: type[models.Model], key: str, value) -> str:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(field, models.DateField) and isinstance(value, str):
         try:  # the main part's amendments keep ISO dates
-            return datetime.date.fromisoformat(value).strftime("%d/%m/%Y")
+            return short_date(datetime.date.fromisoformat(value))
         except ValueError:
             return value
     return str(value)

@@ -1,9 +1,8 @@
-from decimal import Decimal
-
 from django import template
 from django.utils.translation import gettext_lazy as _
 
 from common.dates import official_date
+from common.numbers import decimal_text
 
 register = template.Library()
 
@@ -11,10 +10,7 @@ register = template.Library()
 @register.filter
 def number_vi(value) -> str:
     """344 → "344", 99.500 → "99,5": numbers as written in the plans."""
-    if value in (None, ""):
-        return ""
-    number = Decimal(str(value))
-    return f"{number.normalize():f}".replace(".", ",")
+    return decimal_text(value)
 
 
 @register.filter

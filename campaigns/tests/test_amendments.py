@@ -623,25 +623,3 @@ def test_launched_detail_query_count_does_not_grow_with_amendments(
         response = client.get(reverse("campaigns:detail", args=[plan.campaign.pk]))
     assert len(response.context["campaign"].amendments.all()) == amendments
     assert all(section["form"] is None for section in response.context["sections"])
-
-
-def test_reminders_follow_a_moved_deadline_and_spare_units_that_submitted(world):
-    from campaigns.selectors_reminders import reminders_due
-    from campaigns.tests.reminder_helpers import DUE, reminder_world
-
-    deadline = reminder_world(world)
-    services.submission_create(deadline=deadline, unit=world.school_a1, actor=None, note="Đã nộp")
-    milestone = world.extra["milestone"]
-    before = {(p.deadline_id, p.due_on) for p in reminders_due(today=DUE - datetime.timedelta(days=7))}
-
-    services.milestone_update(
-        milestone=milestone, actor=None, due_on=DUE + datetime.timedelta(days=14), amendment_reason=REASON
-    )
-
-    new_due = DUE + datetime.timedelta(days=14)
-    after = list(reminders_due(today=new_due - datetime.timedelta(days=7)))
-    assert before == {(deadline.pk, DUE)}
-    assert {(p.deadline_id, p.due_on) for p in after} == {(deadline.pk, new_due)}
-    assert world.school_a1.pk not in {p.unit_id for p in after}
-    # Nothing is due on the old date's offsets any more.
-    assert list(reminders_due(today=DUE - datetime.timedelta(days=7))) == []

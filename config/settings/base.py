@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "units",
     "awards",
     "campaigns",
+    "emulation",
+    "reminders",
     "reports",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -163,7 +165,7 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# --- Deadline reminders (campaigns.services_reminders) ----------------------------------
+# --- Deadline reminders (reminders.services) ----------------------------------
 # Days before the (effective) due date a unit's clerk and head are reminded; negative = overdue.
 # The unit above hears of late units on the overdue offsets.
 REMINDER_OFFSETS = env.list("REMINDER_OFFSETS", cast=int, default=[14, 7, 3, 1, 0, -1, -7])
@@ -183,8 +185,8 @@ REMINDER_BATCH_SIZE = env.int("REMINDER_BATCH_SIZE", default=100)
 REMINDER_DEADLINE_URL_NAME = env("REMINDER_DEADLINE_URL_NAME", default="campaigns:submit")
 
 CELERY_BEAT_SCHEDULE: dict = {
-    "campaigns-reminders-tick": {
-        "task": "campaigns.tasks.reminders_tick",
+    "reminders-tick": {
+        "task": "reminders.tasks.reminders_tick",
         "schedule": REMINDER_TICK_SECONDS,
         "options": {"expires": REMINDER_TICK_SECONDS},
     },

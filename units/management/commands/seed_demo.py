@@ -1,14 +1,25 @@
-"""Load the demo data, then the other apps' demo loaders. Idempotent: `make run` calls it on every start."""
+"""Load the demo data of every installed app, lowest layer first. Idempotent: `make run` calls it on every start."""
 
-import importlib
 import time
+from importlib import import_module
+from importlib.util import find_spec
 
+from django.apps import apps
 from django.core.management.base import BaseCommand
 
 from units import demo
 
-# Other apps' loaders, in dependency order; each looks up demo units by code.
-DOWNSTREAM_LOADERS = ("campaigns.demo", "awards.demo", "reports.demo")
+
+def demo_modules():
+    """Each installed app's ``demo`` module, in INSTALLED_APPS order (which is the layer order).
+
+    Found through the app registry, the way Django finds ``admin`` modules, so that no app
+    names the apps that build on it.
+    """
+    for config in apps.get_app_configs():
+        name = f"{config.name}.demo"
+        if config.name != "units" and find_spec(config.name) and find_spec(name):
+            yield import_module(name)
 
 
 class Command(BaseCommand):
@@ -27,13 +38,7 @@ class Command(BaseCommand):
         demo.load(stdout=self.stdout)
         if scale == "province":
             demo.generate_province(stdout=self.stdout)
-        for name in DOWNSTREAM_LOADERS:
-            try:
-                module = importlib.import_module(name)
-            except ModuleNotFoundError as exc:
-                if exc.name != name:
-                    raise
-                self.stdout.write(f"{name}: not present yet, skipped.")
-                continue
+        # Import them all before loading any: a module may hook into a lower one's loader.
+        for module in list(demo_modules()):
             module.load(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready in {time.monotonic() - started:.1f} s."))

@@ -1,0 +1,141 @@
+"""Staff screens of deadline reminders (log, preview, deliberate resend) and the digest preference."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+import reminders.rules  # noqa: F401  (registers reminders.manage_reminders)
+from campaigns.models import Milestone
+from reminders import selectors as selectors
+from reminders import services as services
+from reminders.enums import DispatchStatus
+from reminders.forms import ReminderPreferencesForm
+from reminders.models import ReminderDispatch
+from units.models import Unit, User
+
+LOG_PAGE_SIZE = 50
+
+
+def _offset_label(offset: int) -> str:
+    if offset > 0:
+        return _("%(days)s day(s) before") % {"days": offset}
+    if offset == 0:
+        return _("On the due day")
+    return _("%(days)s day(s) overdue") % {"days": -offset}
+
+
+def _status_label(dispatch: ReminderDispatch, now) -> tuple[str, str]:
+    """(label, Bootstrap colour) of a dispatch, with stuck claims shown as unknown."""
+    if selectors.is_unknown(dispatch, now=now):
+        return _("Unknown — check"), "warning"
+    colours = {
+        DispatchStatus.SENT: "success",
+        DispatchStatus.FAILED: "danger",
+        DispatchStatus.CANCELLED: "secondary",
+        DispatchStatus.SENDING: "info",
+        DispatchStatus.PENDING: "light",
+    }
+    return DispatchStatus(dispatch.status).label, colours[dispatch.status]
+
+
+@login_required
+def reminder_log(request, pk):
+    try:
+        milestone = selectors.milestone_for_reminders(request.user, pk)
+    except Milestone.DoesNotExist as exc:
+        raise Http404 from exc
+    if not request.user.has_perm("reminders.manage_reminders", milestone.campaign):
+        raise PermissionDenied
+    now = timezone.now()
+    today = timezone.localdate(now)
+    deadlines = list(milestone.deadlines.all())
+    chosen = request.GET.get("han", "")
+    deadline = next((d for d in deadlines if str(d.pk) == chosen), None) or selectors.default_deadline(
+        milestone, today=today
+    )
+    rows, page, preview = [], None, []
+    if deadline is not None:
+        page = Paginator(selectors.reminder_log(deadline), LOG_PAGE_SIZE).get_page(request.GET.get("trang"))
+        for dispatch in page:
+            label, colour = _status_label(dispatch, now)
+            can_resend = dispatch.status == DispatchStatus.FAILED or selectors.is_unknown(dispatch, now=now)
+            rows.append(
+                {
+                    "dispatch": dispatch,
+                    "offset": _offset_label(dispatch.offset),
+                    "status": label,
+                    "colour": colour,
+                    "can_resend": can_resend,
+                }
+            )
+        preview = _preview_rows(deadline, today)
+    context = {
+        "milestone": milestone,
+        "campaign": milestone.campaign,
+        "deadlines": deadlines,
+        "deadline": deadline,
+        "rows": rows,
+        "page": page,
+        "preview": preview,
+    }
+    return render(request, "reminders/log.html", context)
+
+
+def _preview_rows(deadline, today) -> list[dict]:
+    planned = selectors.reminder_preview(deadline, today=today)
+    users = User.objects.in_bulk({p.recipient_id for p in planned})
+    units = Unit.objects.in_bulk({p.unit_id for p in planned} | {pk for p in planned for pk in p.late_unit_ids})
+    return [
+        {
+            "when": max(item.scheduled_for, today),
+            "recipient": users[item.recipient_id],
+            "unit": units[item.unit_id],
+            "kind": item.kind,
+            "offset": _offset_label(item.offset),
+            "late_units": [units[pk] for pk in item.late_unit_ids],
+        }
+        for item in planned
+    ]
+
+
+@login_required
+@require_POST
+def reminder_resend(request, pk):
+    try:
+        dispatch = selectors.dispatch_for_staff(request.user, pk)
+    except ReminderDispatch.DoesNotExist as exc:
+        raise Http404 from exc
+    milestone = dispatch.deadline.milestone
+    if not request.user.has_perm("reminders.manage_reminders", milestone.campaign):
+        raise PermissionDenied
+    try:
+        services.dispatch_resend(dispatch=dispatch, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, _("The reminder to %(name)s will be sent again shortly.") % {"name": dispatch.recipient}
+        )
+    return redirect(f"{reverse('reminders:reminder-log', args=[milestone.pk])}?han={dispatch.deadline_id}")
+
+
+@login_required
+def reminder_preferences(request):
+    form = ReminderPreferencesForm(
+        request.POST if request.method == "POST" else None,
+        initial={"wants_daily_digest": request.user.wants_daily_digest},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.reminder_preferences_update(
+            user=request.user, wants_daily_digest=form.cleaned_data["wants_daily_digest"]
+        )
+        messages.success(request, _("Your reminder settings were saved."))
+        return redirect("reminders:reminder-preferences")
+    return render(request, "reminders/preferences.html", {"form": form})
