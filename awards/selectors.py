@@ -23,6 +23,7 @@ from awards.eligibility import (
     UnitFacts,
     cyclic_gc_paused,
 )
+from awards.enums import AwardKind, Subject
 from awards.models import (
     Award,
     AwardRecord,
@@ -63,10 +64,36 @@ def award_get(code: str) -> Award:
 
 
 def award_choices(*, subject: str = "") -> QuerySet[Award]:
+    """Awards given to ``subject`` (individual or collective; both when empty), in catalogue order."""
     qs = Award.objects.all()
     if subject:
-        qs = qs.filter(subject__in=[subject, "both"])
+        qs = qs.filter(subject__in=[subject, Subject.BOTH])
     return qs.order_by("position", "code")
+
+
+def award_code_choices(*, subject: str = "", judged_only: bool = False) -> list[tuple[str, str]]:
+    """``(code, name)`` pairs for a select; ``judged_only`` leaves out state honours (not judged here)."""
+    qs = award_choices(subject=subject)
+    if judged_only:
+        qs = qs.exclude(kind=AwardKind.STATE)
+    return list(qs.values_list("code", "name"))
+
+
+def visible_rules(user: User, award: Award) -> list[AwardRule]:
+    """The award's rules the user may read: national ones, and local ones of their unit's
+    line (a scope above their unit, or below it for those who see their subtree).
+
+    ``award`` comes from ``award_get`` (rules and scopes prefetched): no query here.
+    """
+    unit_path = user.unit.path if user.unit_id else ""
+    return [
+        rule
+        for rule in award.rules.all()
+        if rule.scope_id is None
+        or user.is_superuser
+        or unit_path.startswith(rule.scope.path)
+        or (user.sees_subtree and unit_path and rule.scope.path.startswith(unit_path))
+    ]
 
 
 def load_catalogue() -> Catalogue:
@@ -181,6 +208,16 @@ def person_facts(person: Person) -> PersonFacts:
 
 def unit_members(unit: Unit) -> QuerySet[Person]:
     return Person.objects.filter(unit=unit, is_active=True).order_by("name_sort", "pk")
+
+
+def unit_member_choices(unit: Unit) -> list[tuple[int, str]]:
+    """``(pk, full name)`` of the unit's active members, in name order."""
+    return list(unit_members(unit).values_list("pk", "full_name"))
+
+
+def unit_members_by_pk(unit: Unit, pks) -> list[Person]:
+    """The unit's active members among ``pks``, in name order (others are ignored)."""
+    return list(unit_members(unit).filter(pk__in=pks))
 
 
 def unit_award_counts(unit: Unit, school_year: int) -> dict[str, int]:

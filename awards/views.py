@@ -97,15 +97,7 @@ def award_detail(request, code):
     _require(request, "awards.view_catalogue")
     award = _award_or_404(code)
     user = request.user
-    unit_path = user.unit.path if user.unit_id else ""
-    rules = [
-        rule
-        for rule in award.rules.all()
-        if rule.scope_id is None
-        or user.is_superuser
-        or unit_path.startswith(rule.scope.path)
-        or (user.sees_subtree and unit_path and rule.scope.path.startswith(unit_path))
-    ]
+    rules = selectors.visible_rules(user, award)
     context = {
         "award": award,
         "national_rules": [r for r in rules if r.scope_id is None],
@@ -340,14 +332,12 @@ def suggestions(request, pk):
     if request.method == "POST":
         if not can_confirm:
             raise PermissionDenied
-        choices = list(selectors.unit_members(unit).values_list("pk", "full_name"))
-        confirm_form = ConfirmSuggestionsForm(request.POST, people_choices=choices)
-        people = Person.objects.filter(pk__in=request.POST.getlist("people"), unit=unit)
+        confirm_form = ConfirmSuggestionsForm(request.POST, people_choices=selectors.unit_member_choices(unit))
 
         def save(data):
             services.award_records_confirm(
                 award=data["award"],
-                people=list(people.order_by("name_sort")),
+                people=selectors.unit_members_by_pk(unit, data["people"]),
                 school_year=data["nam"],
                 decision_number=data["decision_number"],
                 decision_date=data["decision_date"],
