@@ -193,5 +193,5 @@ class HistoryImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        self.sheet = excel.open_workbook(upload)
+        self.rows = excel.read_rows(excel.open_workbook(upload))  # JSON-safe cells for the import batch
         return upload

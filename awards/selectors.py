@@ -36,8 +36,9 @@ from awards.models import (
 )
 from common.dates import school_year_label
 from common.text import fold
-from units.models import Person, Unit, User
-from units.selectors import unit_predecessors, unit_scope_q
+from units.enums import ImportKind
+from units.models import ImportBatch, Person, Unit, User
+from units.selectors import import_batches, unit_predecessors, unit_scope_q
 
 
 def decision_number_key(number: str) -> str:
@@ -420,3 +421,47 @@ def rating_years(*, today: datetime.date | None = None, back: int = 6) -> list[i
 
     current = school_year_of(today or timezone.localdate())
     return list(range(current, current - back, -1))
+
+
+# --------------------------------------------------------------------------- history import
+
+
+def awards_by_code() -> dict[str, Award]:
+    return {a.code: a for a in Award.objects.all()}
+
+
+def import_units_by_code(user: User, codes: set[str]) -> dict[str, Unit]:
+    """Units in the user's scope among ``codes``."""
+    return {u.code: u for u in Unit.objects.filter(unit_scope_q(user), code__in=codes)}
+
+
+def import_people_by_national_id(user: User, ids: set[str]) -> dict[str, list[Person]]:
+    """People in the user's scope holding each national ID (a list: an ID entered twice shows)."""
+    found: dict[str, list[Person]] = {}
+    people = Person.objects.filter(unit_scope_q(user, prefix="unit__"), national_id__in=ids).select_related("unit")
+    for person in people:
+        found.setdefault(person.national_id, []).append(person)
+    return found
+
+
+def import_people_by_name(user: User, names: set[str], *, units: list[Unit]) -> dict[tuple, list[Person]]:
+    """People in the user's scope by (folded name, birth date) who work in, or left, one of ``units``.
+
+    Their transfers are prefetched: the parser tells which unit each row means.
+    """
+    found: dict[tuple, list[Person]] = {}
+    people = (
+        Person.objects.filter(unit_scope_q(user, prefix="unit__"), name_search__in=names)
+        .select_related("unit")
+        .prefetch_related("transfers")
+        .filter(Q(unit__in=units) | Q(transfers__from_unit__in=units))
+        .distinct()
+    )
+    for person in people:
+        found.setdefault((person.name_search, person.birth_date), []).append(person)
+    return found
+
+
+def history_import_batches(user: User) -> QuerySet[ImportBatch]:
+    """The user's own award-history imports (anyone else's: not found → 404)."""
+    return import_batches(user).filter(kind=ImportKind.AWARD_HISTORY)
