@@ -10,7 +10,7 @@ from openpyxl import Workbook, load_workbook
 from awards import services
 from awards.models import Award, AwardRecord, Decision
 from units.forms import ImportForm
-from units.models import AuditLog, ImportBatch
+from units.models import AuditLog, ImportBatch, Person
 from units.tests.factories import PersonFactory
 
 D = datetime.date
@@ -251,3 +251,13 @@ def test_import_over_the_row_cap_is_a_form_error(world, staff, client_for, monke
     monkeypatch.setattr("awards.excel.MAX_ROWS", 3)
     response = client_for(world.users["school_clerk"]).post(reverse("awards:import"), {"file": workbook(GOOD_ROWS)})
     assert (response.context["form"].errors, ImportBatch.objects.count()) == ({"file": ["Tệp có hơn 3 dòng."]}, 0)
+
+
+def test_award_history_batch_confirmed_through_the_units_import_writes_nothing(world, staff, client_for):
+    """units' own services run only units and people; an award batch sent there stays pending."""
+    client = client_for(world.users["school_clerk"])
+    batch = client.post(reverse("awards:import"), {"file": workbook(GOOD_ROWS)}).context["batch"]
+    people_before = Person.objects.count()
+    client.post(reverse("units:import-confirm", args=[batch.pk]))
+    batch.refresh_from_db()
+    assert (batch.state, AwardRecord.objects.count(), Person.objects.count()) == ("pending", 0, people_before)
