@@ -1,8 +1,11 @@
-"""Excel history import: the downloadable template and the row parser.
+"""Excel history import: the downloadable template, the reader and the row parser.
 
-The parser checks shape and resolves codes, people and units in bulk (a fixed
-number of queries); meaning (reused decision numbers, awards before joining the
-sector, duplicates) is checked by ``services.history_import``, all or nothing.
+``read_rows`` turns the uploaded sheet into JSON-safe cells, kept in a
+``units.models.ImportBatch`` between the preview and the confirmation
+(``awards.imports``). The parser checks shape and resolves codes, people and units
+in bulk through ``awards.selectors`` (a fixed number of queries); meaning (reused
+decision numbers, awards before joining the sector, duplicates) is checked by
+``services.history_import``, all or nothing.
 """
 
 import datetime
@@ -11,18 +14,16 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
+from awards import selectors
 from awards.enums import AwardType
-from awards.models import Award
 from awards.services import ImportRow
 from common.dates import school_year_label
 from common.text import clean, fold
-from units.models import Person, Unit, User
-from units.selectors import unit_scope_q
+from units.models import User
 
 COLUMNS = 10
 MAX_ROWS = 5000
@@ -80,7 +81,7 @@ def build_template() -> bytes:
         sheet.column_dimensions[chr(64 + index)].width = width
     codes = workbook.create_sheet(_("Codes"))
     codes.append([_("Code"), _("Name")])
-    for code, name in Award.objects.order_by("position").values_list("code", "name"):
+    for code, name in selectors.award_code_choices():
         codes.append([code, name])
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -99,6 +100,32 @@ def open_workbook(upload):
     except Exception as exc:  # openpyxl raises many types for a file that is not a workbook
         raise ValidationError(_("The file is not a valid Excel workbook (.xlsx).")) from exc
     return workbook.worksheets[0]
+
+
+def _cell(value):
+    """A JSON-safe cell (the batch stores it): text, a number, or a date written dd/mm/yyyy."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float | str):
+        return value
+    return str(value)
+
+
+def read_rows(sheet) -> list[dict]:
+    """The non-empty rows below the header: ``{"row": workbook row number, "cells": [...]}``."""
+    rows = []
+    for number, values in enumerate(sheet.iter_rows(min_row=2, max_col=COLUMNS, values_only=True), start=2):
+        cells = [_cell(v) for v in values]
+        if all(_text(c) == "" for c in cells):
+            continue
+        if len(rows) >= MAX_ROWS:
+            raise ValidationError(_("The file has more than %(count)s rows.") % {"count": MAX_ROWS})
+        rows.append({"row": number, "cells": cells})
+    return rows
 
 
 def _text(value) -> str:
@@ -133,35 +160,18 @@ def _school_year(value) -> int | None:
     return first
 
 
-def parse_rows(sheet, *, user: User) -> tuple[list[ImportRow], dict[int, list[str]]]:
-    """Rows from the sheet (header on row 1) and per-row errors (workbook row numbers)."""
+def parse_rows(stored: list[dict], *, user: User) -> tuple[list[ImportRow], dict[int, list[str]]]:
+    """Rows read by ``read_rows`` resolved for ``user``, and per-row errors (workbook row numbers)."""
     raw = []
-    for number, values in enumerate(sheet.iter_rows(min_row=2, max_col=COLUMNS, values_only=True), start=2):
-        values = list(values) + [None] * (COLUMNS - len(values))
-        if all(_text(v) == "" for v in values):
-            continue
-        raw.append((number, values))
-        if len(raw) > MAX_ROWS:
-            raise ValidationError(_("The file has more than %(count)s rows.") % {"count": MAX_ROWS})
-    units = {
-        u.code: u
-        for u in Unit.objects.filter(unit_scope_q(user), code__in={_text(v[3]).upper() for _, v in raw if v[3]})
-    }
-    awards = {a.code: a for a in Award.objects.all()}
-    ids = {_text(v[0]) for _, v in raw if v[0]}
-    scoped = Person.objects.filter(unit_scope_q(user, prefix="unit__")).select_related("unit")
-    by_id: dict[str, list[Person]] = {}
-    for person in scoped.filter(national_id__in=ids):
-        by_id.setdefault(person.national_id, []).append(person)
-    names = {fold(_text(v[1])) for _, v in raw if v[1] and not v[0]}
-    by_name: dict[tuple, list[Person]] = {}
-    for person in (
-        scoped.filter(name_search__in=names)
-        .prefetch_related("transfers")
-        .filter(Q(unit__in=units.values()) | Q(transfers__from_unit__in=units.values()))
-        .distinct()
-    ):
-        by_name.setdefault((person.name_search, person.birth_date), []).append(person)
+    for item in stored:
+        values = list(item["cells"])[:COLUMNS]
+        raw.append((item["row"], values + [None] * (COLUMNS - len(values))))
+    units = selectors.import_units_by_code(user, {_text(v[3]).upper() for _, v in raw if v[3]})
+    awards = selectors.awards_by_code()
+    by_id = selectors.import_people_by_national_id(user, {_text(v[0]) for _, v in raw if v[0]})
+    by_name = selectors.import_people_by_name(
+        user, {fold(_text(v[1])) for _, v in raw if v[1] and not v[0]}, units=list(units.values())
+    )
 
     rows: list[ImportRow] = []
     errors: dict[int, list[str]] = {}

@@ -19,7 +19,7 @@ from awards.enums import (
     TaskRating,
 )
 from awards.models import Award, Initiative
-from awards.selectors import rating_years
+from awards.selectors import award_choices, award_code_choices, rating_years
 from common.dates import school_year_label, school_year_of
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -58,7 +58,7 @@ class AwardRecordForm(forms.Form):
 
     def __init__(self, *args, subject: str, initiatives=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["award"].queryset = Award.objects.filter(subject__in=[subject, Subject.BOTH]).order_by("position")
+        self.fields["award"].queryset = award_choices(subject=subject)
         self.fields["school_year"].initial = default_school_year()
         if initiatives is None:
             del self.fields["initiatives"]
@@ -115,12 +115,7 @@ class EligibilityForm(forms.Form):
 
     def __init__(self, *args, subject: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["award"].choices = [
-            (a.code, a.name)
-            for a in Award.objects.filter(subject__in=[subject, Subject.BOTH])
-            .exclude(kind="state")
-            .order_by("position")
-        ]
+        self.fields["award"].choices = award_code_choices(subject=subject, judged_only=True)
         self.fields["nam"].initial = default_school_year()
         self.fields["ngay"].initial = timezone.localdate()
 
@@ -138,11 +133,7 @@ class SuggestionYearForm(forms.Form):
 
 
 class ConfirmSuggestionsForm(forms.Form):
-    award = forms.ModelChoiceField(
-        queryset=Award.objects.filter(subject__in=[Subject.INDIVIDUAL, Subject.BOTH]),
-        to_field_name="code",
-        label=_("Title or award"),
-    )
+    award = forms.ModelChoiceField(queryset=Award.objects.none(), to_field_name="code", label=_("Title or award"))
     nam = SchoolYearField()
     people = forms.TypedMultipleChoiceField(coerce=int, label=_("People"))
     decision_number = forms.CharField(max_length=60, label=_("Decision number"))
@@ -151,6 +142,7 @@ class ConfirmSuggestionsForm(forms.Form):
 
     def __init__(self, *args, people_choices, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["award"].queryset = award_choices(subject=Subject.INDIVIDUAL)
         self.fields["people"].choices = people_choices
 
 
@@ -163,7 +155,7 @@ class HistoryFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["award"].choices = [("", "—"), *Award.objects.order_by("position").values_list("code", "name")]
+        self.fields["award"].choices = [("", "—"), *award_code_choices()]
         self.fields["nam"].choices = [("", "—"), *school_year_choices(back=10)]
 
 
@@ -201,5 +193,5 @@ class HistoryImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        self.sheet = excel.open_workbook(upload)
+        self.rows = excel.read_rows(excel.open_workbook(upload))  # JSON-safe cells for the import batch
         return upload

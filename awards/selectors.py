@@ -23,6 +23,7 @@ from awards.eligibility import (
     UnitFacts,
     cyclic_gc_paused,
 )
+from awards.enums import AwardKind, Subject
 from awards.models import (
     Award,
     AwardRecord,
@@ -35,8 +36,9 @@ from awards.models import (
 )
 from common.dates import school_year_label
 from common.text import fold
-from units.models import Person, Unit, User
-from units.selectors import unit_predecessors, unit_scope_q
+from units.enums import ImportKind
+from units.models import ImportBatch, Person, Unit, User
+from units.selectors import import_batches, unit_predecessors, unit_scope_q
 
 
 def decision_number_key(number: str) -> str:
@@ -63,10 +65,36 @@ def award_get(code: str) -> Award:
 
 
 def award_choices(*, subject: str = "") -> QuerySet[Award]:
+    """Awards given to ``subject`` (individual or collective; both when empty), in catalogue order."""
     qs = Award.objects.all()
     if subject:
-        qs = qs.filter(subject__in=[subject, "both"])
+        qs = qs.filter(subject__in=[subject, Subject.BOTH])
     return qs.order_by("position", "code")
+
+
+def award_code_choices(*, subject: str = "", judged_only: bool = False) -> list[tuple[str, str]]:
+    """``(code, name)`` pairs for a select; ``judged_only`` leaves out state honours (not judged here)."""
+    qs = award_choices(subject=subject)
+    if judged_only:
+        qs = qs.exclude(kind=AwardKind.STATE)
+    return list(qs.values_list("code", "name"))
+
+
+def visible_rules(user: User, award: Award) -> list[AwardRule]:
+    """The award's rules the user may read: national ones, and local ones of their unit's
+    line (a scope above their unit, or below it for those who see their subtree).
+
+    ``award`` comes from ``award_get`` (rules and scopes prefetched): no query here.
+    """
+    unit_path = user.unit.path if user.unit_id else ""
+    return [
+        rule
+        for rule in award.rules.all()
+        if rule.scope_id is None
+        or user.is_superuser
+        or unit_path.startswith(rule.scope.path)
+        or (user.sees_subtree and unit_path and rule.scope.path.startswith(unit_path))
+    ]
 
 
 def load_catalogue() -> Catalogue:
@@ -181,6 +209,16 @@ def person_facts(person: Person) -> PersonFacts:
 
 def unit_members(unit: Unit) -> QuerySet[Person]:
     return Person.objects.filter(unit=unit, is_active=True).order_by("name_sort", "pk")
+
+
+def unit_member_choices(unit: Unit) -> list[tuple[int, str]]:
+    """``(pk, full name)`` of the unit's active members, in name order."""
+    return list(unit_members(unit).values_list("pk", "full_name"))
+
+
+def unit_members_by_pk(unit: Unit, pks) -> list[Person]:
+    """The unit's active members among ``pks``, in name order (others are ignored)."""
+    return list(unit_members(unit).filter(pk__in=pks))
 
 
 def unit_award_counts(unit: Unit, school_year: int) -> dict[str, int]:
@@ -383,3 +421,47 @@ def rating_years(*, today: datetime.date | None = None, back: int = 6) -> list[i
 
     current = school_year_of(today or timezone.localdate())
     return list(range(current, current - back, -1))
+
+
+# --------------------------------------------------------------------------- history import
+
+
+def awards_by_code() -> dict[str, Award]:
+    return {a.code: a for a in Award.objects.all()}
+
+
+def import_units_by_code(user: User, codes: set[str]) -> dict[str, Unit]:
+    """Units in the user's scope among ``codes``."""
+    return {u.code: u for u in Unit.objects.filter(unit_scope_q(user), code__in=codes)}
+
+
+def import_people_by_national_id(user: User, ids: set[str]) -> dict[str, list[Person]]:
+    """People in the user's scope holding each national ID (a list: an ID entered twice shows)."""
+    found: dict[str, list[Person]] = {}
+    people = Person.objects.filter(unit_scope_q(user, prefix="unit__"), national_id__in=ids).select_related("unit")
+    for person in people:
+        found.setdefault(person.national_id, []).append(person)
+    return found
+
+
+def import_people_by_name(user: User, names: set[str], *, units: list[Unit]) -> dict[tuple, list[Person]]:
+    """People in the user's scope by (folded name, birth date) who work in, or left, one of ``units``.
+
+    Their transfers are prefetched: the parser tells which unit each row means.
+    """
+    found: dict[tuple, list[Person]] = {}
+    people = (
+        Person.objects.filter(unit_scope_q(user, prefix="unit__"), name_search__in=names)
+        .select_related("unit")
+        .prefetch_related("transfers")
+        .filter(Q(unit__in=units) | Q(transfers__from_unit__in=units))
+        .distinct()
+    )
+    for person in people:
+        found.setdefault((person.name_search, person.birth_date), []).append(person)
+    return found
+
+
+def history_import_batches(user: User) -> QuerySet[ImportBatch]:
+    """The user's own award-history imports (anyone else's: not found → 404)."""
+    return import_batches(user).filter(kind=ImportKind.AWARD_HISTORY)

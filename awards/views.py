@@ -4,21 +4,17 @@ Objects come through scoped selectors (outside the scope → 404); the role is
 checked with django-rules against the object (wrong role → 403).
 """
 
-import uuid
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from awards import excel, selectors, services
+from awards import excel, imports, selectors, services
 from awards.eligibility import judge, suggest_for_unit
 from awards.enums import BASE_SALARY, Subject
 from awards.forms import (
@@ -40,8 +36,6 @@ from common.dates import school_year_label
 from common.numbers import decimal_text, money_text
 from common.views import require
 from units.models import Person, Unit
-
-IMPORT_SESSION_KEY = "awards_import_file"
 
 
 def _person_or_404(request, pk: int) -> Person:
@@ -94,15 +88,7 @@ def award_detail(request, code):
     require(request.user, "awards.view_catalogue")
     award = _award_or_404(code)
     user = request.user
-    unit_path = user.unit.path if user.unit_id else ""
-    rules = [
-        rule
-        for rule in award.rules.all()
-        if rule.scope_id is None
-        or user.is_superuser
-        or unit_path.startswith(rule.scope.path)
-        or (user.sees_subtree and unit_path and rule.scope.path.startswith(unit_path))
-    ]
+    rules = selectors.visible_rules(user, award)
     context = {
         "award": award,
         "national_rules": [r for r in rules if r.scope_id is None],
@@ -336,14 +322,12 @@ def suggestions(request, pk):
     if request.method == "POST":
         if not can_confirm:
             raise PermissionDenied
-        choices = list(selectors.unit_members(unit).values_list("pk", "full_name"))
-        confirm_form = ConfirmSuggestionsForm(request.POST, people_choices=choices)
-        people = Person.objects.filter(pk__in=request.POST.getlist("people"), unit=unit)
+        confirm_form = ConfirmSuggestionsForm(request.POST, people_choices=selectors.unit_member_choices(unit))
 
         def save(data):
             services.award_records_confirm(
                 award=data["award"],
-                people=list(people.order_by("name_sort")),
+                people=selectors.unit_members_by_pk(unit, data["people"]),
                 school_year=data["nam"],
                 decision_number=data["decision_number"],
                 decision_date=data["decision_date"],
@@ -404,43 +388,42 @@ def search(request):
 
 @login_required
 def history_import(request):
+    """Upload → preview with per-row errors → confirm (all or nothing), on one page.
+
+    The checked file waits in an import batch (``awards.imports``); the confirm
+    button names it.
+    """
     require(request.user, "awards.import_history")
     form = HistoryImportForm()
-    context = {"form": form, "errors": None, "rows": None}
+    context = {"form": form, "errors": None, "rows": None, "batch": None}
     if request.method == "POST" and "confirm" in request.POST:
-        name = request.session.get(IMPORT_SESSION_KEY)
-        if not name or not default_storage.exists(name):
+        batch_id = request.POST.get("batch", "")
+        if not batch_id.isdigit():
             messages.error(request, _("The uploaded file has expired; upload it again."))
             return redirect("awards:import")
-        with default_storage.open(name) as handle:
-            sheet = excel.open_workbook(handle)
-            rows, errors = excel.parse_rows(sheet, user=request.user)
+        batch = get_object_or_404(selectors.history_import_batches(request.user), pk=int(batch_id))
         try:
-            if errors:
-                raise services.ImportErrors(errors)
-            created = services.history_import(rows=rows, actor=request.user)
-        except services.ImportErrors as exc:
-            context["errors"] = sorted(exc.rows.items())
+            batch, created = imports.history_batch_commit(batch=batch, actor=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("awards:import")
+        if batch.errors:
+            context["errors"] = imports.errors_by_row(batch)
             return render(request, "awards/import.html", context)
-        default_storage.delete(name)
-        request.session.pop(IMPORT_SESSION_KEY, None)
         messages.success(request, _("%(count)s records imported.") % {"count": len(created)})
         return redirect("awards:import")
     if request.method == "POST":
         form = HistoryImportForm(request.POST, request.FILES)
         context["form"] = form
         if form.is_valid():
-            rows, errors = excel.parse_rows(form.sheet, user=request.user)
-            # Rows that parsed are also checked for meaning, so one upload lists every error.
-            errors.update(services.history_import_check(rows=rows, actor=request.user))
-            if errors:
-                context["errors"] = sorted(errors.items())
+            batch = imports.history_batch_create(
+                user=request.user, file_name=form.cleaned_data["file"].name, rows=form.rows
+            )
+            if batch.errors:
+                context["errors"] = imports.errors_by_row(batch)
             else:
-                upload = form.cleaned_data["file"]
-                upload.seek(0)
-                name = default_storage.save(f"imports/awards/{uuid.uuid4().hex}.xlsx", ContentFile(upload.read()))
-                request.session[IMPORT_SESSION_KEY] = name
-                context["rows"] = [(row.row, excel.row_label(row), row) for row in rows]
+                context["rows"] = imports.preview_rows(batch)
+                context["batch"] = batch
     return render(request, "awards/import.html", context)
 
 

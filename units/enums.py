@@ -89,6 +89,7 @@ SUBTREE_ROLES = (AccountRole.OFFICER, AccountRole.COUNCIL, AccountRole.LEADER)
 class ImportKind(models.TextChoices):
     UNITS = "units", pgettext_lazy("import kind", "Units")
     PEOPLE = "people", pgettext_lazy("import kind", "People")
+    AWARD_HISTORY = "awards", pgettext_lazy("import kind", "Award history")  # run by awards.imports
 
 
 class ImportState(models.TextChoices):

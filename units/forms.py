@@ -186,7 +186,10 @@ class ClusterForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    kind = forms.ChoiceField(label=_("What the file holds"), choices=ImportKind.choices)
+    # Award history has its own page (awards:import); this form imports the registry only.
+    kind = forms.ChoiceField(
+        label=_("What the file holds"), choices=[(k.value, k.label) for k in (ImportKind.UNITS, ImportKind.PEOPLE)]
+    )
     file = forms.FileField(
         label=_("Excel file (.xlsx)"),
         widget=forms.ClearableFileInput(

@@ -7,7 +7,10 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import Workbook, load_workbook
 
-from awards.models import AwardRecord, Decision
+from awards import services
+from awards.models import Award, AwardRecord, Decision
+from units.forms import ImportForm
+from units.models import AuditLog, ImportBatch, Person
 from units.tests.factories import PersonFactory
 
 D = datetime.date
@@ -87,7 +90,7 @@ def test_import_previews_then_writes_every_row(world, staff, client_for):
     client = client_for(world.users["school_clerk"])
     preview = client.post(reverse("awards:import"), {"file": workbook(GOOD_ROWS)})
     assert ([n for n, _label, _row in preview.context["rows"]], AwardRecord.objects.count()) == ([2, 3, 4, 5], 0)
-    done = client.post(reverse("awards:import"), {"confirm": "1"})
+    done = client.post(reverse("awards:import"), {"confirm": "1", "batch": preview.context["batch"].pk})
     records = AwardRecord.objects.order_by("id")
     assert done.status_code == 302
     assert [
@@ -171,3 +174,90 @@ def test_import_template_is_a_workbook_with_headers_and_codes(world, client_for)
     assert (headers[0], headers[5], len(headers)) == ("Số CCCD", "Mã danh hiệu/hình thức", 10)
     assert codes[:3] == ["LDTT", "CSTDCS", "CSTD_BO"]
     assert response["Content-Disposition"] == 'attachment; filename="mau-nhap-lich-su-khen-thuong.xlsx"'
+
+
+def test_import_keeps_the_checked_file_in_an_import_batch_not_the_session(world, staff, client_for):
+    client = client_for(world.users["school_clerk"])
+    preview = client.post(reverse("awards:import"), {"file": workbook(GOOD_ROWS)})
+    batch = ImportBatch.objects.get()
+    assert (batch.kind, batch.state, batch.user, batch.file_name, batch.errors) == (
+        "awards",
+        "pending",
+        world.users["school_clerk"],
+        "lich-su.xlsx",
+        [],
+    )
+    assert [item["row"] for item in batch.rows] == [2, 3, 4, 5]
+    assert batch.rows[1]["cells"][8] == "25/05/2023"  # a date cell is stored as text the parser reads back
+    assert preview.context["batch"] == batch
+    assert f'name="batch" value="{batch.pk}"' in preview.content.decode()
+    assert "awards_import_file" not in client.session  # the key the file name used to wait under
+    client.post(reverse("awards:import"), {"confirm": "1", "batch": batch.pk})
+    batch.refresh_from_db()
+    assert (batch.state, batch.committed_at is not None, AwardRecord.objects.count()) == ("committed", True, 4)
+    assert list(
+        AuditLog.objects.filter(object_id=str(batch.pk), action__startswith="import.")
+        .order_by("pk")
+        .values_list("action", "data")
+    ) == [("import.previewed", {"errors": 0}), ("import.state_changed", {"from": "pending", "to": "committed"})]
+
+
+def test_import_confirmed_twice_writes_once(world, staff, client_for):
+    client = client_for(world.users["school_clerk"])
+    batch = client.post(reverse("awards:import"), {"file": workbook(GOOD_ROWS)}).context["batch"]
+    client.post(reverse("awards:import"), {"confirm": "1", "batch": batch.pk})
+    again = client.post(reverse("awards:import"), {"confirm": "1", "batch": batch.pk}, follow=True)
+    assert [str(m) for m in again.context["messages"]][-1] == "Lần nhập này đã được xác nhận hoặc đã hủy."
+    assert AwardRecord.objects.count() == 4
+
+
+def test_import_batch_of_another_account_is_not_found(world, staff, client_for):
+    batch = client_for(world.users["school_clerk"]).post(reverse("awards:import"), {"file": workbook(GOOD_ROWS)})
+    pk = batch.context["batch"].pk
+    response = client_for(world.users["phong_officer"]).post(reverse("awards:import"), {"confirm": "1", "batch": pk})
+    assert (response.status_code, AwardRecord.objects.count()) == (404, 0)
+    assert ImportBatch.objects.get(pk=pk).state == "pending"
+
+
+def test_import_confirm_without_a_batch_asks_for_the_file_again(world, client_for):
+    response = client_for(world.users["school_clerk"]).post(reverse("awards:import"), {"confirm": "1"}, follow=True)
+    assert [str(m) for m in response.context["messages"]] == ["Tệp đã tải lên không còn; vui lòng tải lại."]
+
+
+def test_import_confirm_rechecks_rows_and_writes_none_when_one_fails(world, staff, client_for):
+    client = client_for(world.users["school_clerk"])
+    batch = client.post(reverse("awards:import"), {"file": workbook(GOOD_ROWS)}).context["batch"]
+    # Between the preview and the confirmation someone records decision 46 for the school's collective award.
+    services.award_record_create(
+        award=Award.objects.get(code="TTLDTT"),
+        unit=world.school_a1,
+        school_year=2022,
+        decision_number="46/QĐ-PGDĐT",
+        decision_date=D(2023, 5, 25),
+        issuer="Phòng GD&ĐT Thử A",
+        actor=None,
+    )
+    response = client.post(reverse("awards:import"), {"confirm": "1", "batch": batch.pk})
+    batch.refresh_from_db()
+    assert [row for row, _messages in response.context["errors"]] == [4]
+    assert (batch.state, [e["row"] for e in batch.errors], AwardRecord.objects.count()) == ("pending", [4], 1)
+
+
+def test_units_import_form_does_not_offer_award_history():
+    assert [value for value, _label in ImportForm().fields["kind"].choices] == ["units", "people"]
+
+
+def test_import_over_the_row_cap_is_a_form_error(world, staff, client_for, monkeypatch):
+    monkeypatch.setattr("awards.excel.MAX_ROWS", 3)
+    response = client_for(world.users["school_clerk"]).post(reverse("awards:import"), {"file": workbook(GOOD_ROWS)})
+    assert (response.context["form"].errors, ImportBatch.objects.count()) == ({"file": ["Tệp có hơn 3 dòng."]}, 0)
+
+
+def test_award_history_batch_confirmed_through_the_units_import_writes_nothing(world, staff, client_for):
+    """units' own services run only units and people; an award batch sent there stays pending."""
+    client = client_for(world.users["school_clerk"])
+    batch = client.post(reverse("awards:import"), {"file": workbook(GOOD_ROWS)}).context["batch"]
+    people_before = Person.objects.count()
+    client.post(reverse("units:import-confirm", args=[batch.pk]))
+    batch.refresh_from_db()
+    assert (batch.state, AwardRecord.objects.count(), Person.objects.count()) == ("pending", 0, people_before)

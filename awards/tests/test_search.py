@@ -3,7 +3,7 @@ from django.db import connection
 from django.urls import reverse
 
 from awards.selectors import history_search
-from awards.tests.helpers import give
+from awards.tests.factories import AwardRecordFactory
 from units.tests.factories import PersonFactory
 
 
@@ -11,12 +11,14 @@ from units.tests.factories import PersonFactory
 def people(world):
     an = PersonFactory(unit=world.school_a1, full_name="Nguyễn Văn An")
     anh = PersonFactory(unit=world.school_a1, full_name="Đặng Thị Ánh")
-    give(an, "LDTT", 2023, number="15/QĐ-SGDĐT")
-    give(an, "CSTDCS", 2024, number="215/QĐ-PGDĐT", issuer="Phòng GD&ĐT Thử A")
-    give(anh, "LDTT", 2024, number="16/QĐ-SGDĐT")
-    give(world.person_a1, "LDTT", 2024, number="16/QĐ-SGDĐT")
-    give(world.person_b1, "LDTT", 2024, number="16/QĐ-SGDĐT")
-    give(unit=world.school_a1, code="TTLDTT", year=2024, number="16/QĐ-SGDĐT")
+    AwardRecordFactory(person=an, code="LDTT", school_year=2023, decision_number="15/QĐ-SGDĐT")
+    AwardRecordFactory(
+        person=an, code="CSTDCS", school_year=2024, decision_number="215/QĐ-PGDĐT", issuer="Phòng GD&ĐT Thử A"
+    )
+    AwardRecordFactory(person=anh, code="LDTT", school_year=2024, decision_number="16/QĐ-SGDĐT")
+    AwardRecordFactory(person=world.person_a1, code="LDTT", school_year=2024, decision_number="16/QĐ-SGDĐT")
+    AwardRecordFactory(person=world.person_b1, code="LDTT", school_year=2024, decision_number="16/QĐ-SGDĐT")
+    AwardRecordFactory(unit=world.school_a1, code="TTLDTT", school_year=2024, decision_number="16/QĐ-SGDĐT")
     return an, anh
 
 
@@ -89,7 +91,12 @@ def test_search_page_reports_an_unknown_unit_code(people, world, client_for):
 @pytest.mark.parametrize("rows", [1, 30])
 def test_search_page_query_count_does_not_grow_with_rows(world, client_for, django_assert_num_queries, rows):
     for i in range(rows):
-        give(PersonFactory(unit=world.school_a1, full_name=f"Nguyễn Văn Số {i}"), "LDTT", 2024, number="9/QĐ-SGDĐT")
+        AwardRecordFactory(
+            person=PersonFactory(unit=world.school_a1, full_name=f"Nguyễn Văn Số {i}"),
+            code="LDTT",
+            school_year=2024,
+            decision_number="9/QĐ-SGDĐT",
+        )
     client = client_for(world.users["school_clerk"])
     client.get(reverse("awards:search"), {"q": "nguyen"})  # warm the session
     with django_assert_num_queries(10):

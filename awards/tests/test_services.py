@@ -9,7 +9,7 @@ from awards.eligibility import judge
 from awards.enums import Outcome, RuleKind, Verdict
 from awards.models import AwardRecord, AwardRule, Decision, Initiative
 from awards.selectors import load_catalogue, person_facts, unit_facts
-from awards.tests.helpers import award, give, rate
+from awards.tests.factories import AwardRecordFactory, TaskRatingFactory, catalogue_award
 from units import services as unit_services
 from units.tests.factories import PersonFactory, UnitFactory
 
@@ -23,15 +23,15 @@ def vietnamese():
 
 
 def test_decision_shared_by_several_recipients_is_one_decision(world):
-    give(world.person_a1, number="12/QĐ-SGDĐT", date=D(2025, 6, 1))
-    give(world.person_a2, number="12/QĐ-SGDĐT", date=D(2025, 6, 1))
+    AwardRecordFactory(person=world.person_a1, decision_number="12/QĐ-SGDĐT", decision_date=D(2025, 6, 1))
+    AwardRecordFactory(person=world.person_a2, decision_number="12/QĐ-SGDĐT", decision_date=D(2025, 6, 1))
     assert (Decision.objects.count(), AwardRecord.objects.count()) == (1, 2)
 
 
 def test_decision_number_reused_by_the_same_issuer_in_the_same_year_is_refused(world):
-    give(world.person_a1, number="12/QĐ-SGDĐT", date=D(2025, 6, 1))
+    AwardRecordFactory(person=world.person_a1, decision_number="12/QĐ-SGDĐT", decision_date=D(2025, 6, 1))
     with pytest.raises(ValidationError) as exc:
-        give(world.person_a2, number="12/qđ-sgdđt ", date=D(2025, 6, 20))
+        AwardRecordFactory(person=world.person_a2, decision_number="12/qđ-sgdđt ", decision_date=D(2025, 6, 20))
     assert exc.value.messages == [
         "Số quyết định 12/qđ-sgdđt của Sở GD&ĐT Thử nghiệm đã được dùng trong năm 2025 cho quyết định "
         "ngày 01/06/2025; không được dùng lại số trong cùng một năm."
@@ -40,9 +40,28 @@ def test_decision_number_reused_by_the_same_issuer_in_the_same_year_is_refused(w
 
 
 def test_decision_number_of_another_year_or_issuer_is_accepted(world):
-    give(world.person_a1, "LDTT", 2023, number="12/QĐ-SGDĐT", date=D(2024, 6, 1))
-    give(world.person_a1, "LDTT", 2024, number="12/QĐ-SGDĐT", date=D(2025, 6, 1))
-    give(world.person_a2, "LDTT", 2024, number="12/QĐ-SGDĐT", date=D(2025, 6, 20), issuer="UBND xã Bằng Mạc")
+    AwardRecordFactory(
+        person=world.person_a1,
+        code="LDTT",
+        school_year=2023,
+        decision_number="12/QĐ-SGDĐT",
+        decision_date=D(2024, 6, 1),
+    )
+    AwardRecordFactory(
+        person=world.person_a1,
+        code="LDTT",
+        school_year=2024,
+        decision_number="12/QĐ-SGDĐT",
+        decision_date=D(2025, 6, 1),
+    )
+    AwardRecordFactory(
+        person=world.person_a2,
+        code="LDTT",
+        school_year=2024,
+        decision_number="12/QĐ-SGDĐT",
+        decision_date=D(2025, 6, 20),
+        issuer="UBND xã Bằng Mạc",
+    )
     assert Decision.objects.count() == 3
 
 
@@ -56,7 +75,7 @@ def test_decision_create_refuses_any_reuse(world):
 def test_award_dated_before_the_person_joined_the_sector_is_refused(world):
     person = PersonFactory(unit=world.school_a1, full_name="Phạm Thị Hoa", sector_start_year=2022)
     with pytest.raises(ValidationError) as exc:
-        give(person, "LDTT", 2020, date=D(2021, 6, 1))
+        AwardRecordFactory(person=person, code="LDTT", school_year=2020, decision_date=D(2021, 6, 1))
     assert exc.value.messages == [
         "Phạm Thị Hoa vào ngành năm 2022; khen thưởng ghi ngày 01/06/2021 là trước thời điểm đó."
     ]
@@ -64,15 +83,15 @@ def test_award_dated_before_the_person_joined_the_sector_is_refused(world):
 
 
 def test_same_title_twice_in_a_school_year_is_refused(world):
-    give(world.person_a1, "LDTT", 2024, number="1/QĐ-SGDĐT")
+    AwardRecordFactory(person=world.person_a1, code="LDTT", school_year=2024, decision_number="1/QĐ-SGDĐT")
     with pytest.raises(ValidationError):
-        give(world.person_a1, "LDTT", 2024, number="2/QĐ-SGDĐT")
+        AwardRecordFactory(person=world.person_a1, code="LDTT", school_year=2024, decision_number="2/QĐ-SGDĐT")
     assert AwardRecord.objects.count() == 1
 
 
 def test_collective_title_cannot_go_to_a_person(world):
     with pytest.raises(ValidationError):
-        give(world.person_a1, "TTLDTT", 2024)
+        AwardRecordFactory(person=world.person_a1, code="TTLDTT", school_year=2024)
     assert AwardRecord.objects.count() == 0
 
 
@@ -101,16 +120,32 @@ def test_initiative_claimed_twice_is_refused(world):
 
 def test_initiative_used_twice_is_refused_and_nothing_is_saved(world):
     initiative = _initiative(world.person_a1)
-    give(world.person_a1, "CSTDCS", 2024, number="1/QĐ-SGDĐT", initiatives=[initiative])
+    AwardRecordFactory(
+        person=world.person_a1, code="CSTDCS", school_year=2024, decision_number="1/QĐ-SGDĐT", initiatives=[initiative]
+    )
     with pytest.raises(ValidationError) as exc:
-        give(world.person_a1, "BK_TINH", 2024, number="2/QĐ-UBND", issuer="UBND tỉnh", initiatives=[initiative])
+        AwardRecordFactory(
+            person=world.person_a1,
+            code="BK_TINH",
+            school_year=2024,
+            decision_number="2/QĐ-UBND",
+            issuer="UBND tỉnh",
+            initiatives=[initiative],
+        )
     assert "chỉ được tính một lần" in exc.value.messages[0]
     assert list(AwardRecord.objects.values_list("award__code", flat=True)) == ["CSTDCS"]
 
 
 def test_used_initiative_no_longer_grounds_a_higher_title(world):
     initiative = _initiative(world.person_a1)
-    give(world.person_a1, "CSTD_BO", 2024, number="3/QĐ-BGDĐT", issuer="Bộ GDĐT", initiatives=[initiative])
+    AwardRecordFactory(
+        person=world.person_a1,
+        code="CSTD_BO",
+        school_year=2024,
+        decision_number="3/QĐ-BGDĐT",
+        issuer="Bộ GDĐT",
+        initiatives=[initiative],
+    )
     facts = person_facts(world.person_a1)
     j = judge(load_catalogue(), "CSTD_TINH", facts, school_year=2024, on_date=D(2025, 6, 15))
     r = next(r for r in j.results if r.kind == RuleKind.INITIATIVES)
@@ -119,7 +154,7 @@ def test_used_initiative_no_longer_grounds_a_higher_title(world):
 
 def _local_rule(scope, start, end=None, **kwargs):
     return services.rule_create(
-        award=award("CSTDCS"),
+        award=catalogue_award("CSTDCS"),
         kind=RuleKind.QUOTA,
         params={"percent": 15, "of": "LDTT"},
         description="Chiến sĩ thi đua cơ sở không quá 15% số Lao động tiên tiến",
@@ -159,10 +194,16 @@ def test_local_quota_rule_applies_inside_its_scope_only(world):
 
 
 def test_history_follows_a_person_across_a_transfer(world):
-    give(world.person_a1, "CSTDCS", 2023, number="1/QĐ-PGDĐT")
-    give(world.person_a1, "CSTDCS", 2024, number="2/QĐ-PGDĐT")
+    AwardRecordFactory(person=world.person_a1, code="CSTDCS", school_year=2023, decision_number="1/QĐ-PGDĐT")
+    AwardRecordFactory(person=world.person_a1, code="CSTDCS", school_year=2024, decision_number="2/QĐ-PGDĐT")
     unit_services.person_transfer(person=world.person_a1, to_unit=world.school_b1, date=D(2025, 8, 15), actor=None)
-    give(world.person_a1, "CSTDCS", 2025, number="3/QĐ-PGDĐT", date=D(2026, 5, 20))
+    AwardRecordFactory(
+        person=world.person_a1,
+        code="CSTDCS",
+        school_year=2025,
+        decision_number="3/QĐ-PGDĐT",
+        decision_date=D(2026, 5, 20),
+    )
     facts = person_facts(world.person_a1)
     j = judge(load_catalogue(), "CSTD_TINH", facts, school_year=2025, on_date=D(2026, 6, 1))
     chain = next(r for r in j.results if r.kind == RuleKind.CONSECUTIVE_TITLES)
@@ -174,11 +215,13 @@ def test_history_follows_a_person_across_a_transfer(world):
 
 
 def test_collective_history_follows_a_unit_across_a_merge(world):
-    rate(unit=world.school_a2, year=2024, rating="excellent")
-    give(unit=world.school_a2, code="TTLDXS", year=2024, number="40/QĐ-UBND", issuer="UBND tỉnh")
+    TaskRatingFactory(unit=world.school_a2, school_year=2024, rating="excellent")
+    AwardRecordFactory(
+        unit=world.school_a2, code="TTLDXS", school_year=2024, decision_number="40/QĐ-UBND", issuer="UBND tỉnh"
+    )
     merged = UnitFactory(parent=world.phong_a, name="Trường Liên cấp Thử A")
     unit_services.unit_merge(sources=[world.school_a2, world.school_a1], into=merged, date=D(2025, 8, 1), actor=None)
-    rate(unit=merged, year=2025, rating="excellent")
+    TaskRatingFactory(unit=merged, school_year=2025, rating="excellent")
     facts = unit_facts(merged, school_year=2025)
     j = judge(load_catalogue(), "BK_TINH", facts, school_year=2025, on_date=D(2026, 6, 1))
     assert (j.verdict, sorted(facts.ratings)) == (Verdict.ELIGIBLE, [2024, 2025])
@@ -186,8 +229,8 @@ def test_collective_history_follows_a_unit_across_a_merge(world):
 
 
 def test_task_rating_is_one_per_year_and_can_be_corrected(world):
-    rate(world.person_a1, 2024, "good")
-    rate(world.person_a1, 2024, "excellent")
+    TaskRatingFactory(person=world.person_a1, school_year=2024, rating="good")
+    TaskRatingFactory(person=world.person_a1, school_year=2024, rating="excellent")
     assert list(world.person_a1.task_ratings.values_list("school_year", "rating")) == [(2024, "excellent")]
 
 

@@ -7,7 +7,7 @@ from django.utils import translation
 from awards import services
 from awards.enums import RuleKind
 from awards.models import AwardRecord, AwardRule, Decision, TaskRatingRecord
-from awards.tests.helpers import award, give, rate
+from awards.tests.factories import AwardRecordFactory, TaskRatingFactory, catalogue_award
 from units.models import Person
 from units.tests.factories import PersonFactory
 
@@ -21,8 +21,8 @@ def vietnamese():
 
 
 def test_person_history_page_shows_titles_ratings_and_initiatives(world, client_for):
-    give(world.person_a1, "CSTDCS", 2024, number="215/QĐ-PGDĐT")
-    rate(world.person_a1, 2024, "excellent")
+    AwardRecordFactory(person=world.person_a1, code="CSTDCS", school_year=2024, decision_number="215/QĐ-PGDĐT")
+    TaskRatingFactory(person=world.person_a1, school_year=2024, rating="excellent")
     services.initiative_create(
         person=world.person_a1,
         title="Sổ tay số môn Toán",
@@ -45,7 +45,13 @@ def test_person_history_page_shows_titles_ratings_and_initiatives(world, client_
 
 def test_eligibility_panel_gives_the_verdict_with_citations(world, client_for):
     for year in (2023, 2024, 2025):
-        give(world.person_a1, "CSTDCS", year, number=f"{year}/QĐ-PGDĐT", date=D(year + 1, 5, 20))
+        AwardRecordFactory(
+            person=world.person_a1,
+            code="CSTDCS",
+            school_year=year,
+            decision_number=f"{year}/QĐ-PGDĐT",
+            decision_date=D(year + 1, 5, 20),
+        )
     url = reverse("awards:person-history", args=[world.person_a1.pk])
     response = client_for(world.users["phong_officer"]).get(
         url, {"award": "CSTD_TINH", "nam": 2025, "ngay": "2026-06-15"}
@@ -74,7 +80,7 @@ def test_record_form_saves_an_award_with_its_initiative(world, client_for):
         actor=None,
     )
     data = {
-        "award": award("CSTDCS").pk,
+        "award": catalogue_award("CSTDCS").pk,
         "school_year": 2024,
         "award_type": "merit",
         "decision_number": "88/QĐ-PGDĐT",
@@ -95,9 +101,16 @@ def test_record_form_saves_an_award_with_its_initiative(world, client_for):
 
 
 def test_record_form_shows_the_services_vietnamese_refusal(world, client_for):
-    give(world.person_a2, "LDTT", 2024, number="88/QĐ-PGDĐT", date=D(2025, 5, 30), issuer="Phòng GD&ĐT Thử A")
+    AwardRecordFactory(
+        person=world.person_a2,
+        code="LDTT",
+        school_year=2024,
+        decision_number="88/QĐ-PGDĐT",
+        decision_date=D(2025, 5, 30),
+        issuer="Phòng GD&ĐT Thử A",
+    )
     data = {
-        "award": award("LDTT").pk,
+        "award": catalogue_award("LDTT").pk,
         "school_year": 2024,
         "award_type": "merit",
         "decision_number": "88/QĐ-PGDĐT",
@@ -151,7 +164,10 @@ def _staff(unit, count):
         number="1/QĐ-PGDĐT", date=D(2025, 6, 1), year=2025, issuer="Phòng", issuer_key="phong", number_key="1/qd-pgddt"
     )
     AwardRecord.objects.bulk_create(
-        [AwardRecord(award=award("LDTT"), person=p, unit=unit, school_year=2024, decision=decision) for p in people]
+        [
+            AwardRecord(award=catalogue_award("LDTT"), person=p, unit=unit, school_year=2024, decision=decision)
+            for p in people
+        ]
     )
     return people
 
@@ -209,7 +225,14 @@ def test_suggestions_ignore_people_of_other_units(world, client_for):
 def test_person_history_query_count_does_not_grow_with_records(world, client_for, django_assert_num_queries, rows):
     for i in range(rows):
         year = 2025 - i % 15
-        give(world.person_a1, "GK_TRUONG", year, number=f"{i}/QĐ-TH", issuer="Trường", date=D(year + 1, 5, 1))
+        AwardRecordFactory(
+            person=world.person_a1,
+            code="GK_TRUONG",
+            school_year=year,
+            decision_number=f"{i}/QĐ-TH",
+            issuer="Trường",
+            decision_date=D(year + 1, 5, 1),
+        )
     client = client_for(world.users["school_clerk"])
     url = reverse("awards:person-history", args=[world.person_a1.pk])
     client.get(url)
@@ -221,7 +244,9 @@ def test_person_history_query_count_does_not_grow_with_records(world, client_for
 @pytest.mark.parametrize("rows", [1, 30])
 def test_unit_history_query_count_does_not_grow_with_records(world, client_for, django_assert_num_queries, rows):
     for _ in range(rows):
-        give(PersonFactory(unit=world.school_a1), "LDTT", 2024, number="5/QĐ-PGDĐT")
+        AwardRecordFactory(
+            person=PersonFactory(unit=world.school_a1), code="LDTT", school_year=2024, decision_number="5/QĐ-PGDĐT"
+        )
     client = client_for(world.users["phong_officer"])
     url = reverse("awards:unit-history", args=[world.school_a1.pk])
     client.get(url)
@@ -269,7 +294,7 @@ def test_catalogue_page_costs_a_fixed_number_of_queries(world, client_for, djang
 def test_award_detail_query_count_does_not_grow_with_rules(world, client_for, django_assert_num_queries, rows):
     for i in range(rows):
         services.rule_create(
-            award=award("GK_SO"),
+            award=catalogue_award("GK_SO"),
             kind=RuleKind.DEADLINE,
             params={"month": 7, "day": 10},
             description=f"Hạn nộp {i}",
@@ -290,12 +315,12 @@ def test_admin_lists_the_catalogue_and_the_history(world, client_for):
     from units.tests.factories import UserFactory
 
     admin_user = UserFactory(username="quantri", is_superuser=True, is_staff=True)
-    give(world.person_a1, "LDTT", 2024)
+    AwardRecordFactory(person=world.person_a1, code="LDTT", school_year=2024)
     client = client_for(admin_user)
     pages = ["award", "awardrule", "decision", "awardrecord", "taskratingrecord", "restriction", "initiative"]
     statuses = {page: client.get(f"/quan-tri/awards/{page}/").status_code for page in pages}
     assert statuses == dict.fromkeys(pages, 200)
-    assert client.get(f"/quan-tri/awards/award/{award('LDTT').pk}/change/").status_code == 200
+    assert client.get(f"/quan-tri/awards/award/{catalogue_award('LDTT').pk}/change/").status_code == 200
 
 
 def test_eligibility_panel_refuses_a_date_before_the_school_year(world, client_for):
