@@ -64,20 +64,22 @@ def award_get(code: str) -> Award:
     ).get(code=code)
 
 
-def award_choices(*, subject: str = "") -> QuerySet[Award]:
-    """Awards given to ``subject`` (individual or collective; both when empty), in catalogue order."""
+def award_choices(*, subject: str = "", judged_only: bool = False) -> QuerySet[Award]:
+    """Awards given to ``subject`` (individual or collective; both when empty), in catalogue order.
+
+    ``judged_only`` leaves out state honours, which no unit proposes or registers for here.
+    """
     qs = Award.objects.all()
     if subject:
         qs = qs.filter(subject__in=[subject, Subject.BOTH])
+    if judged_only:
+        qs = qs.exclude(kind=AwardKind.STATE)
     return qs.order_by("position", "code")
 
 
 def award_code_choices(*, subject: str = "", judged_only: bool = False) -> list[tuple[str, str]]:
     """``(code, name)`` pairs for a select; ``judged_only`` leaves out state honours (not judged here)."""
-    qs = award_choices(subject=subject)
-    if judged_only:
-        qs = qs.exclude(kind=AwardKind.STATE)
-    return list(qs.values_list("code", "name"))
+    return list(award_choices(subject=subject, judged_only=judged_only).values_list("code", "name"))
 
 
 def visible_rules(user: User, award: Award) -> list[AwardRule]:

@@ -7,6 +7,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from awards.selectors import award_choices
 from campaigns.enums import CampaignState, ExceptionKind, ParticipantScope
 from campaigns.models import AwardOffer, Campaign, Criterion, DossierComponent, Milestone, Phase, Subject, UpperDocument
 from common.numbers import decimal_text
@@ -247,7 +248,11 @@ class AwardOfferForm(PartForm):
     class Meta:
         model = AwardOffer
         formfield_callback = _formfield
-        fields = ("name", "occasion", "quota", "award_code")
+        fields = ("name", "award", "occasion", "quota")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["award"].queryset = award_choices(judged_only=True)
 
 
 class DossierComponentForm(PartForm):

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from awards.models import Award
 from campaigns.enums import (
     CampaignKind,
     CampaignState,
@@ -183,11 +184,20 @@ class Criterion(models.Model):
 
 
 class AwardOffer(models.Model):
-    """An award form the plan offers, with its quota (names are data; the awards app maps them)."""
+    """An award form the plan offers, with its quota. ``name`` is the plan's own wording; ``award`` is the
+    catalogue's title or form it grants, when the plan names one (one vocabulary of titles: the catalogue's)."""
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="award_offers")
     name = models.CharField(_("award form"), max_length=255)
-    award_code = models.CharField(_("catalogue code"), max_length=40, blank=True)
+    award = models.ForeignKey(
+        Award,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("title or award form"),
+        help_text=_("The catalogue's title or award form this offer grants, when the plan names one."),
+    )
     occasion = models.CharField(_("occasion"), max_length=120, blank=True, help_text=_("e.g. sơ kết, tổng kết"))
     quota = models.PositiveIntegerField(_("quota"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(default=0)

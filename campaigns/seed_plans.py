@@ -60,6 +60,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from awards.models import Award
 from campaigns import services
 from campaigns.enums import CampaignKind, DeliverableKind, ParticipantScope, Recurrence, SubjectKind
 from campaigns.models import Campaign
@@ -1337,9 +1338,17 @@ HUNGYEN_1729 = {
         ),
     ],
     "award_offers": [
-        {"name": "Khen thưởng của Giám đốc Sở Giáo dục và Đào tạo", "occasion": "hằng năm, kết thúc năm học"},
-        {"name": "Khen thưởng của Chủ tịch UBND tỉnh", "occasion": "hằng năm, kết thúc năm học"},
-        {"name": "Khen thưởng của Bộ trưởng Bộ Giáo dục và Đào tạo", "occasion": "hằng năm, kết thúc năm học"},
+        {
+            "name": "Khen thưởng của Giám đốc Sở Giáo dục và Đào tạo",
+            "award": "GK_SO",
+            "occasion": "hằng năm, kết thúc năm học",
+        },
+        {"name": "Khen thưởng của Chủ tịch UBND tỉnh", "award": "BK_TINH", "occasion": "hằng năm, kết thúc năm học"},
+        {
+            "name": "Khen thưởng của Bộ trưởng Bộ Giáo dục và Đào tạo",
+            "award": "BK_BO",
+            "occasion": "hằng năm, kết thúc năm học",
+        },
         {"name": "Khen thưởng sơ kết Phong trào thi đua", "occasion": "sơ kết, dịp 20/11/2023"},
         {"name": "Khen thưởng tổng kết Phong trào thi đua", "occasion": "tổng kết, dịp 20/11/2025"},
         {
@@ -1714,7 +1723,9 @@ def build_plan(key: str, *, issuer: Unit, actor: User | None = None, parent: Cam
         services.subject_add(campaign=campaign, actor=actor, **subject)
     _add_criteria(campaign, actor, spec["criteria"])
     for offer in spec["award_offers"]:
-        services.award_offer_add(campaign=campaign, actor=actor, **offer)
+        # Seeds name the catalogue's award by its code; the offer points at the Award itself.
+        fields = {**offer, "award": Award.objects.get(code=offer["award"])} if "award" in offer else offer
+        services.award_offer_add(campaign=campaign, actor=actor, **fields)
     for component in spec["dossier_components"]:
         services.dossier_component_add(campaign=campaign, actor=actor, **component)
     for milestone in spec["milestones"]:

@@ -223,7 +223,7 @@ CRITERION_FIELDS = (
     "target_year",
     "phase",
 )
-AWARD_OFFER_FIELDS = ("name", "award_code", "occasion", "quota")
+AWARD_OFFER_FIELDS = ("name", "award", "occasion", "quota")
 DOSSIER_COMPONENT_FIELDS = ("name", "is_required")
 UPPER_DOCUMENT_FIELDS = ("number_symbol", "issued_on", "issuer_name", "summary", "linked_campaign")
 MILESTONE_FIELDS = (
@@ -788,7 +788,7 @@ def campaign_copy(
         )
     for offer in source.award_offers.all():
         AwardOffer.objects.create(
-            campaign=copy, name=offer.name, award_code=offer.award_code, occasion=offer.occasion, order=offer.order
+            campaign=copy, name=offer.name, award=offer.award, occasion=offer.occasion, order=offer.order
         )
     for component in source.dossier_components.all():
         DossierComponent.objects.create(

@@ -10,6 +10,7 @@ import datetime
 
 from django.db import transaction
 
+from awards.models import Award
 from campaigns import demo as campaigns_demo
 from campaigns.enums import ACTIVE_STATES
 from campaigns.models import Campaign
@@ -40,9 +41,9 @@ FALLBACK_WORK_ITEMS = (
     ("Bồi dưỡng giáo viên đạt chuẩn nghề nghiệp", "95", "%"),
 )
 INDIVIDUAL_TITLES = (
-    ("cstdcs", ""),
-    ("ldtt", ""),
-    ("giay_khen", "của Giám đốc Sở Giáo dục và Đào tạo"),
+    ("CSTDCS", ""),
+    ("LDTT", ""),
+    ("GK_SO", ""),
 )
 PACT_CRITERIA = (
     ("Hoàn thành kế hoạch năm học đúng tiến độ", "100", "%", 10),
@@ -129,7 +130,7 @@ def _load_registrations(campaign: Campaign, participants: list[Unit], day: datet
     later = day + datetime.timedelta(days=5)
     for unit, state in zip(participants, UNIT_STATES, strict=False):
         registration = svc.registration_create(
-            campaign=campaign, unit=unit, actor=None, aimed_title="ttldtt", today=day
+            campaign=campaign, unit=unit, actor=None, aimed_award=Award.objects.get(code="TTLDTT"), today=day
         )
         for title, value, target_unit, criterion in items:
             svc.work_item_add(
@@ -186,7 +187,7 @@ def _load_individuals(campaign: Campaign, unit: Unit, day: datetime.date) -> Non
             campaign=campaign,
             person=person,
             actor=None,
-            aimed_title=title,
+            aimed_award=Award.objects.get(code=title),
             aimed_detail=detail,
             school_year=year,
             today=day,

@@ -25,27 +25,6 @@ REGISTRATION_EDITABLE_STATES = (RegistrationState.DRAFT, RegistrationState.RETUR
 REGISTRATION_PENDING_STATES = (RegistrationState.DRAFT, RegistrationState.RETURNED)
 
 
-class CollectiveTitle(models.TextChoices):
-    """The title a unit aims for when it registers (optional)."""
-
-    ADVANCED = "ttldtt", pgettext_lazy("collective title", "Advanced labour collective")
-    EXCELLENT = "ttldxs", pgettext_lazy("collective title", "Excellent labour collective")
-    FLAG = "co_thi_dua", pgettext_lazy("collective title", "Emulation flag")
-    CERTIFICATE = "giay_khen", pgettext_lazy("collective title", "Certificate of merit")
-    MERIT = "bang_khen", pgettext_lazy("collective title", "Diploma of merit")
-
-
-class IndividualTitle(models.TextChoices):
-    """The title a person aims for; Giấy khen / Bằng khen name their issuer in free text."""
-
-    ADVANCED_WORKER = "ldtt", pgettext_lazy("individual title", "Advanced worker")
-    GRASSROOTS_SOLDIER = "cstdcs", pgettext_lazy("individual title", "Grassroots emulation soldier")
-    PROVINCE_SOLDIER = "cstd_tinh", pgettext_lazy("individual title", "Provincial emulation soldier")
-    MINISTRY_SOLDIER = "cstd_bo", pgettext_lazy("individual title", "Ministry emulation soldier")
-    CERTIFICATE = "giay_khen", pgettext_lazy("individual title", "Certificate of merit")
-    MERIT = "bang_khen", pgettext_lazy("individual title", "Diploma of merit")
-
-
 class ExemplarStep(models.TextChoices):
     """The five steps of the Bến Tre plan (914/KH-SGD&ĐT, 5.4), in order."""
 

@@ -9,9 +9,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from awards.enums import Subject
+from awards.selectors import award_choices
 from campaigns.enums import SubjectKind
 from common.dates import school_year_of
-from emulation.enums import EXEMPLAR_STEPS, CollectiveTitle, ExemplarStep, IndividualTitle
+from emulation.enums import EXEMPLAR_STEPS, ExemplarStep
 
 
 class _Form(forms.Form):
@@ -30,8 +32,11 @@ class DateInput(forms.DateInput):
 
 
 class UnitRegistrationForm(_Form):
-    aimed_title = forms.ChoiceField(
-        label=_("Title aimed for"), choices=[("", "—"), *CollectiveTitle.choices], required=False
+    aimed_award = forms.ModelChoiceField(
+        label=_("Title aimed for"),
+        queryset=award_choices(subject=Subject.COLLECTIVE, judged_only=True),
+        to_field_name="code",
+        required=False,
     )
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
@@ -60,7 +65,11 @@ class ReviewForm(_Form):
 
 class IndividualRegistrationForm(_Form):
     person = forms.ModelChoiceField(label=_("Person"), queryset=None)
-    aimed_title = forms.ChoiceField(label=_("Title aimed for"), choices=IndividualTitle.choices)
+    aimed_award = forms.ModelChoiceField(
+        label=_("Title aimed for"),
+        queryset=award_choices(subject=Subject.INDIVIDUAL, judged_only=True),
+        to_field_name="code",
+    )
     aimed_detail = forms.CharField(
         label=_("Awarded by"),
         max_length=255,

@@ -10,9 +10,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from awards.models import Award
 from campaigns.enums import SubjectKind
 from campaigns.models import Campaign, Criterion
-from emulation.enums import CollectiveTitle, ExemplarStep, IndividualTitle, RegistrationState
+from emulation.enums import ExemplarStep, RegistrationState
 from units.models import Cluster, Person, Unit
 
 
@@ -28,7 +29,15 @@ class UnitRegistration(models.Model):
     state = models.CharField(
         _("state"), max_length=12, choices=RegistrationState.choices, default=RegistrationState.DRAFT, editable=False
     )
-    aimed_title = models.CharField(_("title aimed for"), max_length=20, choices=CollectiveTitle.choices, blank=True)
+    aimed_award = models.ForeignKey(
+        Award,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("title aimed for"),
+        help_text=_("A collective title or award form of the catalogue (optional)."),
+    )
     note = models.TextField(_("note"), blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True, editable=False)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
@@ -110,7 +119,9 @@ class IndividualRegistration(models.Model):
         Unit, on_delete=models.PROTECT, related_name="individual_registrations", verbose_name=_("unit")
     )
     school_year = models.PositiveSmallIntegerField(_("school year (first year)"))
-    aimed_title = models.CharField(_("title aimed for"), max_length=20, choices=IndividualTitle.choices)
+    aimed_award = models.ForeignKey(
+        Award, on_delete=models.PROTECT, related_name="+", verbose_name=_("title aimed for")
+    )
     aimed_detail = models.CharField(
         _("awarded by"),
         max_length=255,
@@ -149,7 +160,7 @@ class IndividualRegistration(models.Model):
         indexes = [models.Index(fields=["campaign", "unit", "state"])]
 
     def __str__(self):
-        return f"{self.person} — {self.get_aimed_title_display()}"
+        return f"{self.person} — {self.aimed_award_id}"
 
     @property
     def school_year_label(self) -> str:

@@ -117,7 +117,7 @@ def registration_unit_get(user: User, campaign: Campaign, unit_pk: int) -> Unit:
 def unit_registration_for(campaign: Campaign, unit: Unit) -> UnitRegistration | None:
     return (
         UnitRegistration.objects.filter(campaign=campaign, unit=unit)
-        .select_related("decided_by", "created_by")
+        .select_related("decided_by", "created_by", "aimed_award")
         .prefetch_related("work_items__criterion")
         .first()
     )
@@ -126,7 +126,7 @@ def unit_registration_for(campaign: Campaign, unit: Unit) -> UnitRegistration | 
 def individual_registrations_for(campaign: Campaign, unit: Unit) -> QuerySet[IndividualRegistration]:
     return (
         IndividualRegistration.objects.filter(campaign=campaign, unit=unit)
-        .select_related("person", "forward")
+        .select_related("person", "forward", "aimed_award")
         .order_by("-school_year", "person__name_sort", "pk")
     )
 

@@ -15,6 +15,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from awards.enums import AwardKind, Subject
+from awards.models import Award
 from campaigns.enums import ACTIVE_STATES, SubjectKind
 from campaigns.models import Campaign, Criterion
 from campaigns.selectors import takes_part
@@ -28,9 +30,7 @@ from emulation.enums import (
     REGISTRATION_EDITABLE_STATES,
     REGISTRATION_PENDING_STATES,
     REGISTRATION_TRANSITIONS,
-    CollectiveTitle,
     ExemplarStep,
-    IndividualTitle,
     RegistrationState,
 )
 from emulation.models import (
@@ -152,13 +152,18 @@ def registration_set_state(
 # --- Unit registrations ----------------------------------------------------------------------
 
 
+def _registrable(award: Award, subject: str) -> bool:
+    """A title one may register for: the catalogue's, for this kind of subject, not a state honour."""
+    return award.subject in (subject, Subject.BOTH) and award.kind != AwardKind.STATE
+
+
 @transaction.atomic
 def registration_create(
     *,
     campaign: Campaign,
     unit: Unit,
     actor: User | None,
-    aimed_title: str = "",
+    aimed_award: Award | None = None,
     note: str = "",
     today: datetime.date | None = None,
 ) -> UnitRegistration:
@@ -169,10 +174,10 @@ def registration_create(
     if UnitRegistration.objects.filter(campaign=campaign, unit=unit).exists():
         raise ValidationError(_("This unit has already registered for this campaign."))
     _ensure_before_deadline(campaign, unit, today=today)
-    if aimed_title and aimed_title not in CollectiveTitle.values:
-        raise ValidationError({"aimed_title": _("Choose a title from the list.")})
+    if aimed_award is not None and not _registrable(aimed_award, Subject.COLLECTIVE):
+        raise ValidationError({"aimed_award": _("Choose a title from the list.")})
     registration = UnitRegistration(
-        campaign=campaign, unit=unit, aimed_title=aimed_title, note=note.strip(), created_by=actor
+        campaign=campaign, unit=unit, aimed_award=aimed_award, note=note.strip(), created_by=actor
     )
     registration.full_clean()
     registration.save()
@@ -296,7 +301,7 @@ def individual_register(
     campaign: Campaign,
     person: Person,
     actor: User | None,
-    aimed_title: str,
+    aimed_award: Award | None,
     aimed_detail: str = "",
     note: str = "",
     school_year: int | None = None,
@@ -311,8 +316,8 @@ def individual_register(
     errors = {}
     if not person.is_active:
         errors["person"] = _("This person is no longer active.")
-    if aimed_title not in IndividualTitle.values:
-        errors["aimed_title"] = _("Choose a title from the list.")
+    if aimed_award is None or not _registrable(aimed_award, Subject.INDIVIDUAL):
+        errors["aimed_award"] = _("Choose a title from the list.")
     if not (school_year_of(campaign.starts_on) <= school_year <= school_year_of(campaign.ends_on)):
         errors["school_year"] = _("The school year lies outside the campaign period.")
     if errors:
@@ -327,7 +332,7 @@ def individual_register(
         person=person,
         unit=unit,
         school_year=school_year,
-        aimed_title=aimed_title,
+        aimed_award=aimed_award,
         aimed_detail=clean(aimed_detail),
         note=note.strip(),
         created_by=actor,
@@ -339,7 +344,7 @@ def individual_register(
         "registration.created",
         actor=actor,
         unit=unit,
-        data={"campaign": campaign.pk, "person": person.pk, "title": aimed_title},
+        data={"campaign": campaign.pk, "person": person.pk, "title": aimed_award.code},
     )
     return registration
 

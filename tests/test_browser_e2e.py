@@ -302,7 +302,7 @@ def test_ben_tre_914_is_entered_printed_registered_and_submitted_through_the_bro
         assert "Chưa đăng ký" in row.inner_text()
         go(clerk, row.get_by_role("link", name="Xem"))
         go(clerk, clerk.get_by_role("link", name="Đăng ký thi đua cho đơn vị"))
-        clerk.locator("[name=aimed_title]").select_option(label="Tập thể lao động xuất sắc")
+        clerk.locator("[name=aimed_award]").select_option(label="Tập thể lao động xuất sắc")
         go(clerk, clerk.get_by_role("button", name="Lưu"))
         for title, criterion, start, end in (
             ("Xây dựng trường đạt chuẩn quốc gia mức độ 2", "2.2.2 Trường đạt chuẩn quốc gia", 0, 200),

@@ -399,3 +399,15 @@ def test_seed_plan_keys_are_the_four_shared_plans():
         "1729/KH-SGDĐT",
         "87/KH-UBND",
     ]
+
+
+def test_hungyen_award_offers_point_at_the_catalogue_where_the_plan_names_the_award(seed_units):
+    """One vocabulary of titles: an offer that names an issuer's award points at the catalogue's Award."""
+    campaign = _build("hungyen_1729", seed_units)
+    named = {offer.name: offer.award.code for offer in campaign.award_offers.select_related("award") if offer.award}
+    assert named == {
+        "Khen thưởng của Giám đốc Sở Giáo dục và Đào tạo": "GK_SO",
+        "Khen thưởng của Chủ tịch UBND tỉnh": "BK_TINH",
+        "Khen thưởng của Bộ trưởng Bộ Giáo dục và Đào tạo": "BK_BO",
+    }
+    assert campaign.award_offers.filter(award__isnull=True).count() == campaign.award_offers.count() - 3

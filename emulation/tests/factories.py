@@ -5,6 +5,7 @@ import datetime
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from awards.tests.factories import catalogue_award
 from campaigns.tests.factories import running_campaign
 from emulation import services as emulation_services
 from units.services import cluster_create
@@ -38,11 +39,11 @@ def unit_registration(world, campaign=None, *, unit=None, state="draft", items=1
     return registration
 
 
-def individual_registration(world, campaign=None, *, person=None, state="draft", title="ldtt"):
+def individual_registration(world, campaign=None, *, person=None, state="draft", title="LDTT"):
     campaign = campaign or running_campaign(world)
     person = person or world.person_a1
     registration = emulation_services.individual_register(
-        campaign=campaign, person=person, actor=None, aimed_title=title
+        campaign=campaign, person=person, actor=None, aimed_award=catalogue_award(title)
     )
     if state == "submitted":
         emulation_services.individuals_forward(campaign=campaign, unit=person.unit, actor=None)

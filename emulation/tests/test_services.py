@@ -5,6 +5,7 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 
+from awards.tests.factories import catalogue_award
 from campaigns import services
 from campaigns.tests.factories import CampaignFactory, registration_deadline, running_campaign
 from emulation import services as svc
@@ -263,12 +264,16 @@ def test_a_unit_outside_the_campaign_or_a_draft_campaign_cannot_register(campaig
 
 @time_machine.travel(BEFORE, tick=False)
 def test_person_registers_once_per_school_year(campaign, world):
-    svc.individual_register(campaign=campaign, person=world.person_a1, actor=None, aimed_title="cstdcs")
+    svc.individual_register(
+        campaign=campaign, person=world.person_a1, actor=None, aimed_award=catalogue_award("CSTDCS")
+    )
     with pytest.raises(ValidationError) as excinfo:
-        svc.individual_register(campaign=campaign, person=world.person_a1, actor=None, aimed_title="ldtt")
+        svc.individual_register(
+            campaign=campaign, person=world.person_a1, actor=None, aimed_award=catalogue_award("LDTT")
+        )
     assert excinfo.value.message_dict == {"person": ["Nguyễn Thị Lan đã đăng ký trong năm học này."]}
     next_year = svc.individual_register(
-        campaign=campaign, person=world.person_a1, actor=None, aimed_title="cstdcs", school_year=2025
+        campaign=campaign, person=world.person_a1, actor=None, aimed_award=catalogue_award("CSTDCS"), school_year=2025
     )
     assert (next_year.school_year_label, IndividualRegistration.objects.count()) == ("2025–2026", 2)
 
@@ -277,10 +282,10 @@ def test_person_registers_once_per_school_year(campaign, world):
 def test_person_registration_refuses_a_title_off_the_list_and_a_year_outside_the_period(campaign, world):
     with pytest.raises(ValidationError) as excinfo:
         svc.individual_register(
-            campaign=campaign, person=world.person_a1, actor=None, aimed_title="anh_hung", school_year=2027
+            campaign=campaign, person=world.person_a1, actor=None, aimed_award=catalogue_award("NGUT"), school_year=2027
         )
     assert excinfo.value.message_dict == {
-        "aimed_title": ["Vui lòng chọn danh hiệu trong danh sách."],
+        "aimed_award": ["Vui lòng chọn danh hiệu trong danh sách."],
         "school_year": ["Năm học nằm ngoài thời gian của phong trào."],
     }
     assert IndividualRegistration.objects.count() == 0
@@ -291,15 +296,21 @@ def test_unit_forwards_every_waiting_registration_upward_in_one_step(campaign, w
     second = PersonFactory(unit=world.school_a1, full_name="Phạm Minh Anh")
     third = PersonFactory(unit=world.school_a1, full_name="Đỗ Thu Hà")
     with time_machine.travel(BEFORE, tick=False):
-        first = svc.individual_register(campaign=campaign, person=world.person_a1, actor=clerk, aimed_title="cstdcs")
-        accepted = svc.individual_register(campaign=campaign, person=third, actor=clerk, aimed_title="ldtt")
+        first = svc.individual_register(
+            campaign=campaign, person=world.person_a1, actor=clerk, aimed_award=catalogue_award("CSTDCS")
+        )
+        accepted = svc.individual_register(
+            campaign=campaign, person=third, actor=clerk, aimed_award=catalogue_award("LDTT")
+        )
         svc.individuals_forward(campaign=campaign, unit=world.school_a1, actor=clerk)
         svc.registration_review(registration=accepted, accept=True, actor=None)
         svc.registration_review(registration=first, accept=False, actor=None, comment="Ghi rõ sáng kiến")
         new = svc.individual_register(
-            campaign=campaign, person=second, actor=clerk, aimed_title="giay_khen", aimed_detail="của Giám đốc Sở"
+            campaign=campaign, person=second, actor=clerk, aimed_award=catalogue_award("GK_SO"), aimed_detail=""
         )
-        other_unit = svc.individual_register(campaign=campaign, person=world.person_a2, actor=None, aimed_title="ldtt")
+        other_unit = svc.individual_register(
+            campaign=campaign, person=world.person_a2, actor=None, aimed_award=catalogue_award("LDTT")
+        )
         forward = svc.individuals_forward(
             campaign=campaign, unit=world.school_a1, actor=clerk, note="Danh sách bổ sung"
         )
@@ -326,7 +337,7 @@ def test_forwarding_nothing_or_after_the_deadline_is_refused(campaign, world):
             svc.individuals_forward(campaign=campaign, unit=world.school_a1, actor=None)
         assert _messages(excinfo) == ["Không có bản đăng ký nào chờ gửi."]
         registration = svc.individual_register(
-            campaign=campaign, person=world.person_a1, actor=None, aimed_title="ldtt"
+            campaign=campaign, person=world.person_a1, actor=None, aimed_award=catalogue_award("LDTT")
         )
     with time_machine.travel(AFTER, tick=False), pytest.raises(ValidationError):
         svc.individuals_forward(campaign=campaign, unit=world.school_a1, actor=None)
@@ -336,7 +347,9 @@ def test_forwarding_nothing_or_after_the_deadline_is_refused(campaign, world):
 
 @time_machine.travel(BEFORE, tick=False)
 def test_only_a_draft_individual_registration_can_be_deleted(campaign, world):
-    registration = svc.individual_register(campaign=campaign, person=world.person_a1, actor=None, aimed_title="ldtt")
+    registration = svc.individual_register(
+        campaign=campaign, person=world.person_a1, actor=None, aimed_award=catalogue_award("LDTT")
+    )
     svc.individuals_forward(campaign=campaign, unit=world.school_a1, actor=None)
     registration.refresh_from_db()
     with pytest.raises(ValidationError):
@@ -350,13 +363,17 @@ def test_an_inactive_person_cannot_register(campaign, world):
 
     person_deactivate(person=world.person_a1, actor=None)
     with pytest.raises(ValidationError) as excinfo:
-        svc.individual_register(campaign=campaign, person=world.person_a1, actor=None, aimed_title="ldtt")
+        svc.individual_register(
+            campaign=campaign, person=world.person_a1, actor=None, aimed_award=catalogue_award("LDTT")
+        )
     assert excinfo.value.message_dict == {"person": ["Cá nhân này không còn công tác."]}
 
 
 @time_machine.travel(BEFORE, tick=False)
 def test_registration_state_is_the_same_machine_for_individuals(campaign, world):
-    registration = svc.individual_register(campaign=campaign, person=world.person_a1, actor=None, aimed_title="ldtt")
+    registration = svc.individual_register(
+        campaign=campaign, person=world.person_a1, actor=None, aimed_award=catalogue_award("LDTT")
+    )
     with pytest.raises(ValidationError):
         svc.registration_review(registration=registration, accept=True, actor=None)
     registration.refresh_from_db()

@@ -133,13 +133,13 @@ def test_clerk_registers_adds_a_work_item_and_sends(world, client_for):
     client = client_for(world.users["school_clerk"])
     response = client.post(
         reverse("emulation:registration-create", args=[campaign.pk, world.school_a1.pk]),
-        {"aimed_title": "ttldxs", "note": "Phấn đấu tập thể xuất sắc"},
+        {"aimed_award": "TTLDXS", "note": "Phấn đấu tập thể xuất sắc"},
     )
     registration = UnitRegistration.objects.get()
     assert response["Location"] == reverse("emulation:registration-unit", args=[campaign.pk, world.school_a1.pk])
-    assert (registration.unit, registration.aimed_title, registration.created_by) == (
+    assert (registration.unit, registration.aimed_award.code, registration.created_by) == (
         world.school_a1,
-        "ttldxs",
+        "TTLDXS",
         world.users["school_clerk"],
     )
     response = client.post(
@@ -229,7 +229,7 @@ def test_clerk_forwards_the_list_and_the_officer_accepts_one(world, client_for):
     client = client_for(world.users["school_clerk"])
     client.post(
         reverse("emulation:individual-add", args=[campaign.pk, world.school_a1.pk]),
-        {"person": world.person_a1.pk, "aimed_title": "cstdcs", "school_year": campaign.starts_on.year},
+        {"person": world.person_a1.pk, "aimed_award": "CSTDCS", "school_year": campaign.starts_on.year},
     )
     client.post(reverse("emulation:individual-forward", args=[campaign.pk, world.school_a1.pk]), {"note": "Đợt 1"})
     registration = IndividualRegistration.objects.get()
