@@ -126,7 +126,11 @@ def _load_plan(key: str, *, today: datetime.date, parent: Campaign | None, write
             campaign = services.campaign_update(
                 campaign=campaign, actor=None, signer_name=_signer_name(campaign, issuer)
             )
+        made = 0
         for state in states_for(campaign, spec, today):
+            if state == CampaignState.CLOSED:
+                # Units submitted while the plan ran; a closed plan takes no more.
+                made = _add_deliverables(campaign, today)
             campaign = services.campaign_set_state(
                 campaign=campaign, new_state=state, actor=None, reason=STATE_REASONS[state]
             )
@@ -134,7 +138,8 @@ def _load_plan(key: str, *, today: datetime.date, parent: Campaign | None, write
                 # Registrations happen while the plan runs; a plan closed by now still has them.
                 for loader in _WHILE_RUNNING:
                     loader(campaign, stdout=stdout)
-        made = _add_deliverables(campaign, today)
+        if campaign.state in ACTIVE_STATES:
+            made = _add_deliverables(campaign, today)
     write(f"Loaded plan {label} ({campaign.state}): {made} deliverables and exceptions.")
     return campaign
 

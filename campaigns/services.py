@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from campaigns.enums import (
+    ACTIVE_STATES,
     CAMPAIGN_TRANSITIONS,
     EDITABLE_STATES,
     CampaignState,
@@ -32,6 +33,7 @@ from campaigns.models import (
     Submission,
     UpperDocument,
 )
+from campaigns.selectors import unit_owes
 from common.dates import short_date
 from common.text import clean, fold
 from units.models import Unit, User
@@ -673,8 +675,24 @@ def submission_create(
     figures: dict | None = None,
     note: str = "",
 ) -> Submission:
-    """Submit (or resubmit) a deliverable. Earlier versions stay; the new one gets the next number."""
+    """Submit (or resubmit) a deliverable. Earlier versions stay; the new one gets the next number.
+
+    Refused for a campaign that does not take submissions (a draft or a closed one) and for a unit
+    that does not owe the deadline: the screens hide those cases, the service forbids them.
+    """
     milestone = deadline.milestone
+    # The guard reads the campaign as stored, not a copy the caller may hold from before a change.
+    campaign = (
+        Campaign.objects.select_related("issuer").prefetch_related("participant_units").get(pk=milestone.campaign_id)
+    )
+    milestone.campaign = campaign
+    if campaign.state not in ACTIVE_STATES:
+        raise ValidationError(
+            _("This campaign does not take submissions now (it is “%(state)s”).")
+            % {"state": CampaignState(campaign.state).label}
+        )
+    if not unit_owes(milestone, unit):
+        raise ValidationError(_("%(unit)s does not owe this deadline.") % {"unit": unit.name})
     figures = figures or {}
     missing = [f["label"] for f in milestone.figures if f.get("required", True) and f["key"] not in figures]
     if missing:

@@ -629,14 +629,7 @@ def submission_create(request, pk: int):
         raise PermissionDenied
     accepts = campaign.state in ACTIVE_STATES
     form = forms.SubmissionForm(request.POST or None, request.FILES or None, figures=milestone.figures)
-    if request.method == "POST" and not accepts:
-        form.is_valid()
-        form.add_error(
-            None,
-            _("This campaign does not take submissions now (it is “%(state)s”).")
-            % {"state": CampaignState(campaign.state).label},
-        )
-    elif request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid():
         try:
             submission = services.submission_create(
                 deadline=deadline,

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 
 from campaigns import selectors, services
 from campaigns.enums import CampaignState, SubmissionStatus
-from campaigns.models import Campaign, Deadline
+from campaigns.models import Campaign, Deadline, Submission
 from campaigns.tests.factories import CampaignFactory
 from units.models import AuditLog
 
@@ -126,6 +126,7 @@ def test_per_unit_status_on_time_late_missing_excused_extended(world):
         campaign=campaign, actor=None, deliverable="midterm_report", title="Sơ kết", due_on=datetime.date(2025, 5, 10)
     )
     deadline = milestone.deadlines.get()
+    services.campaign_set_state(campaign=campaign, new_state="launched", actor=None)
     extra = [world.school_a2]
     on_time, late = world.school_a1, world.school_a2
     from units.tests.factories import UnitFactory
@@ -159,6 +160,7 @@ def test_resubmission_keeps_earlier_versions(world):
         campaign=campaign, actor=None, deliverable="plan", title="Kế hoạch", due_on=datetime.date(2025, 5, 10)
     )
     deadline = milestone.deadlines.get()
+    services.campaign_set_state(campaign=campaign, new_state="launched", actor=None)
     services.submission_create(deadline=deadline, unit=world.school_a1, actor=None, note="v1")
     services.submission_create(deadline=deadline, unit=world.school_a1, actor=None, note="v2")
     assert [(s.version, s.note) for s in selectors.submissions_for(deadline, world.school_a1)] == [(2, "v2"), (1, "v1")]
@@ -214,3 +216,29 @@ def test_every_part_added_to_a_draft_is_logged_with_its_actor(world):
         ("campaign.criterion_added", officer.pk, "1 Đơn vị học tập"),
         ("campaign.award_offer_added", officer.pk, "Giấy khen của Giám đốc Sở"),
     ]
+
+
+def test_submission_is_refused_by_the_service_for_a_closed_campaign_or_a_unit_that_owes_nothing(world):
+    """The guards live in the service, not only in the view: nothing is saved either way."""
+    campaign = CampaignFactory(issuer=world.phong_a)
+    milestone = services.milestone_create(
+        campaign=campaign,
+        actor=None,
+        deliverable="plan",
+        title="Kế hoạch",
+        due_on=datetime.date(2025, 5, 10),
+        owed_by_kinds=[world.school_a1.kind],
+    )
+    deadline = milestone.deadlines.get()
+    with pytest.raises(ValidationError) as draft:
+        services.submission_create(deadline=deadline, unit=world.school_a1, actor=None, note="Sớm")
+    services.campaign_set_state(campaign=campaign, new_state="launched", actor=None)
+    with pytest.raises(ValidationError) as not_owed:
+        services.submission_create(deadline=deadline, unit=world.phong_a, actor=None, note="Nhầm đơn vị")
+    services.campaign_set_state(campaign=campaign, new_state="closed", actor=None)
+    with pytest.raises(ValidationError) as closed:
+        services.submission_create(deadline=deadline, unit=world.school_a1, actor=None, note="Muộn")
+    assert draft.value.messages == ["Phong trào hiện không nhận bài nộp (đang ở trạng thái “Dự thảo”)."]
+    assert not_owed.value.messages == [f"{world.phong_a.name} không phải nộp theo hạn này."]
+    assert closed.value.messages == ["Phong trào hiện không nhận bài nộp (đang ở trạng thái “Đã kết thúc”)."]
+    assert Submission.objects.count() == 0

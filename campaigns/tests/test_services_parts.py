@@ -106,9 +106,10 @@ def test_milestone_with_submissions_cannot_be_deleted(world):
     milestone = services.milestone_create(
         campaign=campaign, actor=None, deliverable="plan", title="Kế hoạch", due_on=datetime.date(2024, 10, 1)
     )
+    services.campaign_set_state(campaign=campaign, new_state="launched", actor=None)
     services.submission_create(deadline=milestone.deadlines.get(), unit=world.school_a1, actor=None, note="Đã nộp")
     with pytest.raises(ValidationError) as excinfo:
-        services.milestone_delete(milestone=milestone, actor=None)
+        services.milestone_delete(milestone=milestone, actor=None, amendment_reason="Bỏ mốc đã nộp")
     assert excinfo.value.messages == ["Đã có đơn vị nộp theo mốc này nên không thể xóa mốc."]
     assert (Milestone.objects.count(), Deadline.objects.count()) == (1, 1)
 
