@@ -4,3 +4,19 @@ from django.apps import AppConfig
 class CampaignsConfig(AppConfig):
     name = "campaigns"
     verbose_name = "Phong trào thi đua"
+
+    def ready(self):
+        from campaigns.enums import (
+            CAMPAIGN_STATE_COLOURS,
+            CAMPAIGN_TRANSITIONS,
+            SUBMISSION_STATUS_COLOURS,
+            CampaignState,
+            SubmissionStatus,
+        )
+        from campaigns.models import Campaign
+        from campaigns.selectors import UnitDeadlineStatus
+        from common import status
+
+        status.register_badges(Campaign, "state", CampaignState, CAMPAIGN_STATE_COLOURS)
+        status.register_machine(Campaign, "state", CampaignState, CAMPAIGN_TRANSITIONS, "campaigns.decide_campaign")
+        status.register_badges(UnitDeadlineStatus, "status", SubmissionStatus, SUBMISSION_STATUS_COLOURS)

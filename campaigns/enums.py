@@ -28,6 +28,15 @@ CAMPAIGN_TRANSITIONS: dict[str, tuple[str, ...]] = {
     CampaignState.FINAL_REVIEW: (CampaignState.CLOSED, CampaignState.IN_PROGRESS),
     CampaignState.CLOSED: (),
 }
+# How each state shows (Bootstrap colours; ``common.status``).
+CAMPAIGN_STATE_COLOURS = {
+    CampaignState.DRAFT: "secondary",
+    CampaignState.LAUNCHED: "success",
+    CampaignState.IN_PROGRESS: "success",
+    CampaignState.MIDTERM_REVIEW: "success",
+    CampaignState.FINAL_REVIEW: "success",
+    CampaignState.CLOSED: "dark",
+}
 # Once launched, the plan's content changes only through a recorded amendment.
 EDITABLE_STATES = (CampaignState.DRAFT,)
 ACTIVE_STATES = (
@@ -79,6 +88,14 @@ class SubmissionStatus(models.TextChoices):
 
 
 OWING_STATUSES = (SubmissionStatus.NOT_DUE, SubmissionStatus.MISSING, SubmissionStatus.EXTENDED)
+SUBMISSION_STATUS_COLOURS = {
+    SubmissionStatus.NOT_DUE: "light",
+    SubmissionStatus.ON_TIME: "success",
+    SubmissionStatus.LATE: "warning",
+    SubmissionStatus.MISSING: "danger",
+    SubmissionStatus.EXCUSED: "secondary",
+    SubmissionStatus.EXTENDED: "info",
+}
 
 
 class ExceptionKind(models.TextChoices):

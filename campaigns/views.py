@@ -26,7 +26,6 @@ from django.views.decorators.http import require_POST
 from campaigns import forms, ics, selectors, services
 from campaigns.enums import (
     ACTIVE_STATES,
-    CAMPAIGN_TRANSITIONS,
     EDITABLE_STATES,
     CampaignState,
     ExceptionKind,
@@ -44,6 +43,7 @@ from campaigns.models import (
     UpperDocument,
 )
 from common.dates import school_year_label, school_year_of
+from common.status import allowed_transitions
 from common.views import apply_errors, file_download, paginate, require
 from units.models import Unit
 from units.selectors import audit_log_for
@@ -344,9 +344,7 @@ def campaign_detail(request, pk: int):
         "can_cascade": can_cascade,
         "own_plan": own_plan,
         "can_view_status": can_view_status,
-        "transitions": [(state, TRANSITION_LABELS[state]) for state in CAMPAIGN_TRANSITIONS[campaign.state]]
-        if can_decide
-        else [],
+        "transitions": [(move.target, TRANSITION_LABELS[move.target]) for move in allowed_transitions(campaign, user)],
         "units_below": below,
         "deeper_plans": deeper,
         "audit_log": audit_log_for(campaign)[:50],

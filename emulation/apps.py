@@ -6,3 +6,21 @@ class EmulationConfig(AppConfig):
 
     name = "emulation"
     verbose_name = "Đăng ký, giao ước và điển hình"
+
+    def ready(self):
+        from campaigns import extensions
+        from common import status
+        from emulation.enums import (
+            REGISTRATION_STATE_COLOURS,
+            REGISTRATION_TRANSITIONS,
+            RegistrationState,
+            registration_permission,
+        )
+        from emulation.models import IndividualRegistration, UnitRegistration
+
+        for model in (UnitRegistration, IndividualRegistration):
+            status.register_badges(model, "state", RegistrationState, REGISTRATION_STATE_COLOURS)
+            status.register_machine(
+                model, "state", RegistrationState, REGISTRATION_TRANSITIONS, registration_permission
+            )
+        extensions.add_links(extensions.CAMPAIGN, "emulation/_campaign_links.html")

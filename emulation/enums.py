@@ -19,6 +19,21 @@ REGISTRATION_TRANSITIONS: dict[str, tuple[str, ...]] = {
     RegistrationState.RETURNED: (RegistrationState.SUBMITTED,),
     RegistrationState.ACCEPTED: (),
 }
+REGISTRATION_STATE_COLOURS = {
+    RegistrationState.DRAFT: "secondary",
+    RegistrationState.SUBMITTED: "primary",
+    RegistrationState.ACCEPTED: "success",
+    RegistrationState.RETURNED: "warning",
+}
+
+
+def registration_permission(target: str) -> str:
+    """Sending (again) is the unit's move; accepting or returning is the issuer's."""
+    if target == RegistrationState.SUBMITTED:
+        return "emulation.change_registration"
+    return "emulation.review_registration"
+
+
 # The unit may still change its work items (or delete an individual registration) in these.
 REGISTRATION_EDITABLE_STATES = (RegistrationState.DRAFT, RegistrationState.RETURNED)
 # Waiting at the unit: what the one-step forward sends upward.

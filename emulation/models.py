@@ -61,6 +61,18 @@ class UnitRegistration(models.Model):
     def __str__(self):
         return f"{self.unit} — {self.campaign}"
 
+    @property
+    def is_draft(self) -> bool:
+        return self.state == RegistrationState.DRAFT
+
+    @property
+    def is_returned(self) -> bool:
+        return self.state == RegistrationState.RETURNED
+
+    @property
+    def awaits_review(self) -> bool:
+        return self.state == RegistrationState.SUBMITTED
+
 
 class WorkItem(models.Model):
     """One registered work item (đầu việc) with its dates and an optional numeric target."""
@@ -161,6 +173,18 @@ class IndividualRegistration(models.Model):
 
     def __str__(self):
         return f"{self.person} — {self.aimed_award_id}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.state == RegistrationState.DRAFT
+
+    @property
+    def is_returned(self) -> bool:
+        return self.state == RegistrationState.RETURNED
+
+    @property
+    def awaits_review(self) -> bool:
+        return self.state == RegistrationState.SUBMITTED
 
     @property
     def school_year_label(self) -> str:

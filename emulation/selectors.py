@@ -56,6 +56,10 @@ class RegistrationWindow:
     def is_open(self) -> bool:
         return self.deadline is None or self.status in (SubmissionStatus.NOT_DUE, SubmissionStatus.EXTENDED)
 
+    @property
+    def is_extended(self) -> bool:
+        return self.status == SubmissionStatus.EXTENDED
+
 
 def registration_window(
     campaign: Campaign, unit: Unit, *, today: datetime.date | None = None, school_year: int | None = None

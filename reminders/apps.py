@@ -6,3 +6,12 @@ class RemindersConfig(AppConfig):
 
     name = "reminders"
     verbose_name = "Nhắc hạn"
+
+    def ready(self):
+        from campaigns import extensions
+        from common import status
+        from reminders.enums import DISPATCH_STATUS_COLOURS, DispatchStatus
+        from reminders.models import ReminderDispatch
+
+        status.register_badges(ReminderDispatch, "status", DispatchStatus, DISPATCH_STATUS_COLOURS)
+        extensions.add_links(extensions.MILESTONE, "reminders/_milestone_links.html")

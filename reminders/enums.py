@@ -31,6 +31,13 @@ DISPATCH_TRANSITIONS: dict[str, tuple[str, ...]] = {
     DispatchStatus.CANCELLED: (),
 }
 CLAIMABLE_STATUSES = (DispatchStatus.PENDING, DispatchStatus.FAILED)
+DISPATCH_STATUS_COLOURS = {
+    DispatchStatus.PENDING: "light",
+    DispatchStatus.SENDING: "info",
+    DispatchStatus.SENT: "success",
+    DispatchStatus.FAILED: "danger",
+    DispatchStatus.CANCELLED: "secondary",
+}
 
 
 def dispatch_sources(target: str) -> tuple[str, ...]:

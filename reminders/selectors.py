@@ -277,6 +277,33 @@ def is_unknown(dispatch: ReminderDispatch, *, now: datetime.datetime | None = No
     )
 
 
+def can_resend(dispatch: ReminderDispatch, *, now: datetime.datetime | None = None) -> bool:
+    """Staff may send again a failed reminder, or one whose sending is unknown; nothing else.
+
+    The one rule the log's button and ``services.dispatch_resend`` both follow.
+    """
+    return dispatch.status == DispatchStatus.FAILED or is_unknown(dispatch, now=now)
+
+
+def reminder_preview_rows(deadline: Deadline, *, today: datetime.date) -> list[dict]:
+    """What the beat will send for ``deadline`` from ``today``, with its people and units read in bulk."""
+    planned = reminder_preview(deadline, today=today)
+    users = User.objects.in_bulk({p.recipient_id for p in planned})
+    units = Unit.objects.in_bulk({p.unit_id for p in planned} | {pk for p in planned for pk in p.late_unit_ids})
+    return [
+        {
+            "when": max(item.scheduled_for, today),
+            "recipient": users[item.recipient_id],
+            "unit": units[item.unit_id],
+            "kind": item.kind,
+            "offset": item.offset,
+            "late_units": [units[pk] for pk in item.late_unit_ids],
+            "is_digest": item.kind == ReminderKind.ESCALATION,
+        }
+        for item in planned
+    ]
+
+
 def default_deadline(milestone: Milestone, *, today: datetime.date) -> Deadline | None:
     deadlines = list(milestone.deadlines.all())
     upcoming = [d for d in deadlines if d.due_on >= today - datetime.timedelta(days=7)]

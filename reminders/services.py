@@ -41,7 +41,7 @@ from common.dates import official_date
 from common.emails import render_subject, send_email
 from reminders.enums import CLAIMABLE_STATUSES, DispatchStatus, ReminderKind, dispatch_sources
 from reminders.models import ReminderDispatch
-from reminders.selectors import SETTLED_STATUSES, PlannedDispatch, reminders_due
+from reminders.selectors import SETTLED_STATUSES, PlannedDispatch, can_resend, reminders_due
 from units.models import Notification, Unit, User
 from units.services import log_action
 
@@ -483,7 +483,7 @@ def digest_send(*, recipient_id: int, dispatch_ids: list[int], now: datetime.dat
 def dispatch_resend(*, dispatch: ReminderDispatch, actor: User | None) -> ReminderDispatch:
     """Staff send a failed or "unknown" dispatch again, deliberately, as a single message now."""
     dispatch = ReminderDispatch.objects.select_for_update().get(pk=dispatch.pk)
-    if dispatch.status not in dispatch_sources(DispatchStatus.PENDING):
+    if not can_resend(dispatch):
         raise ValidationError(_("Only a failed reminder, or one whose sending is unknown, can be sent again."))
     old_status, old_attempts = dispatch.status, dispatch.attempts
     now = timezone.now()

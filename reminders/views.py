@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,12 +12,11 @@ from django.views.decorators.http import require_POST
 
 import reminders.rules  # noqa: F401  (registers reminders.manage_reminders)
 from campaigns.models import Milestone
-from reminders import selectors as selectors
-from reminders import services as services
-from reminders.enums import DispatchStatus
+from common.views import paginate
+from reminders import selectors, services
+from reminders.enums import DISPATCH_STATUS_COLOURS, DispatchStatus, ReminderKind
 from reminders.forms import ReminderPreferencesForm
 from reminders.models import ReminderDispatch
-from units.models import Unit, User
 
 LOG_PAGE_SIZE = 50
 
@@ -35,14 +33,7 @@ def _status_label(dispatch: ReminderDispatch, now) -> tuple[str, str]:
     """(label, Bootstrap colour) of a dispatch, with stuck claims shown as unknown."""
     if selectors.is_unknown(dispatch, now=now):
         return _("Unknown — check"), "warning"
-    colours = {
-        DispatchStatus.SENT: "success",
-        DispatchStatus.FAILED: "danger",
-        DispatchStatus.CANCELLED: "secondary",
-        DispatchStatus.SENDING: "info",
-        DispatchStatus.PENDING: "light",
-    }
-    return DispatchStatus(dispatch.status).label, colours[dispatch.status]
+    return DispatchStatus(dispatch.status).label, DISPATCH_STATUS_COLOURS[dispatch.status]
 
 
 @login_required
@@ -62,17 +53,18 @@ def reminder_log(request, pk):
     )
     rows, page, preview = [], None, []
     if deadline is not None:
-        page = Paginator(selectors.reminder_log(deadline), LOG_PAGE_SIZE).get_page(request.GET.get("trang"))
+        page = paginate(request, selectors.reminder_log(deadline), per_page=LOG_PAGE_SIZE, param="trang")
         for dispatch in page:
             label, colour = _status_label(dispatch, now)
-            can_resend = dispatch.status == DispatchStatus.FAILED or selectors.is_unknown(dispatch, now=now)
             rows.append(
                 {
                     "dispatch": dispatch,
                     "offset": _offset_label(dispatch.offset),
                     "status": label,
                     "colour": colour,
-                    "can_resend": can_resend,
+                    "can_resend": selectors.can_resend(dispatch, now=now),
+                    "retrying": dispatch.status == DispatchStatus.FAILED and dispatch.next_attempt_at is not None,
+                    "is_digest": dispatch.kind == ReminderKind.ESCALATION,
                 }
             )
         preview = _preview_rows(deadline, today)
@@ -89,20 +81,10 @@ def reminder_log(request, pk):
 
 
 def _preview_rows(deadline, today) -> list[dict]:
-    planned = selectors.reminder_preview(deadline, today=today)
-    users = User.objects.in_bulk({p.recipient_id for p in planned})
-    units = Unit.objects.in_bulk({p.unit_id for p in planned} | {pk for p in planned for pk in p.late_unit_ids})
-    return [
-        {
-            "when": max(item.scheduled_for, today),
-            "recipient": users[item.recipient_id],
-            "unit": units[item.unit_id],
-            "kind": item.kind,
-            "offset": _offset_label(item.offset),
-            "late_units": [units[pk] for pk in item.late_unit_ids],
-        }
-        for item in planned
-    ]
+    rows = selectors.reminder_preview_rows(deadline, today=today)
+    for row in rows:
+        row["offset"] = _offset_label(row["offset"])
+    return rows
 
 
 @login_required

@@ -289,3 +289,8 @@ class ImportBatch(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.file_name}"
+
+    @property
+    def is_pending(self) -> bool:
+        """Checked and waiting for the user to confirm or cancel."""
+        return self.state == ImportState.PENDING

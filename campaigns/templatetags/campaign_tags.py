@@ -70,3 +70,24 @@ def state_label(value: str) -> str:
     from campaigns.enums import CampaignState
 
     return str(CampaignState(value).label) if value in CampaignState.values else value
+
+
+@register.simple_tag(takes_context=True)
+def extension_links(context, place: str, **extra):
+    """The links other apps add to a launched campaign's page (``campaigns.extensions``).
+
+    Rendered with the page's own context (no second run of the context processors).
+    """
+    from django.utils.safestring import mark_safe
+
+    from campaigns import extensions
+    from campaigns.enums import CampaignState
+
+    campaign = context.get("campaign")
+    if campaign is None or campaign.state == CampaignState.DRAFT:
+        return ""
+    engine = context.template.engine
+    with context.push(**extra):
+        html = [engine.get_template(name).render(context) for name in extensions.link_templates(place)]
+    # Our own templates, autoescaped as they render: their output is safe to join.
+    return mark_safe("".join(html))

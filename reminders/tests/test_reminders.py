@@ -5,6 +5,7 @@ import datetime
 import pytest
 import time_machine
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.test import override_settings
 
 from campaigns import services
@@ -13,6 +14,7 @@ from reminders.models import ReminderDispatch
 from reminders.selectors import (
     PlannedDispatch,
     UnitSituation,
+    can_resend,
     current_offset,
     is_unknown,
     plan_deadline,
@@ -284,7 +286,14 @@ def test_stuck_sending_row_is_not_resent_but_shown_unknown_until_staff_resend(wo
     assert is_unknown(row, now=start + datetime.timedelta(minutes=16)) is True
 
     officer = world.users["so_officer"]
+    # A claim still inside its timeout may be mid-send: the service refuses, as the log's button does.
+    with time_machine.travel(start + datetime.timedelta(minutes=5), tick=False):
+        assert can_resend(row) is False
+        with pytest.raises(ValidationError):
+            dispatch_resend(dispatch=row, actor=officer)
+    assert ReminderDispatch.objects.get(pk=row.pk).status == "sending"
     with time_machine.travel(start + datetime.timedelta(hours=3), tick=False):
+        assert can_resend(row) is True
         dispatch_resend(dispatch=row, actor=officer)
     with time_machine.travel(start + datetime.timedelta(hours=4), tick=False):
         assert reminders_tick(enqueue=False).sent == 1
