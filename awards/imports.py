@@ -87,7 +87,7 @@ def history_batch_commit(*, batch: ImportBatch, actor: User) -> tuple[ImportBatc
     _store(batch, parsed, errors)
     if errors:
         return batch, []
-    return import_batch_set_state(batch, ImportState.COMMITTED, actor=actor), created
+    return import_batch_set_state(batch=batch, new_state=ImportState.COMMITTED, actor=actor), created
 
 
 def errors_by_row(batch: ImportBatch) -> list[tuple[int, list[str]]]:

@@ -295,3 +295,17 @@ def statuses_for_unit(
             exception=exceptions.get(deadline.pk),
         )
     return result
+
+
+def deliverable_recipients(campaign: Campaign) -> QuerySet[Unit]:
+    """Who deliverables may go to: the issuer, the units above it, the units directly below."""
+    issuer = campaign.issuer
+    paths = [issuer.path[:i] for i in range(Unit.steplen, len(issuer.path) + 1, Unit.steplen)]
+    return Unit.objects.filter(Q(path__in=paths) | Q(path__startswith=issuer.path, depth=issuer.depth + 1)).order_by(
+        "depth", "name_sort"
+    )
+
+
+def participant_candidates(campaign: Campaign) -> QuerySet[Unit]:
+    """Every unit below the issuer, in tree order: those a plan may name as its participants."""
+    return Unit.objects.filter(path__startswith=campaign.issuer.path).exclude(pk=campaign.issuer_id).order_by("path")

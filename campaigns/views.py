@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -45,7 +44,6 @@ from campaigns.models import (
 from common.dates import school_year_label, school_year_of
 from common.status import allowed_transitions
 from common.views import apply_errors, file_download, paginate, require
-from units.models import Unit
 from units.selectors import audit_log_for
 
 # What the lifecycle button says for each target state.
@@ -180,15 +178,6 @@ def _part_or_404(slug: str) -> Part:
         raise Http404 from exc
 
 
-def _recipients(campaign: Campaign):
-    """Who deliverables may go to: the issuer, the units above it, the units directly below."""
-    issuer = campaign.issuer
-    paths = [issuer.path[:i] for i in range(Unit.steplen, len(issuer.path) + 1, Unit.steplen)]
-    return Unit.objects.filter(Q(path__in=paths) | Q(path__startswith=issuer.path, depth=issuer.depth + 1)).order_by(
-        "depth", "name_sort"
-    )
-
-
 def _part_form(part: Part, request, campaign: Campaign, *, data=None, instance=None):
     kwargs = {"campaign": campaign, "user": request.user, "instance": instance, "amending": _amending(campaign)}
     if part.slug == "can-cu":
@@ -196,7 +185,7 @@ def _part_form(part: Part, request, campaign: Campaign, *, data=None, instance=N
             selectors.visible_campaigns(request.user).exclude(pk=campaign.pk).select_related("issuer").order_by("title")
         )
     if part.slug == "moc":
-        kwargs["recipients"] = _recipients(campaign)
+        kwargs["recipients"] = selectors.deliverable_recipients(campaign)
     return part.form_class(data, prefix=part.slug, **kwargs)
 
 
@@ -377,7 +366,7 @@ def campaign_participants_edit(request, pk: int):
     campaign = _campaign_or_404(request, pk)
     if refused := _require_parts(request, campaign):
         return refused
-    units = Unit.objects.filter(path__startswith=campaign.issuer.path).exclude(pk=campaign.issuer_id).order_by("path")
+    units = selectors.participant_candidates(campaign)
     initial = {
         "participant_scope": campaign.participant_scope,
         "participant_kinds": campaign.participant_kinds,

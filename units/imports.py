@@ -503,8 +503,10 @@ def import_batch_create(*, user: User, kind: str, file_name: str, sheet: Sheet) 
     return batch
 
 
-def import_batch_set_state(batch: ImportBatch, new_state: str, *, actor: User) -> ImportBatch:
-    """The only writer of ``ImportBatch.state``."""
+@transaction.atomic
+def import_batch_set_state(*, batch: ImportBatch, new_state: str, actor: User, reason: str = "") -> ImportBatch:
+    """The only writer of ``ImportBatch.state``: checks ``IMPORT_TRANSITIONS``, logs who, when and why."""
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     old_state = batch.state
     if new_state not in IMPORT_TRANSITIONS[old_state]:
         raise ValidationError(_("This import has already been confirmed or cancelled."))
@@ -515,7 +517,12 @@ def import_batch_set_state(batch: ImportBatch, new_state: str, *, actor: User) -
         update.append("committed_at")
     batch.save(update_fields=update)
     services.log_action(
-        batch, "import.state_changed", actor=actor, unit=actor.unit, data={"from": old_state, "to": new_state}
+        batch,
+        "import.state_changed",
+        actor=actor,
+        unit=actor.unit,
+        reason=reason,
+        data={"from": old_state, "to": new_state},
     )
     return batch
 
@@ -539,13 +546,13 @@ def import_batch_commit(*, batch: ImportBatch, actor: User) -> ImportBatch:
     batch.save(update_fields=["errors", "summary"])
     if batch.errors:
         return batch
-    return import_batch_set_state(batch, ImportState.COMMITTED, actor=actor)
+    return import_batch_set_state(batch=batch, new_state=ImportState.COMMITTED, actor=actor)
 
 
 @transaction.atomic
 def import_batch_cancel(*, batch: ImportBatch, actor: User) -> ImportBatch:
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
-    return import_batch_set_state(batch, ImportState.CANCELLED, actor=actor)
+    return import_batch_set_state(batch=batch, new_state=ImportState.CANCELLED, actor=actor)
 
 
 # --- Writing workbooks ------------------------------------------------------------
