@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-import reminders.rules  # noqa: F401  (registers reminders.manage_reminders)
 from campaigns.models import Milestone
 from common.views import paginate
 from reminders import selectors, services

@@ -159,3 +159,21 @@ def test_preferences_page_switches_the_daily_digest(world, client_for):
     client.post(url, {})
     clerk.refresh_from_db()
     assert clerk.wants_daily_digest is False
+
+
+def test_manage_reminders_permission_exists_in_any_process_not_only_after_a_view_import():
+    """rules.py is autodiscovered: a shell, a worker or a command sees the permission too."""
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    code = "import rules; print(rules.perm_exists('reminders.manage_reminders'))"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-v", "0", "-c", code],
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "True"
