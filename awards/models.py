@@ -28,7 +28,7 @@ from awards.enums import (
     Subject,
     TaskRating,
 )
-from common.dates import school_year_label
+from common.dates import school_year_label, short_date
 from units.models import Person, Unit
 
 
@@ -162,7 +162,7 @@ class Decision(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.number} ({self.date:%d/%m/%Y}, {self.issuer})"
+        return f"{self.number} ({short_date(self.date)}, {self.issuer})"
 
 
 class AwardRecord(models.Model):
@@ -272,7 +272,7 @@ class Restriction(models.Model):
         ordering = ("-start", "id")
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.start:%d/%m/%Y}"
+        return f"{self.get_kind_display()} {short_date(self.start)}"
 
 
 class Initiative(models.Model):
@@ -337,4 +337,4 @@ class ServicePeriod(models.Model):
         ordering = ("-start", "id")
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.start:%d/%m/%Y}–{self.end:%d/%m/%Y}"
+        return f"{self.get_kind_display()} {short_date(self.start)}–{short_date(self.end)}"

@@ -22,6 +22,7 @@ from campaigns.enums import (
     Recurrence,
     SubjectKind,
 )
+from common.dates import short_date
 from units.models import Unit
 
 
@@ -292,7 +293,7 @@ class Deadline(models.Model):
         constraints = [models.UniqueConstraint(fields=["milestone", "due_on"], name="unique_deadline_date")]
 
     def __str__(self):
-        return f"{self.milestone} — {self.due_on:%d/%m/%Y}"
+        return f"{self.milestone} — {short_date(self.due_on)}"
 
 
 class DeadlineException(models.Model):

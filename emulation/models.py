@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from awards.models import Award
 from campaigns.enums import SubjectKind
 from campaigns.models import Campaign, Criterion
+from common.dates import short_date
 from emulation.enums import ExemplarStep, RegistrationState
 from units.models import Cluster, Person, Unit
 
@@ -326,4 +327,4 @@ class ExemplarStepRecord(models.Model):
         constraints = [models.UniqueConstraint(fields=["exemplar", "step"], name="one_record_per_exemplar_step")]
 
     def __str__(self):
-        return f"{self.exemplar_id} {self.step} {self.date:%d/%m/%Y}"
+        return f"{self.exemplar_id} {self.step} {short_date(self.date)}"

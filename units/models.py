@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
+from common.dates import short_date
 from units.enums import (
     SUBTREE_ROLES,
     AccountRole,
@@ -86,7 +87,7 @@ class UnitEvent(models.Model):
         ordering = ("date", "id")
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.unit} {self.date:%d/%m/%Y}"
+        return f"{self.get_kind_display()} {self.unit} {short_date(self.date)}"
 
 
 class Person(models.Model):

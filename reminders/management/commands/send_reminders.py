@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from common.dates import short_date
 from reminders.selectors import reminders_due
 from reminders.services import reminders_tick
 
@@ -22,7 +23,7 @@ class Command(BaseCommand):
             for item in planned:
                 self.stdout.write(
                     f"{item.kind}\tdeadline={item.deadline_id}\tunit={item.unit_id}\t"
-                    f"recipient={item.recipient_id}\toffset={item.offset:+d}\tdue={item.due_on:%d/%m/%Y}"
+                    f"recipient={item.recipient_id}\toffset={item.offset:+d}\tdue={short_date(item.due_on)}"
                 )
             self.stdout.write(f"{len(planned)} due")
             return
