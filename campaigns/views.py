@@ -31,7 +31,7 @@ from campaigns.enums import (
 from campaigns.models import Campaign, Deadline
 from campaigns.parts import PARTS, PARTS_BY_SLUG, PLAN_PAGE_PREFETCH, PartSpec
 from common.dates import school_year_label, school_year_of
-from common.views import apply_errors, file_download, paginate, require
+from common.views import apply_errors, file_download, flash_errors, paginate, require
 from units.models import Unit
 from units.selectors import audit_log_for
 
@@ -330,7 +330,7 @@ def part_delete(request, pk: int, part: str, item_pk: int):
                     request, "campaigns/_section.html", _section_context(request, campaign, part, notice=_refusal(exc))
                 )
             if not amending:
-                messages.error(request, _refusal(exc))
+                flash_errors(request, exc)
                 return redirect(f"{reverse('campaigns:detail', args=[campaign.pk])}#part-{part.slug}")
             apply_errors(form, exc)
         else:
@@ -359,7 +359,7 @@ def campaign_set_state(request, pk: int):
             reason=form.cleaned_data["reason"],
         )
     except ValidationError as exc:
-        messages.error(request, _refusal(exc))
+        flash_errors(request, exc)
     else:
         messages.success(
             request, _("The campaign is now “%(state)s”.") % {"state": CampaignState(campaign.state).label}
@@ -396,7 +396,7 @@ def campaign_copy(request, pk: int):
     try:
         copy = services.campaign_copy(source=campaign, actor=request.user, years=1)
     except ValidationError as exc:
-        messages.error(request, _refusal(exc))
+        flash_errors(request, exc)
         return redirect("campaigns:detail", pk=campaign.pk)
     messages.success(request, _("A draft for the next school year is created; check its dates and number."))
     return redirect("campaigns:detail", pk=copy.pk)
@@ -414,7 +414,7 @@ def campaign_cascade(request, pk: int):
     try:
         plan = services.campaign_cascade(upper=campaign, unit=unit, actor=request.user)
     except ValidationError as exc:
-        messages.error(request, _refusal(exc))
+        flash_errors(request, exc)
         return redirect("campaigns:detail", pk=campaign.pk)
     messages.success(request, _("Your unit's draft plan implementing this campaign is created from it."))
     return redirect("campaigns:detail", pk=plan.pk)
