@@ -194,6 +194,10 @@ def _upper_document_copy(spec: PartSpec, ctx: CopyContext):
     )
 
 
+def _upper_document_form_kwargs(user: User, campaign: Campaign) -> dict:
+    return {"linkable": selectors.linkable_campaigns(user, campaign)}
+
+
 def _upper_document_section(user: User, campaign: Campaign) -> dict:
     ids = [d.linked_campaign_id for d in campaign.upper_documents.all()]
     return {"linked_visible": selectors.visible_campaign_ids(user, ids)}
@@ -380,7 +384,7 @@ UPPER_DOCUMENT = PartSpec(
     page_prefetch=("upper_documents__linked_campaign",),
     clean=_upper_document_clean,
     copy=_upper_document_copy,
-    form_kwargs=lambda user, campaign: {"linkable": selectors.linkable_campaigns(user, campaign)},
+    form_kwargs=_upper_document_form_kwargs,
     section=_upper_document_section,
 )
 PHASE = PartSpec(

@@ -317,7 +317,8 @@ def part_add(spec: PartSpec, *, campaign: Campaign, actor: User | None, amendmen
 def part_update(spec: PartSpec, *, item, actor: User | None, amendment_reason: str = "", **fields):
     """Change an item of a part; ``spec.derived`` values (a milestone's deadlines) are recorded too."""
     campaign, reason = _begin_change(item.campaign, amendment_reason)
-    before = spec.derived(item) if reason and spec.derived is not None else {}
+    derive = spec.derived if reason else None  # a draft's log records the fields only
+    before = derive(item) if derive is not None else {}
     changed = {}
     for key, value in _values(spec, fields).items():
         old = getattr(item, key)
@@ -328,8 +329,8 @@ def part_update(spec: PartSpec, *, item, actor: User | None, amendment_reason: s
     item.save()
     if spec.after_save is not None:
         spec.after_save(item, False)
-    if before:
-        after = spec.derived(item)
+    if derive is not None:
+        after = derive(item)
         changed.update({key: (before[key], value) for key, value in after.items() if value != before[key]})
     _record(spec, campaign, "updated", item, changed, actor=actor, reason=reason)
     return item
@@ -348,7 +349,13 @@ def part_delete(spec: PartSpec, *, item, actor: User | None, amendment_reason: s
         then()
 
 
-def _named_services(spec: PartSpec) -> tuple[Callable, Callable, Callable]:
+def _item_argument(spec: PartSpec, fields: dict):
+    if spec.key not in fields:
+        raise TypeError(f"give the {spec.key} to change as {spec.key}=…")
+    return fields.pop(spec.key)
+
+
+def _named_services(spec: PartSpec, *, add_name: str = "") -> tuple[Callable, Callable, Callable]:
     """``<part>_add(campaign=…)``, ``<part>_update(<part>=item, …)``, ``<part>_delete(<part>=item)``:
     the generic services under the names their callers (seed, demo, other apps, tests) know."""
 
@@ -356,14 +363,17 @@ def _named_services(spec: PartSpec) -> tuple[Callable, Callable, Callable]:
         return part_add(spec, campaign=campaign, actor=actor, amendment_reason=amendment_reason, **fields)
 
     def update(*, actor: User | None, amendment_reason: str = "", **fields):
-        item = fields.pop(spec.key)
+        item = _item_argument(spec, fields)
         return part_update(spec, item=item, actor=actor, amendment_reason=amendment_reason, **fields)
 
-    def delete(*, actor: User | None, amendment_reason: str = "", **item):
-        return part_delete(spec, item=item[spec.key], actor=actor, amendment_reason=amendment_reason)
+    def delete(*, actor: User | None, amendment_reason: str = "", **fields):
+        item = _item_argument(spec, fields)
+        if fields:
+            raise TypeError(f"{spec.key}_delete takes no {', '.join(fields)}")
+        return part_delete(spec, item=item, actor=actor, amendment_reason=amendment_reason)
 
     for function, verb in ((add, "add"), (update, "update"), (delete, "delete")):
-        function.__name__ = function.__qualname__ = f"{spec.key}_{verb}"
+        function.__name__ = function.__qualname__ = (add_name if function is add else "") or f"{spec.key}_{verb}"
         function.__doc__ = f"``part_{verb}`` of the {spec.key} part (``campaigns.parts.{spec.key.upper()}``)."
     return add, update, delete
 
@@ -374,7 +384,7 @@ subject_add, subject_update, subject_delete = _named_services(parts.SUBJECT)
 criterion_add, criterion_update, criterion_delete = _named_services(parts.CRITERION)
 award_offer_add, award_offer_update, award_offer_delete = _named_services(parts.AWARD_OFFER)
 dossier_component_add, dossier_component_update, dossier_component_delete = _named_services(parts.DOSSIER_COMPONENT)
-milestone_create, milestone_update, milestone_delete = _named_services(parts.MILESTONE)
+milestone_create, milestone_update, milestone_delete = _named_services(parts.MILESTONE, add_name="milestone_create")
 
 
 # --- Deadlines and submissions ---------------------------------------------------------------------
