@@ -68,6 +68,8 @@ class CopyContext:
 
 @dataclass(frozen=True, eq=False)
 class PartSpec:
+    """One part of a plan: what it is, how it reads, and the hooks for what is particular to it."""
+
     key: str  # "milestone": the amendment's part, the audit actions, the item keyword of its services
     slug: str  # "moc": its URLs
     model: type[models.Model]
