@@ -4,7 +4,7 @@ A ``Campaign`` changes state only through ``campaigns.services.campaign_set_stat
 launched its content changes only through recorded amendments (``Amendment`` rows): the main part
 through ``campaign_amend``, its parts through the part services given an ``amendment_reason``.
 Milestones are rules ("before 10/11 every year"); ``Deadline`` rows are their concrete
-dates, expanded by ``campaigns.services.milestone_expand``. Per-unit status, deliverables,
+dates, expanded by ``campaigns.deadlines.milestone_expand``. Per-unit status, deliverables,
 exceptions and reminders all refer to a ``Deadline``.
 """
 

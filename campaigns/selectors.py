@@ -8,7 +8,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from campaigns.enums import ACTIVE_STATES, ParticipantScope, SubmissionStatus
@@ -47,24 +47,27 @@ def campaign_list(user: User, *, query: str = "", state: str = "", issuer: Unit 
     return qs.annotate(milestone_count=Count("milestones", distinct=True)).order_by("-starts_on", "-id")
 
 
-def campaign_get(user: User, pk: int) -> Campaign:
+def campaign_get(user: User, pk: int, *, prefetch: tuple = ()) -> Campaign:
+    """One visible campaign; ``prefetch`` adds what the caller shows (``campaigns.parts.PLAN_PAGE_PREFETCH``)."""
     return (
         visible_campaigns(user)
         .select_related("issuer", "parent", "created_by")
-        .prefetch_related(
-            "upper_documents__linked_campaign",
-            "phases",
-            "subjects",
-            "criteria",
-            "award_offers",
-            "dossier_components",
-            "amendments__decided_by",
-            "participant_units",
-            Prefetch("milestones", queryset=Milestone.objects.select_related("phase", "recipient")),
-            "milestones__deadlines",
-        )
+        .prefetch_related(*prefetch, "amendments__decided_by", "participant_units")
         .get(pk=pk)
     )
+
+
+def linkable_campaigns(user: User, campaign: Campaign) -> QuerySet[Campaign]:
+    """The plans an upper document of ``campaign`` may link to: those the user sees, but itself."""
+    return visible_campaigns(user).exclude(pk=campaign.pk).select_related("issuer").order_by("title")
+
+
+def deliverable_recipients(campaign: Campaign) -> QuerySet[Unit]:
+    """Who deliverables may go to: the issuer, the units above it, the units directly below."""
+    issuer = campaign.issuer
+    return Unit.objects.filter(
+        Q(path__in=_ancestor_paths(issuer)) | Q(path__startswith=issuer.path, depth=issuer.depth + 1)
+    ).order_by("depth", "name_sort")
 
 
 def campaign_participants(campaign: Campaign) -> QuerySet[Unit]:
@@ -295,15 +298,6 @@ def statuses_for_unit(
             exception=exceptions.get(deadline.pk),
         )
     return result
-
-
-def deliverable_recipients(campaign: Campaign) -> QuerySet[Unit]:
-    """Who deliverables may go to: the issuer, the units above it, the units directly below."""
-    issuer = campaign.issuer
-    paths = [issuer.path[:i] for i in range(Unit.steplen, len(issuer.path) + 1, Unit.steplen)]
-    return Unit.objects.filter(Q(path__in=paths) | Q(path__startswith=issuer.path, depth=issuer.depth + 1)).order_by(
-        "depth", "name_sort"
-    )
 
 
 def participant_candidates(campaign: Campaign) -> QuerySet[Unit]:

@@ -1,6 +1,7 @@
 from django.urls import path, register_converter
 
 from campaigns import views
+from campaigns.parts import PARTS_BY_SLUG
 
 app_name = "campaigns"
 
@@ -9,7 +10,7 @@ class PlanPartConverter:
     """Only the slugs of plan parts, so "<pk>/<part>/them/" cannot swallow other areas' URLs
     such as "<pk>/dien-hinh/them/"."""
 
-    regex = "|".join(sorted(views.PARTS_BY_SLUG))
+    regex = "|".join(sorted(PARTS_BY_SLUG))
 
     def to_python(self, value):
         return value

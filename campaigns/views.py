@@ -7,8 +7,6 @@ is a service call; a refused write shows the service's Vietnamese message.
 
 import datetime
 import itertools
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,9 +15,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from campaigns import forms, ics, selectors, services
@@ -30,20 +27,11 @@ from campaigns.enums import (
     ExceptionKind,
     SubmissionStatus,
 )
-from campaigns.models import (
-    AwardOffer,
-    Campaign,
-    Criterion,
-    Deadline,
-    DossierComponent,
-    Milestone,
-    Phase,
-    Subject,
-    UpperDocument,
-)
+from campaigns.models import Campaign, Deadline
+from campaigns.parts import PARTS, PARTS_BY_SLUG, PLAN_PAGE_PREFETCH, PartSpec
 from common.dates import school_year_label, school_year_of
 from common.status import allowed_transitions
-from common.views import apply_errors, file_download, paginate, require
+from common.views import apply_errors, file_download, flash_errors, paginate, require
 from units.selectors import audit_log_for
 
 # What the lifecycle button says for each target state.
@@ -56,113 +44,12 @@ TRANSITION_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class Part:
-    """A part of a plan that is drafted item by item (phases, criteria, milestones…)."""
-
-    slug: str
-    related_name: str
-    model: type
-    title: Promise
-    form_class: type
-    add: Callable
-    update: Callable
-    delete: Callable
-    item_kw: str
-
-    @property
-    def template(self) -> str:
-        return f"campaigns/parts/{self.related_name}.html"
-
-
-PARTS = (
-    Part(
-        "can-cu",
-        "upper_documents",
-        UpperDocument,
-        gettext_lazy("Upper documents implemented"),
-        forms.UpperDocumentForm,
-        services.upper_document_add,
-        services.upper_document_update,
-        services.upper_document_delete,
-        "upper_document",
-    ),
-    Part(
-        "giai-doan",
-        "phases",
-        Phase,
-        gettext_lazy("Phases"),
-        forms.PhaseForm,
-        services.phase_add,
-        services.phase_update,
-        services.phase_delete,
-        "phase",
-    ),
-    Part(
-        "doi-tuong",
-        "subjects",
-        Subject,
-        gettext_lazy("Subjects"),
-        forms.SubjectForm,
-        services.subject_add,
-        services.subject_update,
-        services.subject_delete,
-        "subject",
-    ),
-    Part(
-        "tieu-chi",
-        "criteria",
-        Criterion,
-        gettext_lazy("Content and criteria"),
-        forms.CriterionForm,
-        services.criterion_add,
-        services.criterion_update,
-        services.criterion_delete,
-        "criterion",
-    ),
-    Part(
-        "khen-thuong",
-        "award_offers",
-        AwardOffer,
-        gettext_lazy("Award forms and quotas"),
-        forms.AwardOfferForm,
-        services.award_offer_add,
-        services.award_offer_update,
-        services.award_offer_delete,
-        "award_offer",
-    ),
-    Part(
-        "ho-so",
-        "dossier_components",
-        DossierComponent,
-        gettext_lazy("Dossier components"),
-        forms.DossierComponentForm,
-        services.dossier_component_add,
-        services.dossier_component_update,
-        services.dossier_component_delete,
-        "dossier_component",
-    ),
-    Part(
-        "moc",
-        "milestones",
-        Milestone,
-        gettext_lazy("Milestones and deadlines"),
-        forms.MilestoneForm,
-        services.milestone_create,
-        services.milestone_update,
-        services.milestone_delete,
-        "milestone",
-    ),
-)
-PARTS_BY_SLUG = {part.slug: part for part in PARTS}
-
-
 # --- Helpers ------------------------------------------------------------------------------------
 
 
 def _campaign_or_404(request, pk: int) -> Campaign:
     try:
-        return selectors.campaign_get(request.user, pk)
+        return selectors.campaign_get(request.user, pk, prefetch=PLAN_PAGE_PREFETCH)
     except Campaign.DoesNotExist as exc:
         raise Http404 from exc
 
@@ -171,22 +58,18 @@ def _refusal(exc: ValidationError) -> str:
     return " ".join(exc.messages)
 
 
-def _part_or_404(slug: str) -> Part:
+def _part_or_404(slug: str) -> PartSpec:
     try:
         return PARTS_BY_SLUG[slug]
     except KeyError as exc:
         raise Http404 from exc
 
 
-def _part_form(part: Part, request, campaign: Campaign, *, data=None, instance=None):
+def _part_form(part: PartSpec, request, campaign: Campaign, *, data=None, instance=None):
     kwargs = {"campaign": campaign, "user": request.user, "instance": instance, "amending": _amending(campaign)}
-    if part.slug == "can-cu":
-        kwargs["linkable"] = (
-            selectors.visible_campaigns(request.user).exclude(pk=campaign.pk).select_related("issuer").order_by("title")
-        )
-    if part.slug == "moc":
-        kwargs["recipients"] = selectors.deliverable_recipients(campaign)
-    return part.form_class(data, prefix=part.slug, **kwargs)
+    if part.form_kwargs is not None:
+        kwargs.update(part.form_kwargs(request.user, campaign))
+    return part.form(data, prefix=part.slug, **kwargs)
 
 
 def _amending(campaign: Campaign) -> bool:
@@ -227,7 +110,7 @@ def _saved_notice(campaign: Campaign, draft_notice: str) -> str:
 
 
 def _section_context(
-    request, campaign: Campaign, part: Part, *, form=None, notice: str = "", keep_open: bool = False
+    request, campaign: Campaign, part: PartSpec, *, form=None, notice: str = "", keep_open: bool = False
 ) -> dict:
     can_edit = _can_change_parts(request, campaign)
     amending = _amending(campaign)
@@ -237,31 +120,19 @@ def _section_context(
     context = {
         "campaign": campaign,
         "part": part,
-        "items": getattr(campaign, part.related_name).all(),
+        "items": part.items(campaign).all(),
         "can_edit": can_edit,
         "amending": amending,
         "form": form,
         "notice": notice,
         "keep_open": keep_open,
     }
-    if part.slug == "tieu-chi":
-        context["criteria"] = selectors.criteria_tree(campaign)
-    if part.slug == "can-cu":
-        context["linked_visible"] = selectors.visible_campaign_ids(
-            request.user, [d.linked_campaign_id for d in campaign.upper_documents.all()]
-        )
-    if part.slug == "moc":
-        unit = request.user.unit
-        can_submit = unit is not None and request.user.has_perm("campaigns.submit_for_unit", unit)
-        context["can_view_status"] = request.user.has_perm("campaigns.view_status", campaign)
-        context["owed"] = (
-            {m.pk for m in campaign.milestones.all() if selectors.unit_owes(m, unit)} if can_submit else set()
-        )
-        context["accepts_submissions"] = campaign.state in ACTIVE_STATES
+    if part.section is not None:
+        context.update(part.section(request.user, campaign))
     return context
 
 
-def _after_part_change(request, campaign: Campaign, part: Part, notice: str, *, keep_open: bool = False):
+def _after_part_change(request, campaign: Campaign, part: PartSpec, notice: str, *, keep_open: bool = False):
     if request.htmx:
         # Entering a plan means adding item after item: the add form stays open.
         campaign = _campaign_or_404(request, campaign.pk)
@@ -405,7 +276,7 @@ def part_add(request, pk: int, part: str):
     form = _part_form(part, request, campaign, data=request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            part.add(campaign=campaign, actor=request.user, **form.service_fields())
+            services.part_add(part, campaign=campaign, actor=request.user, **form.service_fields())
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
@@ -428,7 +299,7 @@ def part_edit(request, pk: int, part: str, item_pk: int):
     form = _part_form(part, request, campaign, data=data, instance=item)
     if request.method == "POST" and form.is_valid():
         try:
-            part.update(**{part.item_kw: item}, actor=request.user, **form.service_fields())
+            services.part_update(part, item=item, actor=request.user, **form.service_fields())
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
@@ -449,14 +320,14 @@ def part_delete(request, pk: int, part: str, item_pk: int):
     form = forms.PartDeleteForm(request.POST if request.method == "POST" else None, amending=amending)
     if request.method == "POST" and form.is_valid():
         try:
-            part.delete(**{part.item_kw: item}, actor=request.user, **form.cleaned_data)
+            services.part_delete(part, item=item, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
             if request.htmx and not amending:
                 return render(
                     request, "campaigns/_section.html", _section_context(request, campaign, part, notice=_refusal(exc))
                 )
             if not amending:
-                messages.error(request, _refusal(exc))
+                flash_errors(request, exc)
                 return redirect(f"{reverse('campaigns:detail', args=[campaign.pk])}#part-{part.slug}")
             apply_errors(form, exc)
         else:
@@ -485,7 +356,7 @@ def campaign_set_state(request, pk: int):
             reason=form.cleaned_data["reason"],
         )
     except ValidationError as exc:
-        messages.error(request, _refusal(exc))
+        flash_errors(request, exc)
     else:
         messages.success(
             request, _("The campaign is now “%(state)s”.") % {"state": CampaignState(campaign.state).label}
@@ -522,7 +393,7 @@ def campaign_copy(request, pk: int):
     try:
         copy = services.campaign_copy(source=campaign, actor=request.user, years=1)
     except ValidationError as exc:
-        messages.error(request, _refusal(exc))
+        flash_errors(request, exc)
         return redirect("campaigns:detail", pk=campaign.pk)
     messages.success(request, _("A draft for the next school year is created; check its dates and number."))
     return redirect("campaigns:detail", pk=copy.pk)
@@ -540,7 +411,7 @@ def campaign_cascade(request, pk: int):
     try:
         plan = services.campaign_cascade(upper=campaign, unit=unit, actor=request.user)
     except ValidationError as exc:
-        messages.error(request, _refusal(exc))
+        flash_errors(request, exc)
         return redirect("campaigns:detail", pk=campaign.pk)
     messages.success(request, _("Your unit's draft plan implementing this campaign is created from it."))
     return redirect("campaigns:detail", pk=plan.pk)

@@ -19,8 +19,8 @@ from awards.enums import AwardKind, Subject
 from awards.models import Award
 from campaigns.enums import ACTIVE_STATES, SubjectKind
 from campaigns.models import Campaign, Criterion
+from campaigns.parts import parse_target_value
 from campaigns.selectors import takes_part
-from campaigns.services import parse_target_value
 from common.dates import school_year_of, short_date
 from common.numbers import decimal_text
 from common.text import clean

@@ -24,10 +24,10 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from campaigns.deadlines import milestone_dates
 from campaigns.enums import ACTIVE_STATES, ExceptionKind, SubmissionStatus
 from campaigns.models import Deadline, DeadlineException, Milestone
 from campaigns.selectors import deadline_statuses, milestone_owing_units, visible_campaigns
-from campaigns.services import milestone_dates
 from reminders.enums import DispatchStatus, ReminderKind
 from reminders.models import ReminderDispatch
 from units.models import Unit, User

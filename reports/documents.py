@@ -14,10 +14,11 @@ import re
 import unicodedata
 from collections import defaultdict
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 
 from campaigns.enums import CampaignState, Recurrence, SubjectKind
 from campaigns.models import Campaign, Criterion, Milestone
+from campaigns.parts import PARTS_PREFETCH
 from common.dates import body_date, yearly_date
 from common.documents import (
     DRAFT_MARK,
@@ -159,16 +160,6 @@ def number_line(campaign: Campaign) -> str:
 
 # --- The plan (Kế hoạch) -----------------------------------------------------------------------
 
-PLAN_PREFETCH = (
-    "upper_documents",
-    "phases",
-    "subjects",
-    Prefetch("criteria", queryset=Criterion.objects.select_related("phase")),
-    "award_offers",
-    "dossier_components",
-    Prefetch("milestones", queryset=Milestone.objects.select_related("recipient")),
-)
-
 
 class _Sections:
     """Collects numbered sections (I., II., …) and their numbered subsections (1., 2., …)."""
@@ -192,7 +183,7 @@ class _Sections:
 
 def plan_context(campaign: Campaign) -> dict:
     """The context of ``reports/documents/plan.html`` for one campaign (any state)."""
-    prefetch_related_objects([campaign], *PLAN_PREFETCH)
+    prefetch_related_objects([campaign], *PARTS_PREFETCH)
     issuer = campaign.issuer
     issuer_name = nfc(issuer.name)
     sections = _Sections()

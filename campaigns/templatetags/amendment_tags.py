@@ -1,6 +1,12 @@
-"""How an amendment reads on the campaign page: the part, the action, each field before and after."""
+"""How an amendment reads on the campaign page: the part, the action, each field before and after.
+
+Amendments store raw values (``campaigns.parts.raw_value``: ISO dates, decimal strings, related rows
+as id and name); they are formatted here, when shown. Amendments recorded before that stored
+formatted strings ("05/09/2024", "99,5", a name): those read as they are.
+"""
 
 import datetime
+from decimal import Decimal
 
 from django import template
 from django.core.exceptions import FieldDoesNotExist
@@ -8,38 +14,16 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from campaigns.models import (
-    AwardOffer,
-    Campaign,
-    Criterion,
-    DossierComponent,
-    Milestone,
-    Phase,
-    Subject,
-    UpperDocument,
-)
+from campaigns.models import Campaign
+from campaigns.parts import PARTS_BY_KEY, PartSpec
 from common.dates import short_date
-from units.enums import PersonRole, UnitKind
+from common.numbers import decimal_text
+from units.enums import UnitKind
 
 register = template.Library()
 
-PART_MODELS: dict[str, type[models.Model]] = {
-    "upper_document": UpperDocument,
-    "phase": Phase,
-    "subject": Subject,
-    "criterion": Criterion,
-    "award_offer": AwardOffer,
-    "dossier_component": DossierComponent,
-    "milestone": Milestone,
-    "participants": Campaign,
-}
-# Fields stored as plain text whose values are the codes of these choices.
-CODED_FIELDS = {
-    "unit_kind": UnitKind,
-    "person_role": PersonRole,
-    "owed_by_kinds": UnitKind,
-    "participant_kinds": UnitKind,
-}
+# The main part's and the participants' fields holding codes of a choice (the parts' are on their specs).
+CAMPAIGN_CODED = {"participant_kinds": UnitKind}
 
 
 def _action(action: str) -> str:
@@ -50,45 +34,55 @@ def _action(action: str) -> str:
     }.get(action, action)
 
 
-def _field(model: type[models.Model], key: str) -> models.Field | None:
+def _field(spec: PartSpec | None, key: str) -> models.Field | None:
+    if spec is not None:
+        return spec.model_field(key)
     try:
-        field = model._meta.get_field(key)
+        field = Campaign._meta.get_field(key)
     except FieldDoesNotExist:
         return None
     return field if field.concrete or field.many_to_many else None
 
 
-def _label(model: type[models.Model], key: str) -> str:
-    if key == "deadlines":
-        return _("Concrete deadlines")
-    field = _field(model, key)
+def _label(spec: PartSpec | None, key: str) -> str:
+    field = _field(spec, key)
     label = str(field.verbose_name) if field is not None else key
     return label[:1].upper() + label[1:]
 
 
-def _one(model: type[models.Model], key: str, value) -> str:
+def _one(spec: PartSpec | None, key: str, value) -> str:
     if isinstance(value, bool):
         return _("yes") if value else _("no")
-    if key in CODED_FIELDS:
-        enum = CODED_FIELDS[key]
+    if isinstance(value, dict):  # a related row {"id", "name"}, a milestone's figure {"key", "label", "unit"}
+        if "label" in value:
+            return f"{value['label']} | {value['unit']}" if value.get("unit") else str(value["label"])
+        return str(value.get("name", value.get("id", "")))
+    coded = spec.coded if spec is not None else CAMPAIGN_CODED
+    if key in coded:
+        enum = coded[key]
         return str(enum(value).label) if value in enum.values else str(value)
-    field = _field(model, key)
+    field = _field(spec, key)
     if field is not None and field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(field, models.DateField) and isinstance(value, str):
-        try:  # the main part's amendments keep ISO dates
+        try:
             return short_date(datetime.date.fromisoformat(value))
-        except ValueError:
+        except ValueError:  # recorded already formatted
             return value
+    if isinstance(field, models.DecimalField):
+        try:
+            return decimal_text(Decimal(str(value)))
+        except ArithmeticError:  # recorded already formatted ("99,5")
+            return str(value)
     return str(value)
 
 
-def _shown(model: type[models.Model], key: str, value) -> str:
+def _shown(spec: PartSpec | None, key: str, value) -> str:
     if value is None or value == "" or value == []:
         return "—"
     if isinstance(value, list):
-        return ", ".join(_one(model, key, v) for v in value)
-    return _one(model, key, value)
+        return ", ".join(_one(spec, key, v) for v in value)
+    return _one(spec, key, value)
 
 
 @register.filter
@@ -99,22 +93,22 @@ def amendment_change(amendment) -> dict:
         return {
             "title": _("Changed the main part of the plan"),
             "fields": [
-                (_label(Campaign, key), _shown(Campaign, key, old), _shown(Campaign, key, new))
+                (_label(None, key), _shown(None, key, old), _shown(None, key, new))
                 for key, (old, new) in changes.items()
             ],
         }
     part = changes["part"]
-    model = PART_MODELS.get(part, Campaign)
+    spec = PARTS_BY_KEY.get(part)  # None: the participants (fields of the campaign)
     fields = [
-        (_label(model, key), _shown(model, key, old), _shown(model, key, new))
+        (_label(spec, key), _shown(spec, key, old), _shown(spec, key, new))
         for key, (old, new) in changes.get("fields", {}).items()
     ]
-    if part == "participants":
+    if spec is None:
         title = _("%(action)s the participating units") % {"action": _action(changes["action"])}
     else:
         title = _("%(action)s %(part)s “%(item)s”") % {
             "action": _action(changes["action"]),
-            "part": model._meta.verbose_name,
+            "part": spec.model._meta.verbose_name,
             "item": changes.get("item", ""),
         }
     return {"title": title, "fields": fields}

@@ -1,6 +1,7 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.parts import PARTS
 from common.dates import official_date
 from common.numbers import decimal_text
 
@@ -38,25 +39,11 @@ AUDIT_LABELS = {
     "campaign.state_changed": _("State changed"),
     "campaign.copied": _("Copied"),
     "campaign.participants_changed": _("Participants changed"),
-    "campaign.phase_added": _("Phase added"),
-    "campaign.phase_changed": _("Phase changed"),
-    "campaign.phase_deleted": _("Phase deleted"),
-    "campaign.subject_changed": _("Subject changed"),
-    "campaign.subject_deleted": _("Subject deleted"),
-    "campaign.criterion_changed": _("Criterion changed"),
-    "campaign.criterion_deleted": _("Criterion deleted"),
-    "campaign.award_offer_changed": _("Award form changed"),
-    "campaign.award_offer_deleted": _("Award form deleted"),
-    "campaign.dossier_component_changed": _("Dossier component changed"),
-    "campaign.dossier_component_deleted": _("Dossier component deleted"),
-    "campaign.upper_document_changed": _("Upper document changed"),
-    "campaign.upper_document_deleted": _("Upper document deleted"),
-    "campaign.milestone_added": _("Milestone added"),
-    "campaign.milestone_changed": _("Milestone changed"),
-    "campaign.milestone_deleted": _("Milestone deleted"),
     "deadline.excused": _("Unit excused from a deadline"),
     "deadline.extended": _("Deadline extended for a unit"),
     "submission.created": _("Deliverable submitted"),
+    # campaign.<part>_added / _changed / _deleted, from the parts' specs
+    **{f"campaign.{spec.key}_{verb}": label for spec in PARTS for verb, label in spec.audit_labels.items()},
 }
 
 
