@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("units.urls")),
     path("phong-trao/", include("campaigns.urls")),
     path("khen-thuong/", include("awards.urls")),
+    path("ho-so/", include("dossiers.urls")),
     path("van-ban/", include("reports.urls")),
 ]
 # Uploaded files (submissions, evidence) are never served from MEDIA_URL, not even in DEBUG:

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "units",
     "awards",
     "campaigns",
+    "dossiers",
     "reports",
     "django.contrib.admin",
     "django.contrib.auth",
