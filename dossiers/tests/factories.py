@@ -14,6 +14,7 @@ from units.tests.factories import PersonFactory, UserFactory
 D = datetime.date
 # A Wednesday in the 2025–2026 tổng kết period: rounds open, dossiers are dated and sent.
 TODAY = D(2026, 5, 20)
+DEADLINE = D(2026, 6, 15)
 PDF_BYTES = b"%PDF-1.4\n% bao cao thanh tich da ky\n%%EOF\n"
 
 
@@ -26,7 +27,7 @@ def award(code: str) -> Award:
 
 
 def school_year_round(
-    organiser: Unit, *, codes=("LDTT", "CSTDCS"), quotas: dict | None = None, deadline=D(2026, 6, 15), **kwargs
+    organiser: Unit, *, codes=("LDTT", "CSTDCS"), quotas: dict | None = None, deadline=DEADLINE, **kwargs
 ):
     awards = [award(c) for c in codes]
     return services.round_create(

@@ -12,10 +12,7 @@ from dossiers.enums import TRANSITIONS, AppraisalResult, DossierState
 from dossiers.models import Dossier, DossierDocument, DossierTransition, Nominee
 from dossiers.tests.factories import (
     TODAY,
-    award,
-    complete,
     dossier_for,
-    good_year,
     head_of,
     ready_dossier,
     school_year_round,
