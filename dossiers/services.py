@@ -196,7 +196,7 @@ def _check_nominee(dossier: Dossier, nominee: Nominee, *, judgement) -> None:
             % {"name": nominee.name, "award": award.name, "unit": clash.dossier.unit.name}
         )
     if nominee.initiative_id:
-        initiative = nominee.initiative
+        initiative = Initiative.objects.select_related("used_for__award").get(pk=nominee.initiative_id)
         if initiative.person_id != nominee.person_id:
             raise ValidationError(_("The initiative belongs to someone else."))
         if initiative.used_for_id:
