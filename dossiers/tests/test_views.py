@@ -1,0 +1,170 @@
+"""Pages: building a dossier from suggestions, the dossier page and the queue (query counts), the Excel export."""
+
+import datetime
+import io
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from dossiers import services
+from dossiers.enums import DossierState
+from dossiers.models import Dossier, Holiday, Nominee
+from dossiers.tests.factories import (
+    TODAY,
+    award,
+    dossier_for,
+    head_of,
+    pdf_upload,
+    ready_dossier,
+    school_year_round,
+    staff,
+)
+from units.tests.factories import UnitFactory
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock():
+    with time_machine.travel(datetime.datetime(2026, 5, 20, 9, 0, tzinfo=datetime.UTC), tick=False):
+        yield
+
+
+def test_clerk_builds_from_suggestions_and_head_sends(world, client_for):
+    clerk = world.users["school_clerk"]
+    people = staff(world.school_a1, 2)
+    award_round = school_year_round(world.phong_a, codes=("LDTT",))
+    client = client_for(clerk)
+    response = client.post(reverse("dossiers:round-detail", args=[award_round.pk]))
+    dossier = Dossier.objects.get(unit=world.school_a1)
+    assert response["Location"] == reverse("dossiers:dossier-suggestions", args=[dossier.pk])
+    page = client.get(response["Location"]).content.decode()
+    for person in people:
+        assert f"person:{person.pk}:LDTT" in page
+    picks = [f"person:{p.pk}:LDTT" for p in people]
+    client.post(response["Location"], {"pick": picks, "achievement": "Hoàn thành tốt nhiệm vụ năm học 2025–2026"})
+    assert sorted(Nominee.objects.filter(dossier=dossier).values_list("person_id", "verdict")) == sorted(
+        (p.pk, "eligible") for p in people
+    )
+    form = {"meeting_date": "2026-05-18", "members": 7, "present": 7, "chair": "Hiệu trưởng", "secretary": "Thư ký"}
+    for nominee in dossier.nominees.all():
+        form[f"for_{nominee.pk}"] = 7
+        form[f"total_{nominee.pk}"] = 7
+    assert client.post(reverse("dossiers:minutes", args=[dossier.pk]), form).status_code == 302
+    for nominee in dossier.nominees.all():
+        client.post(
+            reverse("dossiers:upload", args=[dossier.pk]),
+            {"kind": "report", "nominee": nominee.pk, "file": pdf_upload()},
+        )
+    # The clerk is not offered "send"; the head is.
+    page = client.get(reverse("dossiers:dossier-detail", args=[dossier.pk])).content.decode()
+    assert reverse("dossiers:send", args=[dossier.pk]) not in page
+    head = client_for(head_of(world.school_a1))
+    page = head.get(reverse("dossiers:dossier-detail", args=[dossier.pk])).content.decode()
+    assert reverse("dossiers:send", args=[dossier.pk]) in page
+    head.post(reverse("dossiers:send", args=[dossier.pk]))
+    dossier.refresh_from_db()
+    assert (dossier.state, dossier.number) == (DossierState.SENT, 1)
+
+
+def _bulk_nominees(dossier, n):
+    people = staff(dossier.unit, n, rated=False)
+    Nominee.objects.bulk_create(
+        Nominee(dossier=dossier, person=p, award=award("LDTT"), achievement="HTT", verdict="eligible", position=i)
+        for i, p in enumerate(people)
+    )
+
+
+def test_dossier_page_query_count_does_not_grow_with_nominees(world, client_for):
+    counts = []
+    award_round = school_year_round(world.phong_a)
+    client = client_for(world.users["school_clerk"])
+    for n in (1, 50):
+        dossier = dossier_for(world.school_a1, award_round)
+        _bulk_nominees(dossier, n)
+        url = reverse("dossiers:dossier-detail", args=[dossier.pk])
+        client.get(url)  # warm caches (content types, sessions)
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        assert response.content.decode().count('class="card mb-2 nominee"') == n
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1]
+
+
+def _sent(unit, award_round, sent_on):
+    dossier = dossier_for(unit, award_round)
+    services.transition(
+        dossier=dossier,
+        to=DossierState.SENT,
+        actor=None,
+        when=timezone.make_aware(datetime.datetime.combine(sent_on, datetime.time(9))),
+    )
+    return dossier
+
+
+def test_queue_query_count_does_not_grow_with_dossiers(world, client_for):
+    award_round = school_year_round(world.phong_a)
+    client = client_for(world.users["phong_officer"])
+    url = reverse("dossiers:queue")
+    counts = []
+    for n in (1, 50):
+        units = [UnitFactory(parent=world.phong_a) for _ in range(n)]
+        for unit in units:
+            _sent(unit, award_round, D(2026, 5, 18))
+        client.get(url)
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        counts.append(len(ctx.captured_queries))
+        assert response.content.decode().count("<tr>") - 1 == Dossier.objects.filter(receiver=world.phong_a).count()
+        Dossier.objects.all().delete()
+    assert counts[0] == counts[1]
+
+
+def test_queue_legal_clock_skips_weekend_and_tet(world):
+    Holiday.objects.bulk_create(Holiday(date=D(2026, 2, d), name="Tết Nguyên đán") for d in range(16, 21))
+    award_round = school_year_round(world.phong_a)
+    dossier = _sent(world.school_a1, award_round, D(2026, 2, 12))
+    from dossiers import selectors
+
+    rows = selectors.queue(world.users["phong_officer"], today=D(2026, 2, 23))
+    clock = rows[0].clock
+    assert (rows[0].pk, clock.label, clock.due, clock.elapsed, clock.left) == (
+        dossier.pk,
+        "return",
+        D(2026, 2, 26),
+        2,
+        3,
+    )
+    overdue = selectors.queue(world.users["phong_officer"], today=D(2026, 3, 2), overdue_only=True)
+    assert [(d.pk, d.clock.left) for d in overdue] == [(dossier.pk, -2)]
+
+
+def test_queue_export_escapes_formulas(world, client_for):
+    award_round = school_year_round(world.phong_a)
+    evil = UnitFactory(parent=world.phong_a, name='=HYPERLINK("http://x","Trường")')
+    _sent(evil, award_round, TODAY)
+    response = client_for(world.users["phong_officer"]).get(reverse("dossiers:queue-export"))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:4] == ("Số", "Đơn vị đề nghị", "Đợt", "Trạng thái")
+    assert rows[1][1] == '\'=HYPERLINK("http://x","Trường")'
+    assert rows[1][3] == "Đã gửi"
+
+
+def test_appraiser_page_flow(world, client_for):
+    dossier = ready_dossier(world)
+    services.dossier_send(dossier=dossier, actor=None)
+    officer = client_for(world.users["phong_officer"])
+    officer.post(reverse("dossiers:act", args=[dossier.pk, "start_appraisal"]))
+    nominee = dossier.nominees.get()
+    page = officer.get(reverse("dossiers:appraisal", args=[dossier.pk])).content.decode()
+    assert "Báo cáo thành tích có chữ ký" in page
+    officer.post(reverse("dossiers:appraisal", args=[dossier.pk]), {"nominee": nominee.pk, "result": "qualified"})
+    officer.post(reverse("dossiers:act", args=[dossier.pk, "appraise"]))
+    assert Dossier.objects.get(pk=dossier.pk).state == DossierState.APPRAISED
