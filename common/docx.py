@@ -189,6 +189,8 @@ def _block(document, block: dict):
     elif kind == "subheading":
         number = block.get("number", "")
         _paragraph(document, f"{number} {text}".strip(), bold=True, indent=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    elif kind == "basis":
+        _paragraph(document, text, italic=True, indent=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
     elif kind == "label":
         _paragraph(document, text, bold=True, italic=True, indent=True)
     elif kind == "labelled":

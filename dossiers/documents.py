@@ -100,7 +100,7 @@ def _grouped(nominees: list[Nominee]) -> "OrderedDict[str, list[Nominee]]":
 
 def _round_summary(dossier: Dossier) -> str:
     award_round = dossier.round
-    return nfc(dossier.summary) or f"Về việc đề nghị khen thưởng {nfc(award_round.title)}"
+    return nfc(dossier.summary) or f"Về việc đề nghị khen thưởng: {nfc(award_round.title)}"
 
 
 def proposal_doc(dossier: Dossier, nominees: list[Nominee]) -> dict:
@@ -119,7 +119,10 @@ def proposal_doc(dossier: Dossier, nominees: list[Nominee]) -> dict:
             f"Căn cứ Biên bản họp Hội đồng Thi đua – Khen thưởng {nfc(dossier.unit.name)} "
             f"ngày {short_date(dossier.minutes_date)}"
         )
-    doc["bases"] = [line + (";" if i < len(bases) - 1 else ".") for i, line in enumerate(bases)]
+    # Căn cứ lines follow the "Kính gửi" line in a tờ trình: they open the body.
+    basis_blocks = [
+        {"kind": "basis", "text": line + (";" if i < len(bases) - 1 else ".")} for i, line in enumerate(bases)
+    ]
     people = sum(1 for n in nominees if n.person_id)
     collectives = len(nominees) - people
     counts = []
@@ -128,13 +131,14 @@ def proposal_doc(dossier: Dossier, nominees: list[Nominee]) -> dict:
     if people:
         counts.append(f"{people:02d} cá nhân")
     blocks = [
+        *basis_blocks,
         {
             "kind": "para",
             "text": f"{nfc(dossier.unit.name)} kính đề nghị {receiver} xem xét, khen thưởng "
             "(hoặc trình cấp có thẩm quyền khen thưởng) "
-            f"cho {' và '.join(counts) or 'các trường hợp'} có thành tích trong {nfc(dossier.round.title)}, "
-            f"năm học {school_year_label(dossier.round.school_year)}, cụ thể:",
-        }
+            f"cho {' và '.join(counts) or 'các trường hợp'} đã có thành tích trong năm học "
+            f"{school_year_label(dossier.round.school_year)} ({nfc(dossier.round.title)}), cụ thể:",
+        },
     ]
     for award_name, group in _grouped(nominees).items():
         blocks.append({"kind": "item", "text": f"- {award_name}: {len(group):02d} trường hợp;"})
@@ -253,6 +257,11 @@ def _history_tables(records) -> list[dict]:
     ]
 
 
+def _achievement(nominee: Nominee, year: str) -> str:
+    text = nfc(nominee.achievement).rstrip(".")
+    return (text if year in text else f"{text} (năm học {year})") + "."
+
+
 def report_doc(nominee: Nominee) -> dict:
     """Báo cáo thành tích drafted from the portal's data (Mẫu số 05 skeleton for a person)."""
     dossier = nominee.dossier
@@ -291,7 +300,7 @@ def report_doc(nominee: Nominee) -> dict:
                 "text": f"{nfc(person.position) or ROLE_WORDS.get(person.role, '')} tại {nfc(person.unit.name)}.",
             },
             {"kind": "subheading", "number": "2.", "text": "Thành tích đạt được"},
-            {"kind": "para", "text": f"{nfc(nominee.achievement)} (năm học {year})."},
+            {"kind": "para", "text": _achievement(nominee, year)},
             {"kind": "label", "text": "Kết quả đánh giá, xếp loại hằng năm:"},
             {"kind": "table", "header": ["Năm học", "Xếp loại"], "rows": ratings},
             {"kind": "label", "text": "Sáng kiến, đề tài được công nhận:"},
@@ -321,7 +330,7 @@ def report_doc(nominee: Nominee) -> dict:
             [school_year_label(r.school_year), RATING_WORDS.get(r.rating, r.rating)] for r in data["ratings"]
         ] or [["", "Chưa có"]]
         section_two = [
-            {"kind": "para", "text": f"{nfc(nominee.achievement)} (năm học {year})."},
+            {"kind": "para", "text": _achievement(nominee, year)},
             {"kind": "table", "header": ["Năm học", "Xếp loại"], "rows": ratings},
         ]
         signer_right = nfc(unit.head_name)

@@ -128,7 +128,7 @@ def dossier_create(
         place=_default_place(unit),
         signer_name=unit.head_name,
         signer_title=unit.head_title,
-        summary=f"Về việc đề nghị khen thưởng {award_round.title}",
+        summary=f"Về việc đề nghị xét tặng {award_round.title[:1].lower()}{award_round.title[1:]}",
         created_by=actor if actor is not None and actor.is_authenticated else None,
     )
     dossier.full_clean()
