@@ -115,6 +115,9 @@ class Dossier(models.Model):
     returned_at = models.DateTimeField(null=True, blank=True, editable=False)
     appraised_at = models.DateTimeField(null=True, blank=True, editable=False)
     state_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Reminders already sent: the due date of the legal clock reminded about, the day of the deadline one.
+    clock_reminded_for = models.DateField(null=True, blank=True, editable=False)
+    deadline_reminded_on = models.DateField(null=True, blank=True, editable=False)
     # What the dossier looked like when returned, and what changed when it was resent.
     return_snapshot = models.JSONField(default=dict, blank=True, editable=False)
     resend_diff = models.JSONField(default=list, blank=True, editable=False)

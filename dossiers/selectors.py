@@ -426,6 +426,15 @@ def clock_for(unit: Unit | None) -> tuple[int, int]:
     return DEFAULT_RETURN_DAYS, DEFAULT_APPRAISAL_DAYS
 
 
+def remind_days_for(unit: Unit | None) -> int:
+    clocks = {c.scope_id: c for c in LegalClock.objects.all()}
+    if unit is not None:
+        for ancestor in [unit, *reversed(unit_ancestors(unit))]:
+            if ancestor.pk in clocks:
+                return clocks[ancestor.pk].remind_days_before
+    return clocks[None].remind_days_before if None in clocks else 2
+
+
 @dataclass
 class Clock:
     label: str

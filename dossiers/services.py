@@ -24,8 +24,10 @@ from campaigns.models import Campaign
 from common.dates import short_date
 from common.text import clean
 from common.uploads import DOCX, JPEG, PDF, PNG, XLSX, sniff_deliverable
+from common.workdays import working_days_between
 from dossiers import documents, rules, selectors
 from dossiers.enums import (
+    AT_RECEIVER_STATES,
     EDITABLE_STATES,
     TRANSITIONS,
     AppraisalResult,
@@ -956,6 +958,55 @@ def dossier_refuse(*, dossier: Dossier, actor: User | None, notice: str) -> Doss
     return dossier
 
 
+# --------------------------------------------------------------------------- reminders
+
+
+@transaction.atomic
+def reminders_run(*, today: datetime.date | None = None) -> dict[str, int]:
+    """Remind the appraising officers before a legal clock runs out, and the sender before the
+    round's deadline (a draft not sent yet). Each reminder is sent once (per due date)."""
+    today = today or timezone.localdate()
+    sent = {"clock": 0, "deadline": 0}
+    by_receiver: dict[int, list[Dossier]] = {}
+    for dossier in (
+        Dossier.objects.select_for_update(of=("self",))
+        .filter(state__in=AT_RECEIVER_STATES)
+        .select_related("unit", "receiver", "round")
+    ):
+        by_receiver.setdefault(dossier.receiver_id, []).append(dossier)
+    for dossiers in by_receiver.values():
+        receiver = dossiers[0].receiver
+        holidays = selectors.holidays_for(receiver)
+        limits = selectors.clock_for(receiver)
+        remind_days = selectors.remind_days_for(receiver)
+        officers = selectors.unit_accounts(receiver, roles=("is_officer",))
+        for dossier in dossiers:
+            clock = selectors.dossier_clock(dossier, holidays=holidays, limits=limits, today=today)
+            if clock is None or clock.left < 0 or clock.left > remind_days or dossier.clock_reminded_for == clock.due:
+                continue
+            dossier.clock_reminded_for = clock.due
+            dossier.save(update_fields=["clock_reminded_for"])
+            _notify(dossier, "clock", users=officers, extra={"reason": f"Hạn {short_date(clock.due)}"})
+            sent["clock"] += 1
+    for dossier in (
+        Dossier.objects.select_for_update(of=("self",))
+        .filter(state=S.DRAFT, deadline_reminded_on__isnull=True, round__deadline__isnull=False)
+        .select_related("unit", "receiver", "round")
+    ):
+        due = selectors.round_deadline_for(dossier.round, dossier.unit)
+        if due is None or due < today:
+            continue
+        if working_days_between(today, due, selectors.holidays_for(dossier.unit)) > selectors.remind_days_for(
+            dossier.receiver
+        ):
+            continue
+        dossier.deadline_reminded_on = today
+        dossier.save(update_fields=["deadline_reminded_on"])
+        _notify(dossier, "deadline", extra={"reason": f"Hạn gửi hồ sơ {short_date(due)}"})
+        sent["deadline"] += 1
+    return sent
+
+
 # --------------------------------------------------------------------------- notifications
 
 
@@ -966,6 +1017,8 @@ EVENT_TITLES = {
     "appraised": "Hồ sơ của {unit} đã được thẩm định",
     "forwarded": "Hồ sơ của {unit} đã được chuyển lên cấp trên",
     "refused": "Hồ sơ của {unit} không được chấp nhận",
+    "clock": "Sắp hết hạn xử lý hồ sơ của {unit}",
+    "deadline": "Sắp hết hạn gửi hồ sơ đề nghị khen thưởng của {unit}",
 }
 
 

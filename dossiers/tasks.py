@@ -14,6 +14,14 @@ def send_event_email(dossier_id: int, event: str, user_ids: list[int], body: str
     return services.email_send(dossier_id=dossier_id, event=event, user_ids=user_ids, body=body)
 
 
+@shared_task(name="dossiers.tasks.reminders_tick", ignore_result=True)
+def reminders_tick():
+    """Daily: remind appraising officers before a legal clock runs out, senders before a round's deadline."""
+    from dossiers import services
+
+    return services.reminders_run()
+
+
 def enqueue_email(dossier_id: int, event: str, user_ids: list[int], body: str = "") -> None:
     """Hand the email to the workers; a broker that does not answer never breaks the request."""
     try:

@@ -189,6 +189,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": REMINDER_TICK_SECONDS,
         "options": {"expires": REMINDER_TICK_SECONDS},
     },
+    "dossiers-reminders-tick": {
+        "task": "dossiers.tasks.reminders_tick",
+        "schedule": 6 * 3600,
+        "options": {"expires": 3600},
+    },
 }
 
 LOGGING = {
