@@ -476,18 +476,28 @@ def dossier_clock(
 # --------------------------------------------------------------------------- queue
 
 
-def queue(
-    user: User,
-    *,
-    state: str = "",
-    sender: int | None = None,
-    award_round: int | None = None,
-    overdue_only: bool = False,
-    today: datetime.date | None = None,
-) -> list[Dossier]:
-    """Dossiers sent to the user's unit, with their legal clock, in a fixed number of queries."""
+QUEUE_PAGE_SIZE = 50
+
+
+@dataclass
+class QueuePage:
+    rows: list
+    total: int
+    number: int
+    pages: int
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.pages
+
+
+def _queue_base(user: User, *, state: str, sender: int | None, award_round: int | None) -> QuerySet[Dossier]:
     if not user.is_authenticated or (user.unit_id is None and not user.is_superuser):
-        return []
+        return Dossier.objects.none()
     qs = Dossier.objects.filter(state__in=VISIBLE_TO_RECEIVER)
     if not user.is_superuser:
         qs = qs.filter(receiver_id=user.unit_id)
@@ -497,19 +507,60 @@ def queue(
         qs = qs.filter(unit_id=sender)
     if award_round:
         qs = qs.filter(round_id=award_round)
-    rows = list(
-        qs.select_related("unit", "round", "receiver")
-        .annotate(nominee_count=Count("nominees"))
-        .order_by("sent_at", "id")
-    )
+    return qs.order_by("sent_at", "id")
+
+
+def _with_clocks(user: User, rows: list[Dossier], today) -> list[Dossier]:
     receiver = user.unit if user.unit_id else None
     holidays = holidays_for(receiver)
     limits = clock_for(receiver)
     for dossier in rows:
         dossier.clock = dossier_clock(dossier, holidays=holidays, limits=limits, today=today)
-    if overdue_only:
-        rows = [d for d in rows if d.clock and d.clock.overdue]
     return rows
+
+
+def _rows(qs: QuerySet[Dossier]) -> list[Dossier]:
+    return list(qs.select_related("unit", "round", "receiver").annotate(nominee_count=Count("nominees")))
+
+
+def queue(
+    user: User,
+    *,
+    state: str = "",
+    sender: int | None = None,
+    award_round: int | None = None,
+    overdue_only: bool = False,
+    today: datetime.date | None = None,
+    page: int = 1,
+    per_page: int = QUEUE_PAGE_SIZE,
+) -> QueuePage:
+    """One page of the dossiers sent to the user's unit, with their legal clocks.
+
+    A fixed number of queries whatever the number of dossiers: a count and one page of rows
+    (the overdue filter first reads the few columns the clock needs for every row)."""
+    qs = _queue_base(user, state=state, sender=sender, award_round=award_round)
+    if overdue_only:
+        light = _with_clocks(user, list(qs.only("pk", "state", "sent_at", "received_at")), today)
+        ids = [d.pk for d in light if d.clock and d.clock.overdue]
+        total = len(ids)
+    else:
+        total = qs.count()
+    pages = max((total + per_page - 1) // per_page, 1)
+    number = min(max(page, 1), pages)
+    offset = (number - 1) * per_page
+    if overdue_only:
+        wanted = ids[offset : offset + per_page]
+        order = {pk: i for i, pk in enumerate(wanted)}
+        rows = sorted(_rows(Dossier.objects.filter(pk__in=wanted)), key=lambda d: order[d.pk])
+    else:
+        rows = _rows(qs[offset : offset + per_page])
+    return QueuePage(_with_clocks(user, rows, today), total, number, pages)
+
+
+def queue_all(user: User, *, state: str = "", sender=None, award_round=None, overdue_only=False, today=None):
+    """Every row of the filtered queue (the Excel export)."""
+    rows = _with_clocks(user, _rows(_queue_base(user, state=state, sender=sender, award_round=award_round)), today)
+    return [d for d in rows if d.clock and d.clock.overdue] if overdue_only else rows
 
 
 def queue_senders(user: User) -> QuerySet[Unit]:

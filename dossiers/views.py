@@ -541,35 +541,42 @@ def appraisal(request, pk):
 # --------------------------------------------------------------------------- queue
 
 
-def _queue_rows(request):
+def _queue_filters(request):
     form = QueueFilterForm(
         request.GET or None,
         senders=selectors.queue_senders(request.user),
         rounds=selectors.queue_rounds(request.user),
     )
-    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    rows = selectors.queue(
-        request.user,
-        state=filters.get("state") or "",
-        sender=filters.get("sender"),
-        award_round=filters.get("round"),
-        overdue_only=bool(filters.get("overdue")),
-    )
-    return form, rows
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    filters = {
+        "state": data.get("state") or "",
+        "sender": data.get("sender"),
+        "award_round": data.get("round"),
+        "overdue_only": bool(data.get("overdue")),
+    }
+    return form, filters
 
 
 @login_required
 def queue(request):
     _require(request, "dossiers.view_queue")
-    form, rows = _queue_rows(request)
-    return render(request, "dossiers/queue.html", {"form": form, "rows": rows, "colours": STATE_COLOURS})
+    form, filters = _queue_filters(request)
+    page = request.GET.get("trang", "1")
+    result = selectors.queue(request.user, page=int(page) if page.isdigit() else 1, **filters)
+    params = request.GET.copy()
+    params.pop("trang", None)
+    return render(
+        request,
+        "dossiers/queue.html",
+        {"form": form, "page": result, "rows": result.rows, "query": params.urlencode()},
+    )
 
 
 @login_required
 def queue_export(request):
     _require(request, "dossiers.view_queue")
-    _form, rows = _queue_rows(request)
-    data = excel.queue_workbook(rows)
+    _form, filters = _queue_filters(request)
+    data = excel.queue_workbook(selectors.queue_all(request.user, **filters))
     stamp = timezone.localdate().strftime("%Y%m%d")
     return _file(
         data,

@@ -85,7 +85,7 @@ def test_dossier_page_query_count_does_not_grow_with_nominees(world, client_for)
     counts = []
     award_round = school_year_round(world.phong_a)
     client = client_for(world.users["school_clerk"])
-    for n in (1, 50):
+    for n in (1, 60):
         dossier = dossier_for(world.school_a1, award_round)
         _bulk_nominees(dossier, n)
         url = reverse("dossiers:dossier-detail", args=[dossier.pk])
@@ -113,7 +113,7 @@ def test_queue_query_count_does_not_grow_with_dossiers(world, client_for):
     client = client_for(world.users["phong_officer"])
     url = reverse("dossiers:queue")
     counts = []
-    for n in (1, 50):
+    for n in (1, 60):
         units = [UnitFactory(parent=world.phong_a) for _ in range(n)]
         for unit in units:
             _sent(unit, award_round, D(2026, 5, 18))
@@ -121,7 +121,8 @@ def test_queue_query_count_does_not_grow_with_dossiers(world, client_for):
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(url)
         counts.append(len(ctx.captured_queries))
-        assert response.content.decode().count("<tr>") - 1 == Dossier.objects.filter(receiver=world.phong_a).count()
+        shown = min(Dossier.objects.filter(receiver=world.phong_a).count(), 50)
+        assert response.content.decode().count("<tr>") - 1 == shown
         Dossier.objects.all().delete()
     assert counts[0] == counts[1]
 
@@ -132,7 +133,7 @@ def test_queue_legal_clock_skips_weekend_and_tet(world):
     dossier = _sent(world.school_a1, award_round, D(2026, 2, 12))
     from dossiers import selectors
 
-    rows = selectors.queue(world.users["phong_officer"], today=D(2026, 2, 23))
+    rows = selectors.queue(world.users["phong_officer"], today=D(2026, 2, 23)).rows
     clock = rows[0].clock
     assert (rows[0].pk, clock.label, clock.due, clock.elapsed, clock.left) == (
         dossier.pk,
@@ -141,7 +142,7 @@ def test_queue_legal_clock_skips_weekend_and_tet(world):
         2,
         3,
     )
-    overdue = selectors.queue(world.users["phong_officer"], today=D(2026, 3, 2), overdue_only=True)
+    overdue = selectors.queue(world.users["phong_officer"], today=D(2026, 3, 2), overdue_only=True).rows
     assert [(d.pk, d.clock.left) for d in overdue] == [(dossier.pk, -2)]
 
 
