@@ -108,13 +108,12 @@ class QueueFilterForm(forms.Form):
         required=False,
         choices=[("", _("All")), *[(s.value, s.label) for s in DossierState if s != DossierState.DRAFT]],
     )
-    sender = forms.TypedChoiceField(label=_("Sender"), required=False, coerce=int, empty_value=None)
+    sender = forms.CharField(label=_("Sender"), required=False, max_length=120)
     round = forms.TypedChoiceField(label=_("Round"), required=False, coerce=int, empty_value=None)
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
 
-    def __init__(self, *args, senders=(), rounds=(), **kwargs):
+    def __init__(self, *args, rounds=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["sender"].choices = [("", _("All")), *((u.pk, u.name) for u in senders)]
         self.fields["round"].choices = [("", _("All")), *((r.pk, r.title) for r in rounds)]
 
 

@@ -183,6 +183,10 @@ class Nominee(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     position = models.PositiveIntegerField(default=0)
+    # A nominee gathered into the receiving level's own dossier keeps a link to where it came from.
+    source = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="forwarded_as", editable=False
+    )
 
     class Meta:
         verbose_name = _("nominee")

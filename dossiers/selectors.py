@@ -18,6 +18,7 @@ from awards.eligibility import judge, suggest_for_unit
 from awards.enums import RuleKind
 from awards.models import Award, AwardRecord, AwardRule, Initiative, TaskRatingRecord
 from campaigns.models import AwardOffer
+from common.text import fold
 from common.workdays import add_working_days, working_days_between
 from dossiers.enums import DEAD_STATES, VISIBLE_TO_RECEIVER, DossierState
 from dossiers.models import (
@@ -495,7 +496,7 @@ class QueuePage:
         return self.number < self.pages
 
 
-def _queue_base(user: User, *, state: str, sender: int | None, award_round: int | None) -> QuerySet[Dossier]:
+def _queue_base(user: User, *, state: str, sender: str, award_round: int | None) -> QuerySet[Dossier]:
     if not user.is_authenticated or (user.unit_id is None and not user.is_superuser):
         return Dossier.objects.none()
     qs = Dossier.objects.filter(state__in=VISIBLE_TO_RECEIVER)
@@ -504,7 +505,7 @@ def _queue_base(user: User, *, state: str, sender: int | None, award_round: int 
     if state:
         qs = qs.filter(state=state)
     if sender:
-        qs = qs.filter(unit_id=sender)
+        qs = qs.filter(unit__name_search__contains=fold(sender))
     if award_round:
         qs = qs.filter(round_id=award_round)
     return qs.order_by("sent_at", "id")
@@ -527,7 +528,7 @@ def queue(
     user: User,
     *,
     state: str = "",
-    sender: int | None = None,
+    sender: str = "",
     award_round: int | None = None,
     overdue_only: bool = False,
     today: datetime.date | None = None,
@@ -557,20 +558,10 @@ def queue(
     return QueuePage(_with_clocks(user, rows, today), total, number, pages)
 
 
-def queue_all(user: User, *, state: str = "", sender=None, award_round=None, overdue_only=False, today=None):
+def queue_all(user: User, *, state: str = "", sender="", award_round=None, overdue_only=False, today=None):
     """Every row of the filtered queue (the Excel export)."""
     rows = _with_clocks(user, _rows(_queue_base(user, state=state, sender=sender, award_round=award_round)), today)
     return [d for d in rows if d.clock and d.clock.overdue] if overdue_only else rows
-
-
-def queue_senders(user: User) -> QuerySet[Unit]:
-    if user.is_superuser:
-        return Unit.objects.filter(dossiers__isnull=False).distinct().order_by("name_sort")
-    return (
-        Unit.objects.filter(dossiers__receiver_id=user.unit_id, dossiers__state__in=VISIBLE_TO_RECEIVER)
-        .distinct()
-        .order_by("name_sort")
-    )
 
 
 def queue_rounds(user: User) -> QuerySet[AwardRound]:

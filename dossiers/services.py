@@ -173,7 +173,7 @@ def _check_nominee(dossier: Dossier, nominee: Nominee, *, judgement) -> None:
     """Every guard on one nominee (its dossier's other nominees and the round's included)."""
     award = nominee.award
     if nominee.person_id:
-        if nominee.person.unit_id != dossier.unit_id:
+        if nominee.person.unit_id != dossier.unit_id and not nominee.source_id:
             raise ValidationError(
                 _("%(name)s does not work in the proposing unit.") % {"name": nominee.person.full_name}
             )
@@ -191,6 +191,8 @@ def _check_nominee(dossier: Dossier, nominee: Nominee, *, judgement) -> None:
     same = same.filter(person=nominee.person) if nominee.person_id else same.filter(collective=nominee.collective)
     if nominee.pk:
         same = same.exclude(pk=nominee.pk)
+    if nominee.source_id:
+        same = same.exclude(pk=nominee.source_id)
     clash = same.select_related("dossier__unit").first()
     if clash is not None:
         raise ValidationError(
@@ -209,6 +211,8 @@ def _check_nominee(dossier: Dossier, nominee: Nominee, *, judgement) -> None:
         reused = selectors.round_nominees(dossier.round).filter(initiative=initiative)
         if nominee.pk:
             reused = reused.exclude(pk=nominee.pk)
+        if nominee.source_id:
+            reused = reused.exclude(pk=nominee.source_id)
         if reused.exists():
             raise ValidationError(
                 _("The initiative “%(title)s” is already used by another proposal in this round.")
@@ -934,13 +938,56 @@ def dossier_appraise(*, dossier: Dossier, actor: User | None, reason: str = "") 
 
 @transaction.atomic
 def dossier_forward(*, dossier: Dossier, actor: User | None, reason: str = "") -> Dossier:
-    """The receiving level does not decide these awards: the dossier goes up (its packet leaves the portal
-    or joins the receiving level's own dossier)."""
+    """The receiving level does not decide these awards: its qualified nominees go up in the
+    receiving level's own dossier of the round (a draft gathering its units' nominees, addressed to
+    the unit above it), with their frozen verdicts and signed reports. At the top of the tree the
+    packet leaves the portal (decided by UBND tỉnh, the ministry…)."""
     dossier = _locked(dossier)
     _require_appraiser(dossier, actor)
-    dossier.forwarded_to = selectors.receiver_for(dossier.receiver)
-    dossier.save(update_fields=["forwarded_to"])
+    upper_unit = selectors.receiver_for(dossier.receiver)
     transition(dossier=dossier, to=S.FORWARDED, actor=actor, reason=reason)
+    dossier.forwarded_to = upper_unit
+    dossier.save(update_fields=["forwarded_to"])
+    if upper_unit is not None:
+        gathering = (
+            Dossier.objects.filter(round=dossier.round, unit=dossier.receiver, state=S.DRAFT).order_by("id").first()
+        )
+        if gathering is None:
+            gathering = dossier_create(award_round=dossier.round, unit=dossier.receiver, actor=actor)
+        position = gathering.nominees.aggregate(m=Max("position"))["m"] or 0
+        for nominee in dossier.nominees.filter(appraisal=AppraisalResult.QUALIFIED).select_related(
+            "person", "collective", "award", "initiative"
+        ):
+            position += 1
+            copy = Nominee(
+                dossier=gathering,
+                person=nominee.person,
+                collective=nominee.collective,
+                award=nominee.award,
+                achievement=nominee.achievement,
+                justification=nominee.justification,
+                quota_reason=nominee.quota_reason,
+                initiative=nominee.initiative,
+                verdict=nominee.verdict,
+                verdict_data=nominee.verdict_data,
+                source=nominee,
+                position=position,
+            )
+            _check_nominee(gathering, copy, judgement=None)
+            copy.save()
+            for document in nominee.documents.all():
+                DossierDocument.objects.create(
+                    dossier=gathering,
+                    nominee=copy,
+                    kind=document.kind,
+                    name=document.name,
+                    file=document.file.name,
+                    content_type=document.content_type,
+                    size=document.size,
+                    evidence=document.evidence,
+                    created_by=document.created_by,
+                )
+        log_action(gathering, "dossiers.gathered", actor=actor, unit=gathering.unit, data={"from": dossier.pk})
     _notify(dossier, "forwarded")
     return dossier
 

@@ -544,13 +544,12 @@ def appraisal(request, pk):
 def _queue_filters(request):
     form = QueueFilterForm(
         request.GET or None,
-        senders=selectors.queue_senders(request.user),
         rounds=selectors.queue_rounds(request.user),
     )
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     filters = {
         "state": data.get("state") or "",
-        "sender": data.get("sender"),
+        "sender": data.get("sender") or "",
         "award_round": data.get("round"),
         "overdue_only": bool(data.get("overdue")),
     }

@@ -177,3 +177,21 @@ def test_sending_is_all_or_nothing(world, monkeypatch):
     nominee = dossier.nominees.get()
     assert (dossier.state, dossier.number, nominee.verdict_frozen_at) == (S.DRAFT, None, None)
     assert DossierDocument.objects.filter(dossier=dossier, generated=True).count() == 0
+
+
+def test_forwarding_gathers_qualified_nominees_into_the_receivers_own_dossier(world):
+    officer = world.users["phong_officer"]
+    dossier = ready_dossier(world)
+    services.dossier_send(dossier=dossier, actor=None)
+    services.appraisal_start(dossier=dossier, actor=officer)
+    nominee = dossier.nominees.get()
+    services.nominee_appraise(nominee=nominee, actor=officer, result=AppraisalResult.QUALIFIED)
+    services.dossier_appraise(dossier=dossier, actor=officer)
+    services.dossier_forward(dossier=dossier, actor=officer, reason="Thuộc thẩm quyền Giám đốc Sở")
+    dossier.refresh_from_db()
+    assert (dossier.state, dossier.forwarded_to) == (S.FORWARDED, world.so)
+    gathering = Dossier.objects.get(unit=world.phong_a, round=dossier.round)
+    assert (gathering.state, gathering.receiver) == (S.DRAFT, world.so)
+    copy = gathering.nominees.get()
+    assert (copy.person, copy.source, copy.verdict_data) == (world.person_a1, nominee, nominee.verdict_data)
+    assert list(copy.documents.values_list("kind", flat=True)) == ["report"]

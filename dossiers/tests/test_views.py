@@ -169,3 +169,16 @@ def test_appraiser_page_flow(world, client_for):
     officer.post(reverse("dossiers:appraisal", args=[dossier.pk]), {"nominee": nominee.pk, "result": "qualified"})
     officer.post(reverse("dossiers:act", args=[dossier.pk, "appraise"]))
     assert Dossier.objects.get(pk=dossier.pk).state == DossierState.APPRAISED
+
+
+def test_queue_filters_by_sender_name_state_and_pages(world, client_for):
+    award_round = school_year_round(world.phong_a)
+    for i in range(55):
+        _sent(UnitFactory(parent=world.phong_a, name=f"Trường Mầm non Hoa Sen {i:02d}"), award_round, TODAY)
+    _sent(world.school_a2, award_round, TODAY)
+    client = client_for(world.users["phong_officer"])
+    page = client.get(reverse("dossiers:queue"), {"sender": "thu a2"}).content.decode()
+    assert page.count("<tr>") - 1 == 1 and "Trường THCS Thử A2" in page
+    page = client.get(reverse("dossiers:queue"), {"state": "sent", "trang": 2}).content.decode()
+    assert page.count("<tr>") - 1 == 6
+    assert "56 hồ sơ · trang 2/2" in page
