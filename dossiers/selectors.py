@@ -521,7 +521,18 @@ def _with_clocks(user: User, rows: list[Dossier], today) -> list[Dossier]:
 
 
 def _rows(qs: QuerySet[Dossier]) -> list[Dossier]:
-    return list(qs.select_related("unit", "round", "receiver").annotate(nominee_count=Count("nominees")))
+    """The rows with their nominee counts, counted for these rows only (grouping the whole
+    filtered queue before the page is cut would read every nominee of every dossier)."""
+    rows = list(qs.select_related("unit", "round", "receiver"))
+    counts = dict(
+        Nominee.objects.filter(dossier_id__in=[d.pk for d in rows])
+        .values_list("dossier_id")
+        .annotate(n=Count("id"))
+        .values_list("dossier_id", "n")
+    )
+    for dossier in rows:
+        dossier.nominee_count = counts.get(dossier.pk, 0)
+    return rows
 
 
 def queue(
