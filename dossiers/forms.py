@@ -79,11 +79,18 @@ class MinutesForm(forms.Form):
 class UploadForm(forms.Form):
     kind = forms.ChoiceField(label=_("Component"), choices=UPLOAD_KINDS)
     nominee = forms.TypedChoiceField(label=_("Nominee"), coerce=int, required=False, empty_value=None)
+    component = forms.TypedChoiceField(
+        label=_("Component required by the campaign"), coerce=int, required=False, empty_value=None
+    )
     file = forms.FileField(label=_("File (PDF, Word, image)"))
 
-    def __init__(self, *args, nominees=(), **kwargs):
+    def __init__(self, *args, nominees=(), components=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["nominee"].choices = [("", "—"), *((n.pk, f"{n.name} · {n.award.name}") for n in nominees)]
+        if components:
+            self.fields["component"].choices = [("", "—"), *((c.pk, c.name) for c in components)]
+        else:
+            del self.fields["component"]
 
 
 class ReasonForm(forms.Form):
@@ -130,3 +137,37 @@ class EvidenceForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = EvidenceKind.choices
+
+
+class RoundForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"))
+    title = forms.CharField(label=_("Title"), max_length=500)
+    campaign = forms.TypedChoiceField(label=_("Campaign"), coerce=int, required=False, empty_value=None)
+    occasion = forms.CharField(label=_("Occasion (sơ kết, tổng kết)"), max_length=120, required=False)
+    school_year = forms.TypedChoiceField(label=_("School year"), coerce=int)
+    opens_on = forms.DateField(label=_("Opens on"), widget=DATE_WIDGET)
+    deadline = forms.DateField(label=_("Dossier deadline"), widget=DATE_WIDGET, required=False)
+    awards = forms.MultipleChoiceField(
+        label=_("Titles and awards (for a campaign round: its award offers)"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, campaigns=(), awards=(), years=(), **kwargs):
+        from dossiers.enums import RoundKind
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = RoundKind.choices
+        self.fields["campaign"].choices = [("", "—"), *((c.pk, c.title) for c in campaigns)]
+        self.fields["awards"].choices = [(a.code, a.name) for a in awards]
+        self.fields["school_year"].choices = [(y, f"{y}–{y + 1}") for y in years]
+
+    def clean(self):
+        from dossiers.enums import RoundKind
+
+        data = super().clean()
+        if data.get("kind") == RoundKind.CAMPAIGN and not data.get("campaign"):
+            self.add_error("campaign", _("Choose the campaign of the round."))
+        if data.get("kind") != RoundKind.CAMPAIGN and not data.get("awards"):
+            self.add_error("awards", _("Choose at least one title or award."))
+        return data

@@ -117,6 +117,14 @@ def round_list(user: User) -> QuerySet[AwardRound]:
     )
 
 
+def organiser_campaigns(user: User):
+    from campaigns.models import Campaign
+
+    if not user.is_authenticated or user.unit_id is None:
+        return Campaign.objects.none()
+    return Campaign.objects.filter(issuer_id=user.unit_id).order_by("-starts_on", "-id")
+
+
 def round_get(user: User, pk: int) -> AwardRound:
     return (
         AwardRound.objects.filter(round_scope_q(user))
@@ -208,6 +216,14 @@ def round_award_choices(award_round: AwardRound) -> QuerySet[Award]:
     codes = list(award_round.awards.values_list("award_id", flat=True))
     qs = Award.objects.filter(pk__in=codes) if codes else Award.objects.filter(suggest=True)
     return qs.order_by("position", "code")
+
+
+def campaign_components(dossier: Dossier):
+    """The components the round's campaign lists (empty for a school-year or one-off round)."""
+    campaign = dossier.round.campaign
+    if campaign is None:
+        return []
+    return campaign.dossier_components.order_by("order", "id")
 
 
 def free_initiatives(person: Person) -> QuerySet[Initiative]:

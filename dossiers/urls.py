@@ -6,6 +6,7 @@ app_name = "dossiers"
 
 urlpatterns = [
     path("", views.round_list, name="round-list"),
+    path("dot/moi/", views.round_create, name="round-create"),
     path("dot/<int:pk>/", views.round_detail, name="round-detail"),
     path("hang-doi/", views.queue, name="queue"),
     path("hang-doi.xlsx", views.queue_export, name="queue-export"),

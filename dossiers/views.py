@@ -1,6 +1,8 @@
 """Pages of award dossiers. Objects come through scoped selectors (outside the scope → 404);
 the role is checked with django-rules against the object (wrong role → 403)."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from awards.models import Award
+from common.dates import school_year_of
 from dossiers import documents, excel, selectors, services
 from dossiers.enums import STATE_COLOURS, ComponentKind
 from dossiers.forms import (
@@ -23,6 +26,7 @@ from dossiers.forms import (
     NomineeForm,
     QueueFilterForm,
     ReasonForm,
+    RoundForm,
     UploadForm,
 )
 from dossiers.models import AwardRound, Dossier, DossierDocument, EvidenceItem, Nominee
@@ -97,7 +101,42 @@ def _detail(dossier) -> str:
 def round_list(request):
     _require(request, "dossiers.view_rounds")
     rounds = selectors.round_list(request.user)
-    return render(request, "dossiers/round_list.html", {"rounds": rounds})
+    can_open = request.user.has_perm("dossiers.open_round")
+    return render(request, "dossiers/round_list.html", {"rounds": rounds, "can_open": can_open})
+
+
+@login_required
+def round_create(request):
+    _require(request, "dossiers.open_round")
+    today = timezone.localdate()
+    years = [school_year_of(today) - i for i in range(3)]
+    form = RoundForm(
+        request.POST or None,
+        initial={"school_year": school_year_of(today - datetime.timedelta(days=120)), "opens_on": today},
+        campaigns=selectors.organiser_campaigns(request.user),
+        awards=Award.objects.order_by("position", "code"),
+        years=years,
+    )
+    created = {}
+
+    def save(data):
+        campaign = selectors.organiser_campaigns(request.user).filter(pk=data["campaign"]).first()
+        created["round"] = services.round_create(
+            organiser=request.user.unit,
+            kind=data["kind"],
+            title=data["title"],
+            school_year=data["school_year"],
+            opens_on=data["opens_on"],
+            deadline=data["deadline"],
+            campaign=campaign,
+            occasion=data["occasion"],
+            awards=list(Award.objects.filter(code__in=data["awards"])),
+            actor=request.user,
+        )
+
+    if _run(request, form, save):
+        return redirect("dossiers:round-detail", pk=created["round"].pk)
+    return render(request, "dossiers/round_form.html", {"form": form})
 
 
 @login_required
@@ -355,12 +394,19 @@ def upload(request, pk):
     dossier = _dossier_or_404(request, pk, full=True)
     _require(request, "dossiers.prepare_dossier", dossier)
     nominees = list(dossier.nominees.all())
-    form = UploadForm(request.POST or None, request.FILES or None, nominees=nominees)
+    components = list(selectors.campaign_components(dossier))
+    form = UploadForm(request.POST or None, request.FILES or None, nominees=nominees, components=components)
 
     def save(data):
         nominee = next((n for n in nominees if n.pk == data["nominee"]), None)
+        component = next((c for c in components if c.pk == data.get("component")), None)
         services.document_upload(
-            dossier=dossier, actor=request.user, kind=data["kind"], upload=data["file"], nominee=nominee
+            dossier=dossier,
+            actor=request.user,
+            kind=data["kind"],
+            upload=data["file"],
+            nominee=nominee,
+            component=component,
         )
 
     if _run(request, form, save):

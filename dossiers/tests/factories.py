@@ -97,3 +97,15 @@ def ready_dossier(world, *, people=None, code="LDTT", award_round=None):
             dossier=dossier, actor=None, award=award(code), person=person, achievement="Hoàn thành tốt nhiệm vụ"
         )
     return complete(dossier)
+
+
+def campaign_offer(campaign, award_obj, *, quota=None):
+    """An award offer of a campaign, whether the offer names its award by code or by a foreign key."""
+    from campaigns import services as campaign_services
+    from campaigns.models import AwardOffer
+
+    field_names = {f.name for f in AwardOffer._meta.get_fields()}
+    link = {"award": award_obj} if "award" in field_names else {"award_code": award_obj.code}
+    return campaign_services.award_offer_add(
+        campaign=campaign, actor=None, name=award_obj.name, occasion="tổng kết", quota=quota, **link
+    )

@@ -182,3 +182,26 @@ def test_queue_filters_by_sender_name_state_and_pages(world, client_for):
     page = client.get(reverse("dossiers:queue"), {"state": "sent", "trang": 2}).content.decode()
     assert page.count("<tr>") - 1 == 6
     assert "56 hồ sơ · trang 2/2" in page
+
+
+def test_officer_opens_a_school_year_round(world, client_for):
+    client = client_for(world.users["phong_officer"])
+    response = client.post(
+        reverse("dossiers:round-create"),
+        {
+            "kind": "school_year",
+            "title": "Danh hiệu thi đua năm học 2025–2026",
+            "school_year": 2025,
+            "opens_on": "2026-05-20",
+            "deadline": "2026-06-30",
+            "awards": ["LDTT", "CSTDCS"],
+        },
+    )
+    from dossiers.models import AwardRound
+
+    award_round = AwardRound.objects.get()
+    assert response["Location"] == reverse("dossiers:round-detail", args=[award_round.pk])
+    assert (award_round.organiser, award_round.deadline) == (world.phong_a, D(2026, 6, 30))
+    assert sorted(award_round.awards.values_list("award__code", flat=True)) == ["CSTDCS", "LDTT"]
+    response = client.post(reverse("dossiers:round-create"), {"kind": "campaign", "title": "X", "school_year": 2025})
+    assert AwardRound.objects.count() == 1

@@ -84,6 +84,7 @@ CASES = [
         id="dossiers:round-detail[open]",
     ),
     UrlCase("dossiers:queue", lambda w: reverse("dossiers:queue"), QUEUE, setup=_round),
+    UrlCase("dossiers:round-create", lambda w: reverse("dossiers:round-create"), QUEUE),
     UrlCase("dossiers:queue-export", lambda w: reverse("dossiers:queue-export"), QUEUE, setup=_round),
     UrlCase("dossiers:dossier-detail", _d("dossiers:dossier-detail"), SEE_DOSSIER, setup=_sent_dossier),
     UrlCase("dossiers:dossier-edit", _d("dossiers:dossier-edit"), PREPARE, setup=_sent_dossier),
