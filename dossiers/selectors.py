@@ -35,6 +35,7 @@ from dossiers.models import (
     RoundExtension,
     SendDelegation,
 )
+from units.enums import SCHOOL_KINDS
 from units.models import Person, Unit, User
 from units.selectors import unit_ancestors
 
@@ -311,6 +312,29 @@ def dossier_suggestions(dossier: Dossier):
         "eligible": [s for s in result.people + result.collective if keep(s)],
         "missing": [s for s in result.missing if keep(s)],
     }
+
+
+# --------------------------------------------------------------------------- who decides
+
+OUTSIDE_LEVELS = ("province", "ministry", "government", "state")
+DECIDING_KINDS = {
+    "school": SCHOOL_KINDS,
+    "commune": ("commune_committee", "commune_culture_office"),
+    "district": ("district_committee", "education_office"),
+    # Luật 06/2022 Điều 80: heads of provincial agencies (Giám đốc Sở); since 7/2025 also Chủ tịch UBND xã.
+    "department": ("education_department", "commune_committee"),
+}
+
+
+def decision_route(award: Award, receiver: Unit | None) -> str:
+    """ "here" when the receiving level decides the award (council and decision, issue 10), "above" when
+    it appraises and forwards upward in its own dossier, "outside" when the award is decided outside
+    the portal (UBND tỉnh, Bộ, Thủ tướng): the packet leaves and the result is recorded when it returns."""
+    if award.level in OUTSIDE_LEVELS:
+        return "outside"
+    if receiver is not None and receiver.kind in DECIDING_KINDS.get(award.level, ()):
+        return "here"
+    return "above"
 
 
 # --------------------------------------------------------------------------- quota

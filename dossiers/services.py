@@ -854,6 +854,15 @@ def checklist(nominee: Nominee) -> list[dict]:
                 "citation": "CV 5007/BNV-TĐKT/2023 mục III.5.c",
             }
         )
+    for component in nominee.award.dossier_components or []:
+        folded = component.lower()
+        if not folded.startswith("xác nhận"):
+            continue  # tờ trình, báo cáo, biên bản: checked above
+        has_proof = (
+            bool(nominee.initiative_id)
+            or DossierDocument.objects.filter(nominee=nominee, kind=ComponentKind.EVIDENCE).exists()
+        )
+        items.append({"label": component, "ok": has_proof, "citation": nominee.award.legal_basis})
     items.append(
         {
             "label": "Một thành tích chỉ đề nghị một hình thức",

@@ -174,6 +174,8 @@ def round_detail(request, pk):
 def dossier_detail(request, pk):
     dossier = _dossier_or_404(request, pk, full=True)
     nominees = list(dossier.nominees.all())
+    for nominee in nominees:
+        nominee.route = selectors.decision_route(nominee.award, dossier.receiver)
     meters = selectors.quota_meters(dossier)
     holidays = selectors.holidays_for(dossier.receiver)
     clock = selectors.dossier_clock(dossier, holidays=holidays, limits=selectors.clock_for(dossier.receiver))

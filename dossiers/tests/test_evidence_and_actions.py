@@ -76,3 +76,12 @@ def test_actions_offered_follow_role_and_state(world):
     dossier.refresh_from_db()
     assert allowed_actions(dossier, clerk) == {"edit"}
     assert allowed_actions(dossier, head) == {"edit", "resend"}
+
+
+def test_who_decides_follows_the_catalogue_level(world):
+    from dossiers.selectors import decision_route
+
+    assert decision_route(award("LDTT"), world.so) == "here"
+    assert decision_route(award("LDTT"), world.phong_a) == "above"
+    assert decision_route(award("GK_HUYEN"), world.phong_a) == "here"
+    assert decision_route(award("BK_TINH"), world.so) == "outside"
