@@ -98,6 +98,8 @@ class Dossier(models.Model):
     )
     dated = models.DateField(_("dossier date"))
     number = models.PositiveIntegerField(_("number"), null=True, blank=True, editable=False)
+    # Numbers run from 01 each calendar year, per issuer and symbol (NĐ 30/2020 Điều 15).
+    number_year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     symbol = models.CharField(_("symbol"), max_length=60, blank=True)
     place = models.CharField(_("place"), max_length=120, blank=True)
     signer_name = models.CharField(_("signer"), max_length=120, blank=True)
@@ -135,7 +137,9 @@ class Dossier(models.Model):
         indexes = [models.Index(fields=["receiver", "state"]), models.Index(fields=["unit", "state"])]
         constraints = [
             models.UniqueConstraint(
-                fields=["unit", "symbol", "number"], condition=Q(number__isnull=False), name="unique_dossier_number"
+                fields=["unit", "symbol", "number_year", "number"],
+                condition=Q(number__isnull=False),
+                name="unique_dossier_number",
             )
         ]
 

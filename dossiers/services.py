@@ -736,13 +736,14 @@ def dossier_send(*, dossier: Dossier, actor: User | None, today: datetime.date |
         reasons = " ".join(n.quota_reason for n in nominees if n.award_id == award_id)
         _check_quota(dossier, award=award, reason=reasons)
     if dossier.number is None:
+        Unit.objects.select_for_update().get(pk=dossier.unit_id)  # one number at a time per issuer
         last = (
-            Dossier.objects.filter(unit=dossier.unit, symbol=dossier.symbol, sent_at__year=today.year)
+            Dossier.objects.filter(unit=dossier.unit, symbol=dossier.symbol, number_year=today.year)
             .exclude(pk=dossier.pk)
             .aggregate(m=Max("number"))["m"]
         )
-        dossier.number = (last or 0) + 1
-        dossier.save(update_fields=["number"])
+        dossier.number, dossier.number_year = (last or 0) + 1, today.year
+        dossier.save(update_fields=["number", "number_year"])
     _generate_documents(dossier, nominees, actor=actor)
     if dossier.state == S.RETURNED:
         dossier.resend_diff = diff(dossier.return_snapshot, snapshot(dossier))

@@ -18,6 +18,7 @@ from dossiers.tests.factories import (
     school_year_round,
 )
 from units.models import AuditLog, Notification
+from units.tests.factories import PersonFactory
 
 S = DossierState
 pytestmark = pytest.mark.django_db
@@ -195,3 +196,16 @@ def test_forwarding_gathers_qualified_nominees_into_the_receivers_own_dossier(wo
     copy = gathering.nominees.get()
     assert (copy.person, copy.source, copy.verdict_data) == (world.person_a1, nominee, nominee.verdict_data)
     assert list(copy.documents.values_list("kind", flat=True)) == ["report"]
+
+
+def test_numbers_run_from_01_each_year(world):
+    award_round = school_year_round(world.phong_a, deadline=None)
+    first = ready_dossier(world, award_round=award_round)
+    services.dossier_send(dossier=first, actor=None, today=datetime.date(2026, 5, 20))
+    person = PersonFactory(unit=world.school_a1, full_name="Hoàng Thị Mai")
+    second = ready_dossier(world, award_round=award_round, people=[person])
+    services.dossier_send(dossier=second, actor=None, today=datetime.date(2026, 5, 21))
+    third = ready_dossier(world, award_round=award_round, people=[PersonFactory(unit=world.school_a1)])
+    services.dossier_send(dossier=third, actor=None, today=datetime.date(2027, 1, 5))
+    numbers = [(d.number_year, d.number) for d in Dossier.objects.filter(pk__in=[first.pk, second.pk, third.pk])]
+    assert sorted(numbers) == [(2026, 1), (2026, 2), (2027, 1)]
