@@ -13,11 +13,12 @@ import logging
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.utils import timezone
 
 from awards.models import Award
 from dossiers import selectors, services
 from dossiers.enums import AppraisalResult, ComponentKind, DossierState, RoundKind
-from dossiers.models import AwardRound, Holiday, LegalClock
+from dossiers.models import AwardRound, Holiday, LegalClock, RoundExtension
 from units.enums import SCHOOL_KINDS
 from units.models import Person, Unit
 
@@ -224,6 +225,17 @@ def load(*, stdout=None) -> dict:
                 logger.info("Demo dossier of %s skipped: %s", sender, exc)
                 continue
             count += 1
+        if issuer.kind in SCHOOL_KINDS:
+            # The school keeps an extension a month past the day the demo is loaded, so that a new
+            # user can still propose, print and send its staff for the 2025–2026 titles.
+            RoundExtension.objects.get_or_create(
+                round=award_round,
+                unit=issuer,
+                defaults={
+                    "until": max(award_round.deadline, timezone.localdate() + datetime.timedelta(days=30)),
+                    "reason": "Gia hạn nộp hồ sơ (dữ liệu mẫu)",
+                },
+            )
         made[code] = count
         _say(stdout, f"Hồ sơ khen thưởng mẫu: {organiser.name}: {count} hồ sơ")
     return made
