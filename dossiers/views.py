@@ -238,7 +238,12 @@ def dossier_suggestions(request, pk):
     return render(
         request,
         "dossiers/suggestions.html",
-        {"dossier": dossier, "suggestions": suggestions, "default_achievement": default_achievement},
+        {
+            "dossier": dossier,
+            "suggestions": suggestions,
+            "default_achievement": default_achievement,
+            "meters": sorted(selectors.quota_meters(dossier).values(), key=lambda m: m.award_name),
+        },
     )
 
 
