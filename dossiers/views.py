@@ -193,6 +193,7 @@ def dossier_detail(request, pk):
         "general_documents": [d for d in dossier.documents.all() if d.nominee_id is None],
         "general_comments": [c for c in dossier.comments.all() if c.nominee_id is None],
         "transitions": list(dossier.transitions.all()),
+        "last_return": next((t for t in reversed(dossier.transitions.all()) if t.to_state == "returned"), None),
         "reason_form": ReasonForm(),
     }
     return render(request, "dossiers/dossier_detail.html", context)

@@ -76,6 +76,7 @@ def test_dossier_from_suggestions_to_appraisal_in_the_browser(world, live_server
             clerk.set_input_files("input[name=file]", str(report))
             go(clerk, clerk.get_by_role("button", name="Lưu"))
         assert clerk.get_by_role("button", name="Gửi hồ sơ").count() == 0  # the clerk prepares, the head sends
+        shoot(clerk, "dossier-detail-phone")
 
         head = new_page(browser, viewport=PHONE)
         log_in(head, live_server, "head_a1")
@@ -105,6 +106,7 @@ def test_dossier_from_suggestions_to_appraisal_in_the_browser(world, live_server
 
         officer.goto(f"{live_server.url}/ho-so/{dossier.pk}/", wait_until=READY)
         assert "98% học sinh lên lớp" in officer.locator("#diff").inner_text()
+        shoot(officer, "dossier-resent-diff")
         go(officer, officer.get_by_role("button", name="Bắt đầu thẩm định"))
         for index in range(2):
             go(officer, officer.get_by_role("button", name="Ghi kết quả").nth(index))
