@@ -52,6 +52,15 @@ def test_proposal_pdf_has_a4_number_date_line_and_embedded_font(sent):
     assert "TỜ TRÌNH" in text and "Kính gửi: Phòng GD&ĐT Thử A." in text
     assert "Lao động tiên tiến: 01 trường hợp" in text
     assert "Nơi nhận:" in text and "HIỆU TRƯỞNG" in text
+    mm = 72 / 25.4
+    # Margins 20 mm top, 30 mm left, 20 mm right: the text stays inside them and touches the left one.
+    assert min(c["x0"] for c in chars) == pytest.approx(30 * mm, abs=1.5)
+    body = [c for c in chars if c["top"] > 160 and c["text"].strip()]
+    # Justified lines reach the 20 mm margin; a line-final comma may stand ~1 mm into it, still
+    # inside the 15–20 mm NĐ 30/2020 allows.
+    right_margin = (595 - max(c["x1"] for c in body)) / mm
+    assert 15 <= right_margin <= 20.5
+    assert min(c["top"] for c in chars) >= 20 * mm - 0.5
     italic = {c["fontname"] for c in chars if c["text"] == "X" and "Italic" in c["fontname"]}
     assert italic, "the date line is italic"
     fonts = set()
