@@ -156,3 +156,28 @@ def test_packet_is_one_zip_with_an_index(sent):
     assert sum(1 for n in names if n.endswith(".docx")) == 3
     for name in names[:-1]:
         assert name.split("-", 1)[1] in index
+
+
+def test_collective_nominee_report_and_list(world):
+    from dossiers.tests.factories import dossier_for, school_year_round
+
+    dossier = dossier_for(world.school_a1, school_year_round(world.phong_a, codes=("TTLDTT",)))
+    nominee = services.nominee_add(
+        dossier=dossier,
+        actor=None,
+        award=award("TTLDTT"),
+        collective=world.school_a1,
+        achievement="Hoàn thành tốt nhiệm vụ",
+        justification="Chưa có quyết định LĐTT của năm; đơn vị đề nghị xét cùng đợt",
+    )
+    assert nominee.verdict in ("missing", "not_eligible")
+    document = Document(io.BytesIO(documents.render(documents.report_doc(nominee), "docx")))
+    texts = [p.text for p in document.paragraphs]
+    assert "I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH" in texts
+    listing = Document(io.BytesIO(documents.dossier_document(dossier, [nominee], "list", "docx")))
+    assert [c.text for c in listing.tables[1].rows[1].cells] == [
+        "1",
+        "Trường Tiểu học Thử A1",
+        "Tập thể",
+        "Hoàn thành tốt nhiệm vụ",
+    ]

@@ -205,3 +205,32 @@ def test_officer_opens_a_school_year_round(world, client_for):
     assert sorted(award_round.awards.values_list("award__code", flat=True)) == ["CSTDCS", "LDTT"]
     response = client.post(reverse("dossiers:round-create"), {"kind": "campaign", "title": "X", "school_year": 2025})
     assert AwardRound.objects.count() == 1
+
+
+def test_clerk_attaches_wallet_evidence_and_sees_refusals(world, client_for):
+    from dossiers.enums import EvidenceKind
+    from dossiers.models import DossierDocument
+
+    dossier = ready_dossier(world)
+    nominee = dossier.nominees.get()
+    item = services.evidence_add(
+        person=world.person_a1,
+        actor=None,
+        kind=EvidenceKind.CONTEST,
+        title="Giải Nhì hội thi GVDG",
+        upload=pdf_upload(),
+    )
+    client = client_for(world.users["school_clerk"])
+    page = client.get(reverse("dossiers:nominee-edit", args=[nominee.pk])).content.decode()
+    assert "Giải Nhì hội thi GVDG" in page
+    client.post(reverse("dossiers:evidence-attach", args=[nominee.pk]), {"item": item.pk})
+    assert DossierDocument.objects.filter(nominee=nominee, evidence=item).count() == 1
+    fake = pdf_upload(name="bao-cao.docx")
+    response = client.post(
+        reverse("dossiers:upload", args=[dossier.pk]), {"kind": "report", "nominee": nominee.pk, "file": fake}
+    )
+    assert "Tệp “bao-cao.docx” không đúng như tên gọi: nội dung thực là PDF." in response.content.decode()
+    services.dossier_send(dossier=dossier, actor=None)
+    response = client.post(reverse("dossiers:nominee-remove", args=[nominee.pk]), follow=True)
+    assert "chỉ có thể sửa sau khi bị trả lại để bổ sung" in response.content.decode()
+    assert dossier.nominees.count() == 1
