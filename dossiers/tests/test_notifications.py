@@ -68,3 +68,16 @@ def test_senders_are_reminded_before_the_round_deadline(world):
     assert services.reminders_run(today=D(2026, 5, 20)) == {"clock": 0, "deadline": 1}
     assert services.reminders_run(today=D(2026, 5, 21)) == {"clock": 0, "deadline": 0}
     assert Notification.objects.get(user=world.users["school_clerk"]).body == "Hạn gửi hồ sơ 22/05/2026"
+
+
+def test_legal_clock_limits_are_set_per_level(world):
+    from dossiers import selectors
+    from dossiers.models import LegalClock
+
+    assert selectors.clock_for(world.phong_a) == (5, 20)
+    LegalClock.objects.create(scope=None, return_days=4, appraisal_days=15)
+    LegalClock.objects.create(scope=world.so, return_days=3, appraisal_days=10)
+    assert selectors.clock_for(world.phong_a) == (3, 10)  # the Sở's setting covers its Phòng
+    assert selectors.clock_for(world.other_so) == (4, 15)  # elsewhere, the default row
+    LegalClock.objects.create(scope=world.phong_a, return_days=2, appraisal_days=7)
+    assert selectors.clock_for(world.phong_a) == (2, 7)
