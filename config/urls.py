@@ -11,6 +11,7 @@ urlpatterns = [
     path("phong-trao/", include("emulation.urls")),
     path("phong-trao/", include("reminders.urls")),
     path("khen-thuong/", include("awards.urls")),
+    path("ho-so/", include("dossiers.urls")),
     path("van-ban/", include("reports.urls")),
 ]
 # Uploaded files (submissions, evidence) are never served from MEDIA_URL, not even in DEBUG:

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "campaigns",
     "emulation",
     "reminders",
+    "dossiers",
     "reports",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -189,6 +190,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "reminders.tasks.reminders_tick",
         "schedule": REMINDER_TICK_SECONDS,
         "options": {"expires": REMINDER_TICK_SECONDS},
+    },
+    "dossiers-reminders-tick": {
+        "task": "dossiers.tasks.reminders_tick",
+        "schedule": 6 * 3600,
+        "options": {"expires": 3600},
     },
 }
 
