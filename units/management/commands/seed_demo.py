@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from units import demo
 
 # Other apps' loaders, in dependency order; each looks up demo units by code.
-DOWNSTREAM_LOADERS = ("campaigns.demo", "awards.demo", "reports.demo")
+DOWNSTREAM_LOADERS = ("accounts.demo", "campaigns.demo", "awards.demo", "reports.demo")
 
 
 class Command(BaseCommand):
