@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -406,6 +407,8 @@ def search(request):
 # --------------------------------------------------------------------------- import
 
 
+# The upload is read and checked with no transaction open: no write lock while a file is parsed.
+@transaction.non_atomic_requests
 @login_required
 def history_import(request):
     _require(request, "awards.import_history")

@@ -56,3 +56,23 @@ def test_the_embedded_database_runs_in_wal_mode_with_debug_off(site):
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp
     css = login_page.split('href="/static/vendor/bootstrap/bootstrap.min.')[1].split('"')[0]
     assert css.endswith(".css") and len(css.split(".")[0]) == 12  # the manifest's content hash
+
+
+def test_pages_are_read_while_another_connection_holds_the_write_lock(site):
+    """On SQLite only requests that may write take the lock: a long write elsewhere blocks no reader."""
+    import sqlite3
+    import time
+
+    browser = bench.Browser(site.url)
+    assert bench.log_in(browser, "bench029").ok
+    holder = sqlite3.connect(site.db, timeout=30, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # what a slow write transaction would hold
+        started = time.monotonic()
+        status, _url, page = browser.get("/ca-nhan/")
+        elapsed = time.monotonic() - started
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert (status, "Người đo 029" in page) == (200, True)
+    assert elapsed < 5

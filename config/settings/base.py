@@ -108,6 +108,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
     DATABASES["default"]["OPTIONS"].setdefault("timeout", SQLITE_BUSY_TIMEOUT)
     DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
+    # A transaction per request only for requests that may write (common.middleware).
+    DATABASES["default"]["ATOMIC_REQUESTS"] = False
+    MIDDLEWARE.append("common.middleware.AtomicWritesMiddleware")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "units.User"

@@ -7,6 +7,8 @@ DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 DATABASES["default"]["CONN_MAX_AGE"] = 0
+# Every view in a transaction, on SQLite too, so that query counts are the same on both databases;
+# the SQLite serving path (common.middleware.AtomicWritesMiddleware) is run by tests/test_concurrency.py.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 # A test may point its Postgres test database elsewhere so that parallel runs do not collide.
 if env("TEST_DB_NAME", default=""):
