@@ -1,5 +1,6 @@
 import base64
 import io
+import math
 
 from axes.helpers import get_client_ip_address, get_client_username, get_cool_off
 from axes.models import AccessAttempt
@@ -30,7 +31,7 @@ def lockout(request, original_response=None, credentials=None):
     )["last"]
     cool_off = get_cool_off(request)
     until = timezone.localtime((last or timezone.now()) + cool_off)
-    minutes = max(1, int((until - timezone.now()).total_seconds() // 60) + 1)
+    minutes = max(1, math.ceil((until - timezone.now()).total_seconds() / 60))
     context = {"until": until, "minutes": minutes, "limit": settings.AXES_FAILURE_LIMIT}
     return render(request, "accounts/lockout.html", context, status=429)
 
