@@ -277,6 +277,14 @@ def main() -> int:
     )
     failures = 0
     try:
+        # Baseline: one person alone (the password hash alone costs about half a second of CPU).
+        alone = Browser(site.url)
+        login_alone = log_in(alone, f"bench{args.logins + args.writers - 1:03d}")
+        write_alone = add_person(alone, site.unit_pk, 999)
+        print(
+            f"baseline, one person alone: login {login_alone.seconds * 1000:.0f} ms, write {write_alone.seconds * 1000:.0f} ms"
+        )
+        failures += (not login_alone.ok) + (not write_alone.ok)
         for number in range(args.rounds):
             started = time.monotonic()
             results = burst(

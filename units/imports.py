@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from common import excel
+from common import excel, privacy
 from common.text import clean, fold
 from units import rules, selectors, services
 from units.enums import IMPORT_TRANSITIONS, Gender, ImportKind, ImportState, PersonRole, UnitKind
@@ -558,23 +558,26 @@ def export_people(user: User, *, query: str = "", unit: Unit | None = None, role
     with_ids = rules.sees_national_ids(user)
     columns = tuple(c for c in PERSON_COLUMNS if with_ids or c.key != "national_id")
     people = selectors.person_list(user, query=query, unit=unit, role=role)
-    rows = (
-        [
+
+    def row(p) -> list:
+        # Birth date and phone in full only for those who keep the record (NĐ 13/2023); masked otherwise.
+        full = rules.manages_unit(user, p.unit)
+        return [
             str(p.pk),
             p.unit.code,
             p.full_name,
             p.get_gender_display(),
-            _fmt(p.birth_date),
+            _fmt(p.birth_date) if full else privacy.mask_birth_date(p.birth_date),
             p.get_role_display(),
             p.position,
             p.qualifications,
             p.sector_start_year or "",
             *([p.national_id] if with_ids else []),
             p.email,
-            p.phone,
+            p.phone if full else privacy.mask_phone(p.phone),
         ]
-        for p in people.iterator(chunk_size=2000)
-    )
+
+    rows = (row(p) for p in people.iterator(chunk_size=2000))
     return excel.workbook_bytes([_sheet("Cá nhân", columns, rows)])
 
 
