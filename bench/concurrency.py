@@ -282,7 +282,8 @@ def main() -> int:
         login_alone = log_in(alone, f"bench{args.logins + args.writers - 1:03d}")
         write_alone = add_person(alone, site.unit_pk, 999)
         print(
-            f"baseline, one person alone: login {login_alone.seconds * 1000:.0f} ms, write {write_alone.seconds * 1000:.0f} ms"
+            f"baseline, one person alone: login {login_alone.seconds * 1000:.0f} ms,"
+            f" write {write_alone.seconds * 1000:.0f} ms"
         )
         failures += (not login_alone.ok) + (not write_alone.ok)
         for number in range(args.rounds):
