@@ -9,6 +9,7 @@ extension of the type found in the bytes (``bao-cao.docx`` holding a PDF is stor
 ``bao-cao.pdf``): a file is never served under a type it is not.
 """
 
+import datetime
 import re
 import zipfile
 import zlib
@@ -146,3 +147,28 @@ def sniff_deliverable(upload) -> str:
         )
     upload.name = stored_name(upload.name or "", content_type)
     return content_type
+
+
+def purge_stale_files(prefix: str, *, older_than: datetime.timedelta, storage=None) -> int:
+    """Delete the files under ``prefix`` of the storage last written more than ``older_than`` ago
+    (uploads kept between a preview and its confirmation). Returns how many were deleted."""
+    from django.core.files.storage import default_storage
+    from django.utils import timezone
+
+    storage = storage or default_storage
+    limit = timezone.now() - older_than
+    removed = 0
+    stack = [prefix.rstrip("/")]
+    while stack:
+        folder = stack.pop()
+        try:
+            folders, files = storage.listdir(folder)
+        except FileNotFoundError:
+            continue
+        stack += [f"{folder}/{name}" for name in folders]
+        for name in files:
+            path = f"{folder}/{name}"
+            if storage.get_modified_time(path) < limit:
+                storage.delete(path)
+                removed += 1
+    return removed

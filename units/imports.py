@@ -14,6 +14,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -520,6 +521,38 @@ def import_batch_commit(*, batch: ImportBatch, actor: User) -> ImportBatch:
 def import_batch_cancel(*, batch: ImportBatch, actor: User) -> ImportBatch:
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     return import_batch_set_state(batch, ImportState.CANCELLED, actor=actor)
+
+
+def import_batches_expire(*, now=None) -> int:
+    """Previews left unconfirmed for ``PORTAL_IMPORT_PREVIEW_HOURS`` are cancelled and their rows
+    (personal data) dropped; the rows of finished imports are dropped after ``PORTAL_IMPORT_KEEP_DAYS``.
+    Run by the beat (``units.tasks.imports_expire``). Returns how many previews expired."""
+    now = now or timezone.now()
+    stale = ImportBatch.objects.filter(
+        state=ImportState.PENDING,
+        created_at__lt=now - datetime.timedelta(hours=settings.PORTAL_IMPORT_PREVIEW_HOURS),
+    ).select_related("user")
+    expired = 0
+    for batch in stale:
+        with transaction.atomic():
+            batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+            if batch.state != ImportState.PENDING:
+                continue
+            batch.state, batch.rows = ImportState.CANCELLED, []
+            batch.save(update_fields=["state", "rows"])
+            services.log_action(
+                batch,
+                "import.state_changed",
+                actor=None,
+                unit=batch.user.unit,
+                reason=_("Not confirmed in time"),
+                data={"from": ImportState.PENDING, "to": ImportState.CANCELLED},
+            )
+            expired += 1
+    ImportBatch.objects.exclude(state=ImportState.PENDING).exclude(rows=[]).filter(
+        created_at__lt=now - datetime.timedelta(days=settings.PORTAL_IMPORT_KEEP_DAYS)
+    ).update(rows=[])
+    return expired
 
 
 # --- Writing workbooks ------------------------------------------------------------

@@ -152,6 +152,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 PORTAL_IMPORT_MAX_BYTES = env.int("PORTAL_IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
 PORTAL_UPLOAD_MAX_BYTES = env.int("PORTAL_UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
+# An import preview not confirmed within this many hours is cancelled (and its uploaded file removed);
+# the rows of finished imports (personal data) are dropped after PORTAL_IMPORT_KEEP_DAYS.
+PORTAL_IMPORT_PREVIEW_HOURS = env.int("PORTAL_IMPORT_PREVIEW_HOURS", default=24)
+PORTAL_IMPORT_KEEP_DAYS = env.int("PORTAL_IMPORT_KEEP_DAYS", default=30)
 # A spreadsheet whose parts unpack to more than this is refused before parsing (common.excel).
 PORTAL_IMPORT_MAX_UNPACKED_BYTES = env.int("PORTAL_IMPORT_MAX_UNPACKED_BYTES", default=80 * 1024 * 1024)
 
@@ -255,6 +259,7 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": REMINDER_TICK_SECONDS,
         "options": {"expires": REMINDER_TICK_SECONDS},
     },
+    "units-imports-expire": {"task": "units.tasks.imports_expire", "schedule": 3600, "options": {"expires": 3600}},
 }
 
 LOGGING = {
