@@ -95,3 +95,25 @@ def test_the_writer_keeps_ordinary_values_typed():
     )
     row = next(openpyxl.load_workbook(io.BytesIO(data))["S"].iter_rows(min_row=2, values_only=True))
     assert row == ("Lan", 2008, 1.5, datetime.datetime(2024, 2, 5))
+
+
+def test_no_code_outside_the_one_reader_and_writer_opens_workbooks_itself():
+    """Every import and export goes through common/excel.py (tests may read workbooks back)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    skip = {".venv", "node_modules", "bench", "tests", "static", "staticfiles", "var", ".git"}
+    sources = [
+        path
+        for top in root.iterdir()
+        if top.is_dir() and top.name not in skip and not top.is_symlink()
+        for path in top.rglob("*.py")
+        if "tests" not in path.relative_to(root).parts
+    ]
+    offenders = [
+        str(path.relative_to(root))
+        for path in sources
+        if path != root / "common" / "excel.py"
+        and ("import openpyxl" in (text := path.read_text(encoding="utf-8")) or "from openpyxl" in text)
+    ]
+    assert sources and offenders == []
