@@ -12,8 +12,9 @@ it should not:
    (``vbaProject.bin`` or a macro-enabled content type);
 4. the prolog of every XML part: a ``<!DOCTYPE`` or ``<!ENTITY`` (entity expansion, external
    entities) is refused; a part cut short is refused as damaged;
-5. the sheet's declared dimension (more rows than allowed: refused before reading a row), then
-   the rows themselves, counted while they stream (a dimension may lie).
+5. every worksheet's declared dimension (more rows than allowed: refused before reading a row),
+   then the row elements of its XML, counted while it streams (a dimension may lie), and the rows
+   as openpyxl yields them (the empty rows it fills in for a gap count too).
 
 openpyxl then parses through defusedxml (installed and pinned), a second guard. Every step is
 bounded, so a hostile file is refused in well under a second.
@@ -26,6 +27,7 @@ runs anything a user typed into the portal.
 
 import datetime
 import io
+import posixpath
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -186,10 +188,57 @@ def _declared_rows(package: zipfile.ZipFile, sheet_part: str) -> int | None:
     return int(last_row) if last_row else None
 
 
-def _first_sheet_part(workbook) -> str:
-    sheet = workbook.worksheets[0]
-    part = getattr(sheet, "_worksheet_path", "") or ""
-    return part.lstrip("/")
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
+
+
+def _counted_rows(package: zipfile.ZipFile, sheet_part: str, stop_after: int) -> int:
+    """Row elements in the sheet's XML, counted while it streams (bounded by the unpacked-size check);
+    stops counting past ``stop_after``. Far cheaper than parsing the rows."""
+    try:
+        info = package.getinfo(sheet_part)
+    except KeyError:
+        return 0
+    count, tail = 0, b""
+    with package.open(info) as stream:
+        while chunk := stream.read(1 << 20):
+            data = tail + chunk
+            count += len(_ROW_TAG.findall(data))
+            # Keep the last bytes for a tag cut by the chunk border (and do not count it twice).
+            cut = max(data.rfind(b"<"), len(data) - 16)
+            tail = data[cut:] if not _ROW_TAG.match(data, cut) else b""
+            if count > stop_after:
+                break
+    return count
+
+
+_WORKSHEET_REL = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>", re.S)
+_ATTRIBUTE = re.compile(rb'\b(Type|Target)="([^"]*)"')
+_WORKSHEET_OVERRIDE = re.compile(rb'PartName="/?([^"]+)"\s+ContentType="[^"]*worksheet\+xml"')
+
+
+def _worksheet_parts(package: zipfile.ZipFile) -> set[str]:
+    """Every part openpyxl could read as a worksheet: by name, by content type, by relationship."""
+    names = set(package.namelist())
+    parts = {name for name in names if re.search(r"worksheets/[^/]+\.xml$", name)}
+    parts |= {m.group(1).decode() for m in _WORKSHEET_OVERRIDE.finditer(package.read("[Content_Types].xml"))}
+    for rels in (name for name in names if name.endswith(".rels")):
+        folder = posixpath.dirname(posixpath.dirname(rels))  # xl/_rels/workbook.xml.rels -> xl
+        for tag in _WORKSHEET_REL.findall(package.read(rels)):
+            attributes = dict(_ATTRIBUTE.findall(tag))
+            if attributes.get(b"Type", b"").endswith(b"/worksheet") and attributes.get(b"Target"):
+                target = attributes[b"Target"].decode()
+                parts.add(target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"{folder}/{target}"))
+    return parts & names
+
+
+def _check_rows(package: zipfile.ZipFile, max_rows: int) -> None:
+    """Every worksheet (openpyxl sizes them all when it opens the workbook) within ``max_rows``."""
+    for part in sorted(_worksheet_parts(package)):
+        declared = _declared_rows(package, part)
+        if declared is not None and declared > max_rows + 1:
+            raise _too_many_rows(max_rows)
+        if _counted_rows(package, part, stop_after=max_rows + 1) > max_rows + 1:
+            raise _too_many_rows(max_rows)
 
 
 def _too_many_rows(max_rows: int) -> ValidationError:
@@ -220,6 +269,7 @@ def read_sheet(upload, *, max_rows: int, max_columns: int = 100, max_bytes: int 
         try:
             _check_directory(package, settings.PORTAL_IMPORT_MAX_UNPACKED_BYTES)
             _check_xml_parts(package)
+            _check_rows(package, max_rows)
         except ValidationError:
             raise
         except Exception as exc:  # a part that will not unpack: bad CRC, cut short, unknown method
@@ -231,9 +281,6 @@ def read_sheet(upload, *, max_rows: int, max_columns: int = 100, max_bytes: int 
         try:
             if not workbook.worksheets:
                 raise _refuse(_("The workbook has no worksheet."))
-            declared = _declared_rows(package, _first_sheet_part(workbook))
-            if declared is not None and declared > max_rows + 1:
-                raise _too_many_rows(max_rows)
             sheet = workbook.worksheets[0]
             rows: list[tuple] = []
             try:

@@ -222,6 +222,23 @@ def samples(*, max_rows: int) -> list[Hostile]:
         ),
         Hostile("rows-beyond-a-lying-dimension", xlsx(sheet=_many_rows(max_rows + 2)), TOO_MANY_ROWS),
         Hostile(
+            "rows-in-a-second-sheet-at-an-odd-path",
+            xlsx(
+                replace={
+                    "xl/workbook.xml": WORKBOOK.replace(
+                        "</sheets>", '<sheet name="Phụ" sheetId="2" r:id="rId2"/></sheets>'
+                    ),
+                    "xl/_rels/workbook.xml.rels": WORKBOOK_RELS.replace(
+                        "</Relationships>",
+                        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                        'relationships/worksheet" Target="data/phu.xml"/></Relationships>',
+                    ),
+                },
+                extra={"xl/data/phu.xml": _many_rows(max_rows + 2)},
+            ),
+            TOO_MANY_ROWS,
+        ),
+        Hostile(
             "one-cell-on-the-last-row",
             xlsx(
                 sheet=SHEET_HEAD + '<sheetData><row r="1048576"><c r="A1048576"><v>1</v></c></row></sheetData>'

@@ -58,6 +58,16 @@ def test_a_workbook_just_at_the_row_limit_is_read_whole():
     assert (len(sheet.rows), sheet.rows[-1]) == (MAX_ROWS + 1, (f"Người {MAX_ROWS}",))
 
 
+def test_rows_are_counted_exactly_across_the_stream_chunks():
+    # 5,001 rows of about 1 kB: the sheet XML streams in several 1 MB chunks; not one row more or less.
+    rows = [(f"Người {n}", "x" * 1000) for n in range(MAX_ROWS + 1)]
+    data = hostile_files.xlsx(sheet=hostile_files.sheet_xml(rows))
+    sheet = excel.read_sheet(SimpleUploadedFile("a.xlsx", data), max_rows=MAX_ROWS)
+    assert len(sheet.rows) == MAX_ROWS + 1
+    with pytest.raises(ValidationError):
+        excel.read_sheet(SimpleUploadedFile("a.xlsx", data), max_rows=MAX_ROWS - 1)
+
+
 def test_a_file_over_the_size_cap_is_refused_before_reading(settings):
     settings.PORTAL_IMPORT_MAX_BYTES = 1_048_576
     with pytest.raises(ValidationError) as caught:
