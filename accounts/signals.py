@@ -13,6 +13,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.contrib.contenttypes.models import ContentType
 from django.dispatch import receiver
 
+from accounts.ip import client_ip
 from accounts.middleware import SESSION_RENEWED_KEY, SESSION_SECOND_FACTOR_KEY
 from accounts.policy import second_factor_enabled, second_factor_required
 from units.services import log_action
@@ -28,7 +29,7 @@ def second_factor_step(user) -> str:
 
 
 def _address(request) -> str:
-    return (request.META.get("REMOTE_ADDR") or "") if request is not None else ""
+    return client_ip(request)
 
 
 def _subject(username: str):

@@ -2,7 +2,7 @@ import base64
 import io
 import math
 
-from axes.helpers import get_client_ip_address, get_client_username, get_cool_off
+from axes.helpers import get_client_username, get_cool_off
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -16,6 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import services
 from accounts.forms import TokenForm
+from accounts.ip import client_ip
 from accounts.middleware import SESSION_SECOND_FACTOR_KEY
 from accounts.policy import second_factor_enabled, second_factor_required
 
@@ -25,7 +26,7 @@ SETUP_SESSION_KEY = "accounts.setup_device"
 def lockout(request, original_response=None, credentials=None):
     """The page django-axes shows instead of the login form: when the lock ends, in Vietnamese."""
     username = get_client_username(request, credentials) or ""
-    address = get_client_ip_address(request) or ""
+    address = client_ip(request)
     last = AccessAttempt.objects.filter(Q(username=username) | Q(ip_address=address)).aggregate(
         last=Max("attempt_time")
     )["last"]

@@ -298,3 +298,31 @@ def test_pages_carry_a_content_security_policy_without_inline_script(accounts, c
     assert policy["script-src"] == "'self'" and policy["default-src"] == "'self'"
     assert policy["frame-ancestors"] == "'none'" and policy["object-src"] == "'none'"
     assert "<script>" not in response.content.decode()
+
+
+def test_behind_a_proxy_the_address_is_the_one_the_proxy_saw(accounts, client, settings):
+    settings.PORTAL_TRUSTED_PROXIES = 1
+    settings.AXES_FAILURE_LIMIT = 2
+    with time_machine.travel(T0, tick=False):
+        # The client forges a first entry; the proxy (REMOTE_ADDR 10.0.0.2) appends the real address.
+        for forged in ("1.1.1.1", "2.2.2.2"):
+            client.post(
+                LOGIN,
+                {"username": f"khong-co-{forged}", "password": "x"},
+                REMOTE_ADDR="10.0.0.2",
+                HTTP_X_FORWARDED_FOR=f"{forged}, 203.0.113.50",
+            )
+        blocked = client.post(
+            LOGIN,
+            {"username": "head_a2", "password": PASSWORD},
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR="9.9.9.9, 203.0.113.50",
+        )
+        other = client.post(
+            LOGIN,
+            {"username": "head_a2", "password": PASSWORD},
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR="203.0.113.51",
+        )
+    assert (blocked.status_code, other.status_code) == (429, 302)
+    assert {d["ip"] for _a, d in _actions("auth.login_failed")} == {"203.0.113.50"}

@@ -182,6 +182,9 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.lockout"
 AXES_VERBOSE = False
+# Behind reverse proxies: how many of them append to X-Forwarded-For (0: the client is REMOTE_ADDR).
+PORTAL_TRUSTED_PROXIES = env.int("PORTAL_TRUSTED_PROXIES", default=0)
+AXES_CLIENT_IP_CALLABLE = "accounts.ip.client_ip"
 # Roles that must pass a second factor (TOTP app or a recovery code) after the password;
 # an AccountRole value ("admin") or a role at a kind of unit ("officer:education_department",
 # a Sở officer). Everybody else may turn it on.
