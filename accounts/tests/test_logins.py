@@ -172,8 +172,14 @@ def test_a_clerk_is_not_asked_but_may_turn_it_on(accounts, client, settings):
     assert "Đang tắt. Bạn có thể bật" in security
     client.get(reverse("accounts:setup"))
     device = TOTPDevice.objects.get(user=accounts["school_clerk"])
-    client.post(reverse("accounts:setup"), {"token": _current_code(device)})
+    first = client.post(reverse("accounts:setup"), {"token": _current_code(device)})
+    old_codes = re.findall(r"<li>([a-z2-9]{10})</li>", first.content.decode())
     assert "Đang bật" in client.get(reverse("accounts:security")).content.decode()
+    # New recovery codes replace the old ones, which stop working.
+    new_codes = re.findall(r"<li>([a-z2-9]{10})</li>", client.post(reverse("accounts:recovery-codes")).content.decode())
+    assert len(new_codes) == 10 and not set(new_codes) & set(old_codes)
+    stored = set(StaticToken.objects.filter(device__user=accounts["school_clerk"]).values_list("token", flat=True))
+    assert stored == set(new_codes)
     client.post(reverse("logout"))
     _post_login(client, "clerk_a1")
     assert client.get(reverse("units:home"))["Location"].startswith(reverse("accounts:verify"))
