@@ -22,3 +22,6 @@ WHITENOISE_AUTOREFRESH = True
 # The second factor is switched on per test (accounts/tests): the permission table and the
 # browser tests log in as Sở officers with a password alone.
 TWO_FACTOR_REQUIRED_ROLES: list[str] = []
+# Tests travel in time (days) with one logged-in client: sessions last Django's two weeks here;
+# the idle timeout is tested with its own value (accounts/tests/test_logins.py).
+SESSION_COOKIE_AGE = 14 * 24 * 3600
