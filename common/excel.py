@@ -156,12 +156,21 @@ def _prolog(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     return head
 
 
+_XML_NAMES = (".xml", ".rels", ".vml")
+
+
+def _looks_like_xml(head: bytes) -> bool:
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+
+
 def _check_xml_parts(package: zipfile.ZipFile) -> None:
+    """Every part that is XML by its name or by its first bytes (a worksheet may hide under any name)."""
     for info in package.infolist():
-        name = info.filename.lower()
-        if info.is_dir() or not (name.endswith((".xml", ".rels", ".vml")) or name == "[content_types].xml"):
+        if info.is_dir() or info.file_size == 0:
             continue
         head = _prolog(package, info)
+        if not (info.filename.lower().endswith(_XML_NAMES) or _looks_like_xml(head)):
+            continue  # an image or another binary part
         upper = head.upper()
         root = re.search(rb"<[A-Za-z_]", head)
         prolog = upper[: root.start()] if root else upper
@@ -172,7 +181,7 @@ def _check_xml_parts(package: zipfile.ZipFile) -> None:
                     "it was refused for safety. Save it again from Excel as “Excel Workbook (.xlsx)”."
                 )
             )
-        if root is None and info.file_size > 0:
+        if root is None:
             raise _damaged()
 
 

@@ -166,6 +166,17 @@ def samples(*, max_rows: int) -> list[Hostile]:
             DTD,
         ),
         Hostile(
+            "entities-in-a-sheet-under-a-binary-name",
+            xlsx(
+                replace={
+                    "xl/_rels/workbook.xml.rels": WORKBOOK_RELS.replace("worksheets/sheet1.xml", "media/image1.bin"),
+                    "xl/worksheets/sheet1.xml": None,
+                },
+                extra={"xl/media/image1.bin": sheet_entity},
+            ),
+            DTD,
+        ),
+        Hostile(
             "doctype-in-content-types",
             xlsx(
                 replace={
