@@ -148,3 +148,67 @@ def test_postgresql_backup_restores_into_a_fresh_database_and_storage(data, tmp_
         with admin.cursor() as cursor:
             cursor.execute(f'DROP DATABASE IF EXISTS "{fresh}"')
         admin.close()
+
+
+def test_make_backup_and_restore_in_place_on_a_sqlite_file(tmp_path):
+    """The commands as `make backup` / `make restore` run them: the portal's own SQLite file and
+    media folder, in processes of their own; what was changed after the backup is undone."""
+    import os
+    import sqlite3
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.base",
+        "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "LOG_LEVEL": "WARNING",
+    }
+
+    def manage(*args, stdin=None):
+        return subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+            input=stdin,
+        )
+
+    manage("migrate", "--noinput", "-v", "0")
+    manage(
+        "shell",
+        "-c",
+        "from units import services; from units.enums import UnitKind;"
+        "services.unit_create(parent=None, actor=None, code='SO-X', kind=UnitKind.EDUCATION_DEPARTMENT, name='Sở X')",
+    )
+    (tmp_path / "media" / "deliverables").mkdir(parents=True)
+    (tmp_path / "media" / "deliverables" / "bao-cao.pdf").write_bytes(b"%PDF-1.4 bao cao")
+    before = backup.sqlite_table_counts(tmp_path / "db.sqlite3")
+    out = manage("backup", "--output", str(tmp_path / "b.tar.gz")).stdout
+    assert out.startswith(f"Backup written: {tmp_path / 'b.tar.gz'} (sqlite, ")
+    # After the backup: a unit deleted, the file changed, another file added.
+    with sqlite3.connect(tmp_path / "db.sqlite3") as db:
+        db.execute("DELETE FROM units_auditlog")
+        db.execute("DELETE FROM units_unit")
+    (tmp_path / "media" / "deliverables" / "bao-cao.pdf").write_bytes(b"%PDF-1.4 sua doi")
+    (tmp_path / "media" / "moi.txt").write_bytes(b"new")
+    refused = subprocess.run(
+        [sys.executable, "manage.py", "restore", str(tmp_path / "b.tar.gz")],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        input="no\n",
+        check=False,
+    )
+    assert refused.returncode == 1 and "Restore cancelled." in refused.stderr
+    done = manage("restore", str(tmp_path / "b.tar.gz"), stdin="yes\n")
+    assert "every table's row count and every file's checksum match" in done.stdout
+    assert backup.sqlite_table_counts(tmp_path / "db.sqlite3") == before and before["units_unit"] == 1
+    files = sorted(p.relative_to(tmp_path / "media").as_posix() for p in (tmp_path / "media").rglob("*") if p.is_file())
+    assert files == ["deliverables/bao-cao.pdf"]
+    assert (tmp_path / "media" / "deliverables" / "bao-cao.pdf").read_bytes() == b"%PDF-1.4 bao cao"
