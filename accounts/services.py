@@ -43,16 +43,22 @@ def recovery_codes_replace(*, user, codes: list[str] | None = None) -> list[str]
     return codes
 
 
-@transaction.atomic
 def totp_device_confirm(*, request, device: TOTPDevice, token: str) -> list[str]:
     """Confirm the authenticator with a code it shows; the session passes the second factor.
 
-    Returns the recovery codes, shown once.
+    Returns the recovery codes, shown once. The code is checked outside the transaction so that a
+    wrong code's throttling (django-otp saves it on the device) is never rolled back.
     """
     user = request.user
-    device = TOTPDevice.objects.select_for_update().get(pk=device.pk, user=user)
+    device = TOTPDevice.objects.get(pk=device.pk, user=user)
     if not device.verify_token(token.strip().replace(" ", "")):
         raise ValidationError(_("The code is wrong or has expired; enter the code the app shows now."))
+    return _totp_device_enable(request=request, device=device)
+
+
+@transaction.atomic
+def _totp_device_enable(*, request, device: TOTPDevice) -> list[str]:
+    user = request.user
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
@@ -62,9 +68,11 @@ def totp_device_confirm(*, request, device: TOTPDevice, token: str) -> list[str]
     return codes
 
 
-@transaction.atomic
 def second_factor_verify(*, request, token: str) -> None:
-    """Pass the second factor with an authenticator code or a recovery code (used up)."""
+    """Pass the second factor with an authenticator code or a recovery code (used up).
+
+    Not one transaction: a failure is recorded (audit log, django-otp's throttling on the devices)
+    and then refused; rolling back would forget both."""
     user = request.user
     device = match_token(user, token.strip().replace(" ", "").lower())
     if device is None:

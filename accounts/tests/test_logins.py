@@ -133,9 +133,11 @@ def test_a_so_officer_must_set_up_a_second_factor_before_anything_opens(accounts
     device = TOTPDevice.objects.get(user=accounts["so_officer"], confirmed=False)
     secret = re.search(r'data-testid="totp-secret">([A-Z2-7 ]+)<', text).group(1).replace(" ", "")
     assert base64.b32decode(secret) == device.bin_key
-    wrong = client.post(reverse("accounts:setup"), {"token": "000000", "next": "/"})
-    assert "Mã không đúng hoặc đã hết hạn" in wrong.content.decode()
-    done = client.post(reverse("accounts:setup"), {"token": _current_code(device), "next": "/"})
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        wrong = client.post(reverse("accounts:setup"), {"token": "000000", "next": "/"})
+        assert "Mã không đúng hoặc đã hết hạn" in wrong.content.decode()
+        clock.shift(datetime.timedelta(seconds=5))  # django-otp's wait after a wrong code
+        done = client.post(reverse("accounts:setup"), {"token": _current_code(device), "next": "/"})
     codes = re.findall(r"<li>([a-z2-9]{10})</li>", done.content.decode())
     assert len(codes) == 10 and len(set(codes)) == 10
     assert client.get(reverse("units:home")).status_code == 200
@@ -151,9 +153,11 @@ def test_the_next_login_asks_for_the_code_and_a_recovery_code_works_once(account
     [code, *_rest] = recovery_codes_replace(user=user, codes=["abcdefgh23", "zyxwvuts98"])
     _post_login(client, "officer_so")
     assert client.get(reverse("units:unit-list"))["Location"].startswith(reverse("accounts:verify"))
-    bad = client.post(reverse("accounts:verify"), {"token": "123456", "next": "/don-vi/"})
-    assert "Mã không đúng hoặc đã hết hạn." in bad.content.decode()
-    ok = client.post(reverse("accounts:verify"), {"token": code.upper(), "next": "/don-vi/"})
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        bad = client.post(reverse("accounts:verify"), {"token": "123456", "next": "/don-vi/"})
+        assert "Mã không đúng hoặc đã hết hạn." in bad.content.decode()
+        clock.shift(datetime.timedelta(seconds=5))  # django-otp's wait after a wrong code
+        ok = client.post(reverse("accounts:verify"), {"token": code.upper(), "next": "/don-vi/"})
     assert ok["Location"] == "/don-vi/"
     assert client.get(reverse("units:unit-list")).status_code == 200
     assert list(StaticToken.objects.filter(device__user=user).values_list("token", flat=True)) == ["zyxwvuts98"]
@@ -332,3 +336,22 @@ def test_behind_a_proxy_the_address_is_the_one_the_proxy_saw(accounts, client, s
         )
     assert (blocked.status_code, other.status_code) == (429, 302)
     assert {d["ip"] for _a, d in _actions("auth.login_failed")} == {"203.0.113.50"}
+
+
+def test_wrong_codes_are_recorded_and_slow_down_the_next_try(accounts, client, settings):
+    settings.TWO_FACTOR_REQUIRED_ROLES = TWO_FACTOR
+    user = accounts["so_officer"]
+    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    with time_machine.travel(T0, tick=False) as clock:
+        _post_login(client, "officer_so")
+        for _attempt in range(2):
+            client.post(reverse("accounts:verify"), {"token": "000000"})
+        # Two failures: django-otp waits 2^(2-1) = 2 s before it checks a code again, even a right one.
+        refused = client.post(reverse("accounts:verify"), {"token": _current_code(device), "next": "/"})
+        assert "Mã không đúng hoặc đã hết hạn." in refused.content.decode()
+        clock.shift(datetime.timedelta(seconds=5))
+        accepted = client.post(reverse("accounts:verify"), {"token": _current_code(device), "next": "/"})
+        assert accepted["Location"] == "/"
+    assert [a for a, _d in _actions("auth.second_factor_failed")] == ["auth.second_factor_failed"] * 3
+    device.refresh_from_db()
+    assert device.throttling_failure_count == 0  # a success clears it
