@@ -27,6 +27,7 @@ urlpatterns = [
     path("phong-trao/", include("campaigns.urls")),
     path("khen-thuong/", include("awards.urls")),
     path("van-ban/", include("reports.urls")),
+    path("du-lieu-ca-nhan/", include("privacy.urls")),
 ]
 # Uploaded files (submissions, evidence) are never served from MEDIA_URL, not even in DEBUG:
 # they are downloaded through views that apply the unit scope.

@@ -9,7 +9,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-APPS = ("units", "accounts", "campaigns", "awards", "reports")
+APPS = ("units", "accounts", "campaigns", "awards", "reports", "privacy")
 
 
 @dataclass

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "awards",
     "campaigns",
     "reports",
+    "privacy",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
