@@ -207,6 +207,9 @@ def test_demo_logins_prints_how_to_pass_the_second_factor(db, settings):
     assert not TOTPDevice.objects.filter(user__username="xuanson.vanthu").exists()
     clerk = next(i for i, line in enumerate(lines) if line.startswith("xuanson.vanthu "))
     assert "second factor" not in lines[clerk + 1]
+    with_qr = io.StringIO()
+    call_command("demo_logins", url="http://127.0.0.1:18000/", qr=True, stdout=with_qr)
+    assert "█" in with_qr.getvalue() and "█" not in out.getvalue()
     code = io.StringIO()
     call_command("totp_code", "quantri", stdout=code)
     assert code.getvalue().strip() == _current_code(device)

@@ -7,6 +7,19 @@ from units import demo
 from units.models import User
 
 
+def _qr_text(data: str) -> str:
+    """A QR code drawn with half-block characters (two modules per character row)."""
+    import io
+
+    import qrcode
+
+    code = qrcode.QRCode(border=2)
+    code.add_data(data)
+    out = io.StringIO()
+    code.print_ascii(out=out, invert=True)
+    return out.getvalue()
+
+
 class Command(BaseCommand):
     help = (
         "Print the portal URL, a table of demo usernames, roles, units and the shared password, and for the "
@@ -15,8 +28,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--url", default="http://127.0.0.1:8000/", help="Where the portal answers.")
+        parser.add_argument(
+            "--qr", action="store_true", help="Also print each authenticator key as a QR code to scan with a phone."
+        )
 
-    def handle(self, *args, url, **options):
+    def handle(self, *args, url, qr=False, **options):
         rows = demo.demo_logins()
         users = {u.username: u for u in User.objects.filter(username__in=[r["username"] for r in rows])}
         hints = {name: accounts_demo.second_factor_hint(user) for name, user in users.items()}
@@ -35,4 +51,6 @@ class Command(BaseCommand):
                     f"{'':<{widths[0]}}  second factor: authenticator key {hint['secret']}"
                     f"  or recovery code {hint['recovery_code']}  (current code: manage.py totp_code {row['username']})"
                 )
+                if qr:
+                    self.stdout.write(_qr_text(hint["url"]))
         self.stdout.write("")
