@@ -9,18 +9,15 @@ decision numbers, awards before joining the sector, duplicates) is checked by
 """
 
 import datetime
-import io
 import re
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
 
 from awards import selectors
 from awards.enums import AwardType
 from awards.services import ImportRow
+from common import excel
 from common.dates import school_year_label
 from common.text import clean, fold
 from units.models import User
@@ -57,49 +54,33 @@ def headers() -> list[str]:
 
 def build_template() -> bytes:
     """An .xlsx with the header row, one example row and the list of award codes."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("History")
-    sheet.append(headers())
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.append(
-        [
-            "",
-            "Nguyễn Văn An",
-            "04/03/1985",
-            "THCS-XUANSON",
-            "2023-2024",
-            "CSTDCS",
-            "công trạng",
-            "215/QĐ-PGDĐT",
-            "28/05/2024",
-            "Phòng GD&ĐT thị xã Đông Triều",
-        ]
+    example = [
+        "",
+        "Nguyễn Văn An",
+        "04/03/1985",
+        "THCS-XUANSON",
+        "2023-2024",
+        "CSTDCS",
+        "công trạng",
+        "215/QĐ-PGDĐT",
+        "28/05/2024",
+        "Phòng GD&ĐT thị xã Đông Triều",
+    ]
+    history = excel.Sheet(
+        title=_("History"), headers=headers(), rows=[example], widths=(16, 26, 14, 18, 14, 14, 16, 18, 14, 34)
     )
-    for index, width in enumerate((16, 26, 14, 18, 14, 14, 16, 18, 14, 34), start=1):
-        sheet.column_dimensions[chr(64 + index)].width = width
-    codes = workbook.create_sheet(_("Codes"))
-    codes.append([_("Code"), _("Name")])
-    for code, name in selectors.award_code_choices():
-        codes.append([code, name])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    codes = excel.Sheet(
+        title=_("Codes"),
+        headers=[_("Code"), _("Name")],
+        rows=selectors.award_code_choices(),
+        widths=(14, 80),
+    )
+    return excel.workbook_bytes([history, codes])
 
 
-def open_workbook(upload):
-    """The first sheet of an uploaded .xlsx, checked by size and by content."""
-    if upload.size > settings.PORTAL_IMPORT_MAX_BYTES:
-        raise ValidationError(
-            _("The file is larger than %(size)s MB.") % {"size": settings.PORTAL_IMPORT_MAX_BYTES // (1024 * 1024)}
-        )
-    upload.seek(0)
-    try:
-        workbook = load_workbook(upload, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a file that is not a workbook
-        raise ValidationError(_("The file is not a valid Excel workbook (.xlsx).")) from exc
-    return workbook.worksheets[0]
+def open_workbook(upload) -> excel.SheetData:
+    """The first sheet of an uploaded .xlsx, through the portal's one guarded reader."""
+    return excel.read_sheet(upload, max_rows=MAX_ROWS)
 
 
 def _cell(value):

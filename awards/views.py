@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -386,6 +387,8 @@ def search(request):
 # --------------------------------------------------------------------------- import
 
 
+# The upload is read and checked with no transaction open: no write lock while a file is parsed.
+@transaction.non_atomic_requests
 @login_required
 def history_import(request):
     """Upload → preview with per-row errors → confirm (all or nothing), on one page.

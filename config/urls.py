@@ -2,9 +2,26 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from accounts.forms import PortalPasswordResetForm
+
 urlpatterns = [
     path("dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("mat-khau/doi/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("mat-khau/doi/xong/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path(
+        "mat-khau/quen/",
+        auth_views.PasswordResetView.as_view(form_class=PortalPasswordResetForm),
+        name="password_reset",
+    ),
+    path("mat-khau/quen/da-gui/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "mat-khau/dat-lai/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path("mat-khau/dat-lai/xong/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    path("tai-khoan/", include("accounts.urls")),
     path("quan-tri/", admin.site.urls),
     path("", include("units.urls")),
     path("phong-trao/", include("campaigns.urls")),
@@ -13,6 +30,7 @@ urlpatterns = [
     path("khen-thuong/", include("awards.urls")),
     path("ho-so/", include("dossiers.urls")),
     path("van-ban/", include("reports.urls")),
+    path("du-lieu-ca-nhan/", include("privacy.urls")),
 ]
 # Uploaded files (submissions, evidence) are never served from MEDIA_URL, not even in DEBUG:
 # they are downloaded through views that apply the unit scope.

@@ -9,7 +9,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-APPS = ("units", "awards", "campaigns", "emulation", "reminders", "dossiers", "reports")
+APPS = ("units", "accounts", "awards", "campaigns", "emulation", "reminders", "dossiers", "reports", "privacy")
 
 
 @dataclass

@@ -11,9 +11,7 @@ data here (like the wording of official documents), not UI msgids.
 """
 
 import datetime
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -23,13 +21,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from common import excel, privacy
 from common.text import clean, fold
 from units import rules, selectors, services
 from units.enums import IMPORT_TRANSITIONS, Gender, ImportKind, ImportState, PersonRole, UnitKind
 from units.models import ImportBatch, Person, Unit, User
 
 MAX_ROWS = 20_000
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX_CONTENT_TYPE = excel.XLSX_CONTENT_TYPE
 HEADER_ROW = 1
 
 
@@ -106,41 +105,17 @@ class Sheet:
 
 
 def read_upload(upload) -> Sheet:
-    """Open an uploaded .xlsx by its content; raise ValidationError with a Vietnamese message."""
-    import openpyxl  # heavy; only the import needs it
-
-    limit = settings.PORTAL_IMPORT_MAX_BYTES
-    if upload.size > limit:
-        raise ValidationError(
-            _("The file is too large (%(size)s MB); the limit is %(limit)s MB.")
-            % {"size": f"{upload.size / 1_048_576:.1f}", "limit": f"{limit / 1_048_576:.1f}"}
-        )
-    upload.seek(0)
-    if not zipfile.is_zipfile(upload):
-        raise ValidationError(_("This is not an Excel .xlsx file. Save the sheet as “Excel Workbook (.xlsx)”."))
-    upload.seek(0)
-    try:
-        workbook = openpyxl.load_workbook(upload, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign zip
-        raise ValidationError(
-            _("The file cannot be read as an Excel .xlsx workbook. Save the sheet as “Excel Workbook (.xlsx)”.")
-        ) from exc
-    try:
-        sheet = workbook.worksheets[0]
-        headers: list[str] = []
-        rows: list[dict] = []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = [_cell(v) for v in values]
-            if number == HEADER_ROW:
-                headers = [str(c) for c in cells]
-                continue
-            if not any(c not in ("", None) for c in cells):
-                continue
-            if len(rows) >= MAX_ROWS:
-                raise ValidationError(_("The file has more than %(max)s rows; split it.") % {"max": MAX_ROWS})
+    """Open an uploaded .xlsx through the one guarded reader; ValidationError with a Vietnamese message."""
+    data = excel.read_sheet(upload, max_rows=MAX_ROWS)
+    headers: list[str] = []
+    rows: list[dict] = []
+    for number, values in enumerate(data.rows, start=1):
+        cells = [_cell(v) for v in values]
+        if number == HEADER_ROW:
+            headers = [str(c) for c in cells]
+            continue
+        if any(c not in ("", None) for c in cells):
             rows.append({"row": number, "cells": cells})
-    finally:
-        workbook.close()
     if not any(headers):
         raise ValidationError(_("The first row of the sheet must hold the column headers."))
     return Sheet(headers=headers, rows=rows)
@@ -555,36 +530,43 @@ def import_batch_cancel(*, batch: ImportBatch, actor: User) -> ImportBatch:
     return import_batch_set_state(batch=batch, new_state=ImportState.CANCELLED, actor=actor)
 
 
+def import_batches_expire(*, now=None) -> int:
+    """Previews left unconfirmed for ``PORTAL_IMPORT_PREVIEW_HOURS`` are cancelled and their rows
+    (personal data) dropped; the rows of finished imports are dropped after ``PORTAL_IMPORT_KEEP_DAYS``.
+    Run by the beat (``units.tasks.imports_expire``). Returns how many previews expired."""
+    now = now or timezone.now()
+    stale = ImportBatch.objects.filter(
+        state=ImportState.PENDING,
+        created_at__lt=now - datetime.timedelta(hours=settings.PORTAL_IMPORT_PREVIEW_HOURS),
+    ).select_related("user")
+    expired = 0
+    for batch in stale:
+        with transaction.atomic():
+            batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+            if batch.state != ImportState.PENDING:
+                continue
+            batch.state, batch.rows = ImportState.CANCELLED, []
+            batch.save(update_fields=["state", "rows"])
+            services.log_action(
+                batch,
+                "import.state_changed",
+                actor=None,
+                unit=batch.user.unit,
+                reason=_("Not confirmed in time"),
+                data={"from": ImportState.PENDING, "to": ImportState.CANCELLED},
+            )
+            expired += 1
+    ImportBatch.objects.exclude(state=ImportState.PENDING).exclude(rows=[]).filter(
+        created_at__lt=now - datetime.timedelta(days=settings.PORTAL_IMPORT_KEEP_DAYS)
+    ).update(rows=[])
+    return expired
+
+
 # --- Writing workbooks ------------------------------------------------------------
 
 
-def _workbook(title: str, columns: tuple[Column, ...], rows):
-    """A streamed (write-only) workbook: 30,000 people stay fast and small in memory."""
-    import openpyxl
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
-    workbook = openpyxl.Workbook(write_only=True)
-    sheet = workbook.create_sheet(title)
-    for index, column in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
-    sheet.freeze_panes = "A2"
-    header = []
-    for column in columns:
-        cell = WriteOnlyCell(sheet, value=column.header)
-        cell.font = Font(bold=True)
-        header.append(cell)
-    sheet.append(header)
-    for values in rows:
-        sheet.append(values)
-    return workbook
-
-
-def _to_bytes(workbook) -> bytes:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+def _sheet(title: str, columns: tuple[Column, ...], rows=()) -> excel.Sheet:
+    return excel.Sheet(title=title, headers=[c.header for c in columns], rows=rows, widths=[c.width for c in columns])
 
 
 def _fmt(value) -> str:
@@ -609,41 +591,39 @@ def export_units(user: User, *, query: str = "", kind: str = "") -> bytes:
         ]
         for unit, parent_code in selectors.unit_export_rows(user, query=query, kind=kind)
     )
-    return _to_bytes(_workbook("Đơn vị", UNIT_COLUMNS, rows))
+    return excel.workbook_bytes([_sheet("Đơn vị", UNIT_COLUMNS, rows)])
 
 
 def export_people(user: User, *, query: str = "", unit: Unit | None = None, role: str = "") -> bytes:
     with_ids = rules.sees_national_ids(user)
     columns = tuple(c for c in PERSON_COLUMNS if with_ids or c.key != "national_id")
     people = selectors.person_list(user, query=query, unit=unit, role=role)
-    rows = (
-        [
+
+    def row(p) -> list:
+        # Birth date and phone in full only for those who keep the record (NĐ 13/2023); masked otherwise.
+        full = rules.manages_unit(user, p.unit)
+        return [
             str(p.pk),
             p.unit.code,
             p.full_name,
             p.get_gender_display(),
-            _fmt(p.birth_date),
+            _fmt(p.birth_date) if full else privacy.mask_birth_date(p.birth_date),
             p.get_role_display(),
             p.position,
             p.qualifications,
             p.sector_start_year or "",
             *([p.national_id] if with_ids else []),
             p.email,
-            p.phone,
+            p.phone if full else privacy.mask_phone(p.phone),
         ]
-        for p in people.iterator(chunk_size=2000)
-    )
-    return _to_bytes(_workbook("Cá nhân", columns, rows))
+
+    rows = (row(p) for p in people.iterator(chunk_size=2000))
+    return excel.workbook_bytes([_sheet("Cá nhân", columns, rows)])
 
 
 def template_workbook(kind: str) -> bytes:
     """An empty sheet with the headers, and a second sheet that explains each column."""
     columns = columns_for(kind)
-    workbook = _workbook("Đơn vị" if kind == ImportKind.UNITS else "Cá nhân", columns, [])
-    guide = workbook.create_sheet("Hướng dẫn")
-    guide.column_dimensions["A"].width = 22
-    guide.column_dimensions["C"].width = 90
-    guide.append(["Cột", "Bắt buộc", "Cách ghi"])
     with override("vi"):
         hints = {
             "kind": "; ".join(str(k.label) for k in UnitKind),
@@ -657,6 +637,10 @@ def template_workbook(kind: str) -> bytes:
             "id": "để trống khi thêm mới; giữ nguyên khi cập nhật từ tệp đã xuất",
             "parent_code": "bắt buộc khi thêm đơn vị mới",
         }
-    for column in columns:
-        guide.append([column.header, "Có" if column.required else "", hints.get(column.key, "")])
-    return _to_bytes(workbook)
+    guide = excel.Sheet(
+        title="Hướng dẫn",
+        headers=["Cột", "Bắt buộc", "Cách ghi"],
+        rows=[[c.header, "Có" if c.required else "", hints.get(c.key, "")] for c in columns],
+        widths=[22, 10, 90],
+    )
+    return excel.workbook_bytes([_sheet("Đơn vị" if kind == ImportKind.UNITS else "Cá nhân", columns), guide])

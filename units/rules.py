@@ -82,6 +82,12 @@ def can_see_national_id(user, person):
 
 
 @rules.predicate
+def can_see_personal_details(user, person):
+    """Birth date and phone in full (NĐ 13/2023): those who keep the person's record; others see them masked."""
+    return manages_person(user, person)
+
+
+@rules.predicate
 def sees_national_ids(user):
     """Roles that may read national ID numbers at all (exports, import columns)."""
     return user.is_authenticated and (
@@ -98,6 +104,7 @@ rules.add_perm("units.change_person", manages_person)
 rules.add_perm("units.transfer_person", manages_person & (is_officer | is_system_admin))
 rules.add_perm("units.view_national_id", can_see_national_id)
 rules.add_perm("units.export_national_ids", sees_national_ids)
+rules.add_perm("units.view_personal_details", can_see_personal_details)
 rules.add_perm("units.import_data", is_clerk_or_head | is_officer | is_system_admin)
 rules.add_perm("units.manage_clusters", is_officer | is_system_admin)
 rules.add_perm("units.organise_cluster", manages_unit & (is_officer | is_system_admin))

@@ -156,14 +156,16 @@ def test_import_refuses_people_outside_the_scope(world, staff, client_for):
 def test_import_refuses_a_file_that_is_not_a_workbook(world, client_for):
     upload = SimpleUploadedFile("lich-su.xlsx", b"Ho ten;Nam hoc\nAn;2023")
     response = client_for(world.users["school_clerk"]).post(reverse("awards:import"), {"file": upload})
-    assert response.context["form"].errors == {"file": ["Tệp không phải là bảng tính Excel (.xlsx) hợp lệ."]}
+    assert response.context["form"].errors == {
+        "file": ["Đây không phải tệp Excel .xlsx. Hãy lưu bảng tính dưới dạng “Excel Workbook (.xlsx)”."]
+    }
 
 
 def test_import_refuses_a_file_over_the_size_cap(world, client_for, settings):
     settings.PORTAL_IMPORT_MAX_BYTES = 1024 * 1024
     upload = SimpleUploadedFile("lich-su.xlsx", b"0" * (1024 * 1024 + 1))
     response = client_for(world.users["school_clerk"]).post(reverse("awards:import"), {"file": upload})
-    assert response.context["form"].errors == {"file": ["Tệp lớn hơn 1 MB."]}
+    assert response.context["form"].errors == {"file": ["Tệp quá lớn (1.0 MB); dung lượng tối đa là 1.0 MB."]}
 
 
 def test_import_template_is_a_workbook_with_headers_and_codes(world, client_for):

@@ -5,6 +5,7 @@ broker, mail printed to the console. Production overrides them through the
 environment (see README) and `config.settings.production`.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -25,12 +26,14 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     "common",
     "units",
+    "accounts",
     "awards",
     "campaigns",
     "emulation",
     "reminders",
     "dossiers",
     "reports",
+    "privacy",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -45,6 +48,11 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "treebeard",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -55,9 +63,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.IdleSessionMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a lockout raised by the backend into our page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -84,16 +98,29 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the web process read while the Celery worker writes.
+    # Several gunicorn workers and the Celery worker share one file:
+    # - WAL lets readers go on while one connection writes;
+    # - every transaction takes the write lock when it starts (BEGIN IMMEDIATE), so a
+    #   transaction that read first never fails to upgrade its lock ("database is locked");
+    # - a writer waits up to SQLITE_BUSY_TIMEOUT seconds for the lock instead of failing.
+    SQLITE_BUSY_TIMEOUT = env.int("SQLITE_BUSY_TIMEOUT", default=30)
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].setdefault(
-        "init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"
+        "init_command",
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+        f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT * 1000}; PRAGMA foreign_keys=ON;",
     )
+    DATABASES["default"]["OPTIONS"].setdefault("timeout", SQLITE_BUSY_TIMEOUT)
     DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
+    # A transaction per request only for requests that may write (common.middleware).
+    DATABASES["default"]["ATOMIC_REQUESTS"] = False
+    MIDDLEWARE.append("common.middleware.AtomicWritesMiddleware")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "units.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out account or address before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -116,7 +143,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
@@ -129,13 +156,61 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 PORTAL_IMPORT_MAX_BYTES = env.int("PORTAL_IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
 PORTAL_UPLOAD_MAX_BYTES = env.int("PORTAL_UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
+# An import preview not confirmed within this many hours is cancelled (and its uploaded file removed);
+# the rows of finished imports (personal data) are dropped after PORTAL_IMPORT_KEEP_DAYS.
+PORTAL_IMPORT_PREVIEW_HOURS = env.int("PORTAL_IMPORT_PREVIEW_HOURS", default=24)
+PORTAL_IMPORT_KEEP_DAYS = env.int("PORTAL_IMPORT_KEEP_DAYS", default=30)
+# A spreadsheet whose parts unpack to more than this is refused before parsing (common.excel).
+PORTAL_IMPORT_MAX_UNPACKED_BYTES = env.int("PORTAL_IMPORT_MAX_UNPACKED_BYTES", default=80 * 1024 * 1024)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 SESSION_COOKIE_HTTPONLY = True
+# Sessions end after SESSION_IDLE_MINUTES without a request.
+SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=60) * 60
+# Pushed forward at most once a minute (accounts.middleware.IdleSessionMiddleware), not on every request.
+SESSION_RENEW_SECONDS = env.int("SESSION_RENEW_SECONDS", default=60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", default=False)
 CSRF_COOKIE_HTTPONLY = False  # HTMX reads the token from the page, not the cookie
 X_FRAME_OPTIONS = "DENY"
+
+# --- Logins ---------------------------------------------------------------------------
+# django-axes: after AXES_FAILURE_LIMIT failures an account, and separately an address, is
+# locked for AXES_COOLOFF_MINUTES; a successful login clears the account's failures.
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_MINUTES = env.int("AXES_COOLOFF_MINUTES", default=15)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=AXES_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.lockout"
+AXES_VERBOSE = False
+# Behind reverse proxies: how many of them append to X-Forwarded-For (0: the client is REMOTE_ADDR).
+PORTAL_TRUSTED_PROXIES = env.int("PORTAL_TRUSTED_PROXIES", default=0)
+AXES_CLIENT_IP_CALLABLE = "accounts.ip.client_ip"
+# Roles that must pass a second factor (TOTP app or a recovery code) after the password;
+# an AccountRole value ("admin") or a role at a kind of unit ("officer:education_department",
+# a Sở officer). Everybody else may turn it on.
+TWO_FACTOR_REQUIRED_ROLES = env.list("TWO_FACTOR_REQUIRED_ROLES", default=["admin", "officer:education_department"])
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Cổng thi đua khen thưởng")
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=3 * 3600)
+
+# --- Content-Security-Policy (django-csp 4): no inline script, no foreign origin. ----------
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
 
 # --- Email -------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
@@ -196,6 +271,7 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": 6 * 3600,
         "options": {"expires": 3600},
     },
+    "units-imports-expire": {"task": "units.tasks.imports_expire", "schedule": 3600, "options": {"expires": 3600}},
 }
 
 LOGGING = {
@@ -203,5 +279,5 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {"django.db.backends": {"level": "INFO"}, "axes": {"level": "WARNING"}},
 }

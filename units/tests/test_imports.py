@@ -85,16 +85,14 @@ def test_import_rejects_a_file_that_is_not_xlsx_even_if_named_so(world, client_f
     assert (counts(), ImportBatch.objects.count()) == (before, 0)
 
 
-def test_import_rejects_a_zip_that_openpyxl_cannot_open(world, client_for):
+def test_import_rejects_a_zip_that_is_no_workbook(world, client_for):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("readme.txt", "không phải bảng tính")
     fake = SimpleUploadedFile("tai-lieu.xlsx", buffer.getvalue())
     response = upload(client_for(world.users["school_clerk"]), ImportKind.PEOPLE, fake)
     assert response.context["form"].errors == {
-        "file": [
-            "Không đọc được tệp như một bảng tính Excel .xlsx. Hãy lưu bảng tính dưới dạng “Excel Workbook (.xlsx)”."
-        ]
+        "file": ["Đây không phải tệp Excel .xlsx. Hãy lưu bảng tính dưới dạng “Excel Workbook (.xlsx)”."]
     }
 
 

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -16,6 +17,8 @@ from units.views.shared import require, xlsx_response
 TEMPLATE_SLUGS = {"don-vi": ImportKind.UNITS, "ca-nhan": ImportKind.PEOPLE}
 
 
+# The upload is read and checked with no transaction open: no write lock while a file is parsed.
+@transaction.non_atomic_requests
 @login_required
 def import_start(request):
     require(request.user, "units.import_data")

@@ -39,6 +39,17 @@ def person_list(request):
 def person_export(request):
     _form, filters = _filters(request)
     content = imports.export_people(request.user, **filters)
+    if request.user.has_perm("units.export_national_ids"):
+        # Every export that carries national ID numbers is on record (NĐ 13/2023).
+        rows = selectors.person_list(request.user, **filters).count()
+        unit = filters.get("unit")
+        services.log_action(
+            request.user,
+            "person.national_ids_exported",
+            actor=request.user,
+            unit=request.user.unit,
+            data={"rows": rows, "query": filters.get("query", ""), "unit": unit.pk if unit else None},
+        )
     return xlsx_response(content, f"ca-nhan-{timezone.localdate():%Y%m%d}.xlsx")
 
 
@@ -46,11 +57,16 @@ def person_export(request):
 def person_detail(request, pk):
     user = request.user
     person = get_object_or_404(_scoped_people(user).select_related("unit"), pk=pk)
+    show_national_id = user.has_perm("units.view_national_id", person)
+    if show_national_id and person.national_id:
+        # Every view of a national ID number is on record (NĐ 13/2023).
+        services.log_action(person, "person.national_id_viewed", actor=user, unit=person.unit)
     context = {
         "person": person,
         "transfers": selectors.person_transfers(person),
         "audit_log": selectors.audit_log_for(person)[:20],
-        "show_national_id": user.has_perm("units.view_national_id", person),
+        "show_national_id": show_national_id,
+        "show_personal_details": user.has_perm("units.view_personal_details", person),
         "can_change": user.has_perm("units.change_person", person),
         "can_transfer": user.has_perm("units.transfer_person", person),
     }

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class PrivacyConfig(AppConfig):
+    """Personal data (Nghị định 13/2023/NĐ-CP): a person's own data, exported for them on request."""
+
+    name = "privacy"
+    verbose_name = "Dữ liệu cá nhân"
