@@ -6,7 +6,7 @@ import io
 
 import openpyxl
 import pytest
-from awards.tests.helpers import give
+from awards.tests.factories import AwardRecordFactory
 from django.urls import reverse
 
 from units.models import AuditLog, Person
@@ -20,7 +20,13 @@ def lan(world):
     Person.objects.filter(pk=world.person_a1.pk).update(
         birth_date=datetime.date(1985, 2, 5), phone="0912 345 678", national_id="001085012345", position="=Tổ trưởng"
     )
-    give(world.person_a1, "LDTT", 2023, number="215/QĐ-PGDĐT", issuer="Phòng GD&ĐT Thử A")
+    AwardRecordFactory(
+        person=world.person_a1,
+        code="LDTT",
+        school_year=2023,
+        decision_number="215/QĐ-PGDĐT",
+        issuer="Phòng GD&ĐT Thử A",
+    )
     world.person_a1.refresh_from_db()
     return world.person_a1
 
