@@ -9,12 +9,15 @@ Sở GD&ĐT Thử nghiệm (so)                      <- so_officer, leader
 Sở GD&ĐT Ngoài (other_so)                     <- outsider
 """
 
+import datetime
 import functools
 import os
 import socket
+import zoneinfo
 from dataclasses import dataclass, field
 
 import pytest
+import time_machine
 from django.db import connection
 
 from units.enums import UnitKind
@@ -22,6 +25,24 @@ from units.models import Person, Unit, User
 from units.tests.factories import PersonFactory, UnitFactory, UserFactory
 
 REDIS_ADDRESS = ("127.0.0.1", 6379)
+
+# The day every test runs on, whatever the machine's date: a school-term Tuesday morning in the
+# portal's zone (school year 2026–2027, a year after the seed plans' school year). A test about
+# another day travels there itself (time_machine.travel inside this one); awards/tests/conftest.py
+# sets its own day for the awards tests.
+NOW = datetime.datetime(2026, 12, 1, 10, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh"))
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock(request):
+    """No test depends on the day it runs: every test starts at NOW (the clock then runs on, so
+    timeouts and workers behave). Browser tests keep the real clock: the real browser drops a session
+    cookie whose expiry the server computed from a travelled clock."""
+    if request.node.get_closest_marker("browser"):
+        yield None
+        return
+    with time_machine.travel(NOW, tick=True) as traveller:
+        yield traveller
 
 
 def running_under_ci() -> bool:

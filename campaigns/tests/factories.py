@@ -32,7 +32,7 @@ class CampaignFactory(factory.Factory):
 
 
 def running_campaign(world, **fields) -> Campaign:
-    """A launched campaign of the Sở whose period covers today (tests that freeze time pass dates)."""
+    """A launched campaign of the Sở whose period covers today: the test's clock, frozen in conftest.py."""
     today = timezone.localdate()
     fields.setdefault("starts_on", datetime.date(today.year - 1, 9, 1))
     fields.setdefault("ends_on", datetime.date(today.year + 3, 8, 31))
