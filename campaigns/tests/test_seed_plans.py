@@ -381,17 +381,6 @@ def test_demo_skips_plans_whose_unit_is_missing():
     assert output[0] == "Skipped plan 1592/KH-PGD&ĐT: no unit with code PGDDT-DONGTRIEU.\n"
 
 
-@time_machine.travel(TODAY, tick=False)
-def test_demo_registers_units_while_a_plan_runs_so_closed_plans_keep_their_registrations(seed_units):
-    with time_machine.travel(TODAY, tick=False):
-        campaigns = demo.load()
-    bentre = campaigns["bentre_914"]
-    states = set(bentre.unit_registrations.values_list("state", flat=True))
-    assert bentre.state == CampaignState.CLOSED
-    # Every registration state, though the plan stopped taking registrations long ago.
-    assert states == {"draft", "submitted", "accepted", "returned"}
-
-
 def test_seed_plan_keys_are_the_four_shared_plans():
     assert [f"{PLANS[k]['campaign']['number']}/{PLANS[k]['campaign']['symbol']}" for k in SEED_PLAN_KEYS] == [
         "914/KH-SGD&ĐT",

@@ -2,10 +2,13 @@ import datetime
 import io
 
 import pytest
+import time_machine
 from django.urls import reverse
 
+from campaigns import demo as campaigns_demo
 from campaigns import services
-from campaigns.tests.factories import CampaignFactory
+from campaigns.enums import CampaignState
+from campaigns.tests.factories import CampaignFactory, seed_units
 from emulation import demo as emulation_demo
 from emulation.enums import RegistrationState
 from emulation.models import Exemplar, IndividualRegistration, Pact, PactTarget, UnitRegistration
@@ -99,3 +102,15 @@ def test_demo_pages_render_for_the_issuers_officer(ben_tre, client):
     assert "Xếp hạng" in texts["pact"]
     assert "thiếu 2" in texts["exemplars"]  # the Sở has 3 of its 5
     assert texts["exemplar"].count("list-group-item-success") == 5
+
+
+@time_machine.travel(datetime.datetime(2026, 11, 21, 9, 0, tzinfo=datetime.UTC), tick=False)
+def test_campaigns_demo_registers_units_while_a_plan_runs_so_closed_plans_keep_their_registrations(db):
+    """emulation.demo hooks into campaigns.demo (``while_running``): this module imports it, so the
+    hook is in place whatever else the run imported."""
+    seed_units()
+    bentre = campaigns_demo.load()["bentre_914"]
+    states = set(bentre.unit_registrations.values_list("state", flat=True))
+    assert bentre.state == CampaignState.CLOSED
+    # Every registration state, though the plan stopped taking registrations long ago.
+    assert states == {"draft", "submitted", "accepted", "returned"}
