@@ -14,7 +14,7 @@ WEB_THREADS ?= 4
 # `make run` is the portal as people use it (config/settings/embedded.py); `make dev` keeps DEBUG.
 RUN_SETTINGS := config.settings.embedded
 APT_PACKAGES := fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 gettext
-TEST_APT_PACKAGES := chromium poppler-utils
+TEST_APT_PACKAGES := chromium poppler-utils faketime
 
 .PHONY: messages-extract run dev static backup restore test test-fast install system-deps test-system-deps assets messages migrate demo lint format clean
 
@@ -41,7 +41,7 @@ system-deps:
 test-system-deps:
 	@missing=$$(for p in $(TEST_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing || echo "Could not install $$missing: browser and PDF-image tests will be skipped."; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing || echo "Could not install $$missing: browser, PDF-image and faketime checks will be skipped."; \
 	  else echo "Optional for browser tests: sudo apt-get install $$missing"; fi; \
 	fi
 

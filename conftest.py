@@ -9,13 +9,74 @@ Sở GD&ĐT Thử nghiệm (so)                      <- so_officer, leader
 Sở GD&ĐT Ngoài (other_so)                     <- outsider
 """
 
+import datetime
+import functools
+import os
+import socket
+import zoneinfo
 from dataclasses import dataclass, field
 
 import pytest
+import time_machine
+from django.db import connection
 
 from units.enums import UnitKind
 from units.models import Person, Unit, User
 from units.tests.factories import PersonFactory, UnitFactory, UserFactory
+
+REDIS_ADDRESS = ("127.0.0.1", 6379)
+
+# The day every test runs on, whatever the machine's date: a school-term Tuesday morning in the
+# portal's zone (school year 2026–2027, a year after the seed plans' school year). A test about
+# another day travels there itself (time_machine.travel inside this one); awards/tests/conftest.py
+# sets its own day for the awards tests.
+NOW = datetime.datetime(2026, 12, 1, 10, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh"))
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock(request):
+    """No test depends on the day it runs: every test starts at NOW (the clock then runs on, so
+    timeouts and workers behave). Browser tests keep the real clock: the real browser drops a session
+    cookie whose expiry the server computed from a travelled clock."""
+    if request.node.get_closest_marker("browser"):
+        yield None
+        return
+    with time_machine.travel(NOW, tick=True) as traveller:
+        yield traveller
+
+
+def running_under_ci() -> bool:
+    """``CI=true`` (as CI services set it): a test that cannot reach its real service fails."""
+    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+
+
+@functools.cache
+def redis_answers() -> bool:
+    """Whether Redis answers PING on 127.0.0.1:6379 (asked once per run)."""
+    try:
+        with socket.create_connection(REDIS_ADDRESS, timeout=0.5) as sock:
+            sock.sendall(b"PING\r\n")
+            return sock.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+def pytest_runtest_setup(item):
+    """Tests marked ``postgres`` or ``redis`` need the real service: skipped with the reason on a
+    developer's machine, failed under CI, where skipping would hide the run that proves the
+    concurrency guarantees."""
+    missing = []
+    if item.get_closest_marker("postgres") and connection.vendor != "postgresql":
+        missing.append("needs PostgreSQL (DATABASE_URL=postgres://…), this run uses " + connection.vendor)
+    if item.get_closest_marker("redis") and not redis_answers():
+        missing.append("Redis does not answer on 127.0.0.1:6379 (start redis-server)")
+    if not missing:
+        return
+    reason = "; ".join(missing)
+    if running_under_ci():
+        pytest.fail(f"CI=true and this test {reason}: it must run in CI, not be skipped", pytrace=False)
+    pytest.skip(reason)
+
 
 PERSONAS = ("anonymous", "school_clerk", "other_head", "phong_officer", "so_officer", "leader", "outsider")
 

@@ -6,9 +6,9 @@ import io
 
 import openpyxl
 import pytest
-from awards.tests.factories import AwardRecordFactory
 from django.urls import reverse
 
+from awards.tests.factories import AwardRecordFactory
 from units.models import AuditLog, Person
 from units.tests.factories import UserFactory
 

@@ -63,7 +63,6 @@ def test_history_search_by_unit_includes_its_subtree(people, world):
 
 
 @pytest.mark.postgres
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL (DATABASE_URL)")
 def test_history_search_folds_diacritics_on_postgresql_too(people, world):
     assert connection.vendor == "postgresql"
     assert names(history_search(world.users["so_officer"], query="NGUYEN VAN AN")) == [

@@ -13,7 +13,7 @@ from campaigns import demo, selectors
 from campaigns.enums import CampaignState, SubmissionStatus
 from campaigns.models import Campaign, Criterion, Deadline, DeadlineException, Submission
 from campaigns.seed_plans import PLANS, SEED_PLAN_KEYS, build_plan
-from campaigns.tests.seed_tree import make_seed_units
+from campaigns.tests import factories
 from units.enums import UnitKind
 from units.models import AuditLog
 from units.tests.factories import UnitFactory
@@ -26,7 +26,7 @@ D = datetime.date
 
 @pytest.fixture
 def seed_units():
-    return make_seed_units()
+    return factories.seed_units()
 
 
 def _build(key, units, parent=None):

@@ -6,10 +6,8 @@ import time_machine
 from django.urls import reverse
 
 from campaigns import demo as campaigns_demo
-from campaigns import services
 from campaigns.enums import CampaignState
-from campaigns.tests.factories import CampaignFactory
-from campaigns.tests.seed_tree import make_seed_units
+from campaigns.tests.factories import ben_tre_914, seed_units
 from emulation import demo as emulation_demo
 from emulation.enums import RegistrationState
 from emulation.models import Exemplar, IndividualRegistration, Pact, PactTarget, UnitRegistration
@@ -21,27 +19,15 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def ben_tre(db):
-    """A small Bến Tre: the Sở, a Phòng and five schools with teachers; plan 914 launched, due 01/5/2024."""
+    """A small Bến Tre: the Sở, a Phòng and five schools with teachers; plan 914 as the seed has it,
+    launched (registration due 01/5/2024), the Sở asked for 5 exemplars of its own."""
     so = UnitFactory(kind=UnitKind.EDUCATION_DEPARTMENT, name="Sở Giáo dục và Đào tạo Bến Tre", code="SGDDT-BENTRE")
     phong = UnitFactory(parent=so, kind=UnitKind.EDUCATION_OFFICE, name="Phòng GD&ĐT Châu Thành")
     schools = [UnitFactory(parent=phong, name=f"Trường Tiểu học Châu Thành {n}") for n in "ABCDE"]
     for school in schools:
         for name in ("Nguyễn Văn An", "Trần Thị Bích", "Lê Hoàng Cường"):
             PersonFactory(unit=school, full_name=name)
-    campaign = CampaignFactory(
-        issuer=so,
-        number=914,
-        symbol="KH-SGD&ĐT",
-        starts_on=datetime.date(2024, 4, 12),
-        ends_on=datetime.date(2025, 12, 31),
-        min_exemplars_issuer=5,
-        min_exemplars_per_unit=1,
-    )
-    services.criterion_add(campaign=campaign, actor=None, title="Trường đạt chuẩn quốc gia", target_value="344")
-    services.milestone_create(
-        campaign=campaign, actor=None, deliverable="registration", title="Đăng ký", due_on=datetime.date(2024, 5, 1)
-    )
-    return services.campaign_set_state(campaign=campaign, new_state="launched", actor=None)
+    return ben_tre_914(so, min_exemplars_issuer=5, min_exemplars_per_unit=1)
 
 
 def test_demo_loads_every_registration_state_a_scored_pact_and_exemplars_once(ben_tre):
@@ -51,7 +37,16 @@ def test_demo_loads_every_registration_state_a_scored_pact_and_exemplars_once(be
     assert sorted(states.values()) == sorted(["accepted", "submitted", "returned", "submitted", "draft"])
     resubmitted = UnitRegistration.objects.get(resubmission_count=1)
     assert (resubmitted.state, resubmitted.submitted_at.date()) == ("submitted", datetime.date(2024, 4, 24))
-    assert UnitRegistration.objects.filter(work_items__title="Trường đạt chuẩn quốc gia").count() == 5
+    # Each unit registers the plan's first three quantified targets, linked to them.
+    targets = [
+        "100% cán bộ, công chức sử dụng hộp thư điện tử công vụ",
+        "100% hồ sơ tiếp nhận được giải quyết đúng hạn và sớm hạn",
+        "100% đảng viên, cán bộ, công chức, viên chức có tài khoản dịch vụ công trực tuyến và sử dụng dịch vụ "
+        "công trực tuyến khi có nhu cầu thực hiện thủ tục hành chính",
+    ]
+    for registration in UnitRegistration.objects.all():
+        items = registration.work_items.order_by("id")
+        assert [(i.title, i.criterion.title, i.target_value) for i in items] == [(t, t, 100) for t in targets]
     assert set(IndividualRegistration.objects.values_list("state", flat=True)) == {
         RegistrationState.ACCEPTED,
         RegistrationState.SUBMITTED,
@@ -106,11 +101,11 @@ def test_demo_pages_render_for_the_issuers_officer(ben_tre, client):
 
 
 @time_machine.travel(datetime.datetime(2026, 11, 21, 9, 0, tzinfo=datetime.UTC), tick=False)
-def test_demo_registers_units_while_a_plan_runs_so_closed_plans_keep_their_registrations():
-    """emulation's demo hooks into the plan loader (campaigns.demo.while_running), imported above."""
-    make_seed_units()
-    campaigns = campaigns_demo.load()
-    bentre = campaigns["bentre_914"]
+def test_campaigns_demo_registers_units_while_a_plan_runs_so_closed_plans_keep_their_registrations(db):
+    """emulation.demo hooks into campaigns.demo (``while_running``): this module imports it, so the
+    hook is in place whatever else the run imported."""
+    seed_units()
+    bentre = campaigns_demo.load()["bentre_914"]
     states = set(bentre.unit_registrations.values_list("state", flat=True))
     assert bentre.state == CampaignState.CLOSED
     # Every registration state, though the plan stopped taking registrations long ago.

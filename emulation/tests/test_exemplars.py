@@ -4,8 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from campaigns.tests.factories import running_campaign
-from emulation import selectors as sel
-from emulation import services as svc
+from emulation import selectors, services
 from emulation.enums import EXEMPLAR_STEPS
 from emulation.models import Exemplar, ExemplarStepRecord
 from units.models import AuditLog
@@ -25,7 +24,7 @@ def campaign(world):
 
 
 def _exemplar(campaign, unit, person=None, year=2025, title="Điển hình"):
-    return svc.exemplar_create(
+    return services.exemplar_create(
         campaign=campaign,
         unit=unit,
         actor=None,
@@ -41,7 +40,7 @@ def test_exemplar_walks_the_five_steps_in_order_with_a_dated_record_each(world, 
     officer = world.users["phong_officer"]
     exemplar = _exemplar(campaign, world.school_a1, person=world.person_a1)
     for offset, step in enumerate(EXEMPLAR_STEPS[1:], start=1):
-        exemplar = svc.exemplar_advance(
+        exemplar = services.exemplar_advance(
             exemplar=exemplar, new_step=step, on_date=datetime.date(2025, 3, 1 + offset), actor=officer
         )
     records = list(ExemplarStepRecord.objects.filter(exemplar=exemplar).values_list("step", "date"))
@@ -60,7 +59,7 @@ def test_exemplar_walks_the_five_steps_in_order_with_a_dated_record_each(world, 
 def test_skipping_or_repeating_a_step_is_refused(world, campaign, target):
     exemplar = _exemplar(campaign, world.school_a1)
     with pytest.raises(ValidationError) as excinfo:
-        svc.exemplar_advance(exemplar=exemplar, new_step=target, on_date=datetime.date(2025, 4, 1), actor=None)
+        services.exemplar_advance(exemplar=exemplar, new_step=target, on_date=datetime.date(2025, 4, 1), actor=None)
     assert excinfo.value.messages == [
         "Các bước phải theo thứ tự: sau “1. Xây dựng điển hình” là “2. Tuyên truyền, nhân rộng”."
     ]
@@ -71,12 +70,16 @@ def test_skipping_or_repeating_a_step_is_refused(world, campaign, target):
 def test_no_step_after_the_reward_and_no_date_before_the_previous_step(world, campaign):
     exemplar = _exemplar(campaign, world.school_a1)
     with pytest.raises(ValidationError) as excinfo:
-        svc.exemplar_advance(exemplar=exemplar, new_step="publicise", on_date=datetime.date(2025, 2, 1), actor=None)
+        services.exemplar_advance(
+            exemplar=exemplar, new_step="publicise", on_date=datetime.date(2025, 2, 1), actor=None
+        )
     assert excinfo.value.message_dict == {"on_date": ["Ngày không được trước bước trước (01/03/2025)."]}
     for step in EXEMPLAR_STEPS[1:]:
-        exemplar = svc.exemplar_advance(exemplar=exemplar, new_step=step, on_date=datetime.date(2025, 5, 1), actor=None)
+        exemplar = services.exemplar_advance(
+            exemplar=exemplar, new_step=step, on_date=datetime.date(2025, 5, 1), actor=None
+        )
     with pytest.raises(ValidationError) as excinfo:
-        svc.exemplar_advance(exemplar=exemplar, new_step="build", on_date=datetime.date(2025, 6, 1), actor=None)
+        services.exemplar_advance(exemplar=exemplar, new_step="build", on_date=datetime.date(2025, 6, 1), actor=None)
     assert excinfo.value.messages == [
         "Các bước phải theo thứ tự: sau “5. Khen thưởng” là “không còn bước nào (đã hoàn thành quy trình)”."
     ]
@@ -84,7 +87,7 @@ def test_no_step_after_the_reward_and_no_date_before_the_previous_step(world, ca
 
 def test_exemplar_must_be_of_the_unit_or_below_and_in_the_campaign_years(world, campaign):
     with pytest.raises(ValidationError) as excinfo:
-        svc.exemplar_create(
+        services.exemplar_create(
             campaign=campaign,
             unit=world.school_a2,
             actor=None,
@@ -106,7 +109,7 @@ def test_counts_per_unit_and_year_flag_the_shortfall_against_the_minimums(world,
         _exemplar(campaign, world.so, title=f"Điển hình cấp Sở {n}")
     _exemplar(campaign, world.school_a1, person=world.person_a1)
     _exemplar(campaign, world.school_a2, year=2024)  # another year does not count
-    counts = sel.exemplar_counts(world.users["so_officer"], campaign, year=2025)
+    counts = selectors.exemplar_counts(world.users["so_officer"], campaign, year=2025)
     assert [(row.unit.name, row.count, row.minimum, row.shortfall) for row in counts] == [
         ("Sở Giáo dục và Đào tạo Thử nghiệm", 3, 5, 2),
         ("Phòng GD&ĐT Thử A", 0, 1, 1),
@@ -116,5 +119,5 @@ def test_counts_per_unit_and_year_flag_the_shortfall_against_the_minimums(world,
         ("Trường Tiểu học Thử B1", 0, 1, 1),
     ]
     # A school sees only its own line.
-    own = sel.exemplar_counts(world.users["school_clerk"], campaign, year=2025)
+    own = selectors.exemplar_counts(world.users["school_clerk"], campaign, year=2025)
     assert [(row.unit.name, row.count, row.shortfall) for row in own] == [("Trường Tiểu học Thử A1", 1, 0)]

@@ -7,8 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from campaigns.tests.factories import running_campaign
-from emulation import selectors as sel
-from emulation import services as svc
+from emulation import selectors, services
 from emulation.models import Pact, PactTarget
 from emulation.tests.factories import PDF_BYTES
 from units.services import cluster_create
@@ -29,20 +28,22 @@ def cluster_of_three(world):
         members=[world.school_a1, world.school_a2, third],
         actor=None,
     )
-    pact = svc.pact_create(
+    pact = services.pact_create(
         cluster=cluster, actor=None, title="Giao ước thi đua năm học 2025–2026", signed_on=datetime.date(2025, 9, 20)
     )
     return pact, third
 
 
 def _target(pact, member, max_score=10):
-    return svc.pact_target_add(pact=pact, member=member, actor=None, criterion="Tỷ lệ lên lớp", max_score=max_score)
+    return services.pact_target_add(
+        pact=pact, member=member, actor=None, criterion="Tỷ lệ lên lớp", max_score=max_score
+    )
 
 
 def _score(target, self_score, cross=None):
-    svc.pact_self_score(target=target, actor=None, score=self_score, evidence="Báo cáo")
+    services.pact_self_score(target=target, actor=None, score=self_score, evidence="Báo cáo")
     if cross is not None:
-        svc.pact_cross_score(target=target, actor=None, score=cross)
+        services.pact_cross_score(target=target, actor=None, score=cross)
 
 
 def test_ranking_uses_cross_scores_falls_back_to_self_scores_and_breaks_ties_by_vietnamese_name(
@@ -60,7 +61,7 @@ def test_ranking_uses_cross_scores_falls_back_to_self_scores_and_breaks_ties_by_
     # An Bình: self 10, 10 -> 20, no cross-score yet.
     for target in (_target(pact, third), _target(pact, third)):
         _score(target, "10")
-    ranking = sel.pact_ranking(sel.pact_get(world.users["phong_officer"], pact.pk))
+    ranking = selectors.pact_ranking(selectors.pact_get(world.users["phong_officer"], pact.pk))
     assert [(r.rank, r.unit.name, r.total, r.self_total, r.cross_total, r.max_total) for r in ranking] == [
         (1, "Trường Tiểu học An Bình", Decimal("20"), Decimal("20"), None, Decimal("20")),
         (2, "Trường THCS Thử A2", Decimal("15"), Decimal("19"), Decimal("15"), Decimal("20")),
@@ -80,7 +81,7 @@ def test_self_score_outside_the_scale_or_not_a_number_is_refused(world, cluster_
     pact, _third = cluster_of_three
     target = _target(pact, world.school_a2)
     with pytest.raises(ValidationError) as excinfo:
-        svc.pact_self_score(target=target, actor=None, score=score, evidence="Báo cáo")
+        services.pact_self_score(target=target, actor=None, score=score, evidence="Báo cáo")
     assert excinfo.value.message_dict == {"self_score": [message]}
     target.refresh_from_db()
     assert target.self_score is None
@@ -90,10 +91,10 @@ def test_self_score_needs_evidence_and_a_signed_pact(world, cluster_of_three):
     pact, _third = cluster_of_three
     target = _target(pact, world.school_a2)
     with pytest.raises(ValidationError) as excinfo:
-        svc.pact_self_score(target=target, actor=None, score="8", evidence=" ")
+        services.pact_self_score(target=target, actor=None, score="8", evidence=" ")
     assert excinfo.value.message_dict == {"self_evidence": ["Vui lòng nêu minh chứng cho điểm tự chấm."]}
     with pytest.raises(ValidationError) as excinfo:
-        svc.pact_self_score(target=target, actor=None, score="8", evidence="x", today=datetime.date(2025, 9, 1))
+        services.pact_self_score(target=target, actor=None, score="8", evidence="x", today=datetime.date(2025, 9, 1))
     assert excinfo.value.messages == ["Giao ước chưa được ký kết."]
 
 
@@ -102,7 +103,7 @@ def test_evidence_file_is_recognised_by_its_content_not_its_name(world, cluster_
     target = _target(pact, world.school_a2)
     fake = SimpleUploadedFile("minh-chung.pdf", b"MZ\x90\x00 not a pdf at all", "application/pdf")
     with pytest.raises(ValidationError) as excinfo:
-        svc.pact_self_score(target=target, actor=None, score="8", evidence="Báo cáo", evidence_file=fake)
+        services.pact_self_score(target=target, actor=None, score="8", evidence="Báo cáo", evidence_file=fake)
     assert excinfo.value.message_dict == {
         "evidence_file": [
             "Tệp này không phải là tệp PDF, Word (.docx), Excel (.xlsx) hay ảnh (PNG, JPEG), dù tên tệp ghi thế nào."
@@ -111,7 +112,7 @@ def test_evidence_file_is_recognised_by_its_content_not_its_name(world, cluster_
     target.refresh_from_db()
     assert (target.self_score, bool(target.evidence_file)) == (None, False)
     real = SimpleUploadedFile("bao-cao.pdf", PDF_BYTES, "application/pdf")
-    svc.pact_self_score(target=target, actor=None, score="8,5", evidence="Báo cáo", evidence_file=real)
+    services.pact_self_score(target=target, actor=None, score="8,5", evidence="Báo cáo", evidence_file=real)
     target.refresh_from_db()
     with target.evidence_file.open("rb") as stored:
         assert (target.self_score, target.evidence_name, stored.read()) == (Decimal("8.5"), "bao-cao.pdf", PDF_BYTES)
@@ -121,11 +122,11 @@ def test_cross_score_comes_after_the_self_score_and_then_closes_it(world, cluste
     pact, _third = cluster_of_three
     target = _target(pact, world.school_a2)
     with pytest.raises(ValidationError) as excinfo:
-        svc.pact_cross_score(target=target, actor=None, score="7")
+        services.pact_cross_score(target=target, actor=None, score="7")
     assert excinfo.value.messages == ["Thành viên chưa tự chấm chỉ tiêu này."]
     _score(target, "9", cross="7")
     with pytest.raises(ValidationError) as excinfo:
-        svc.pact_self_score(target=target, actor=None, score="10", evidence="Sửa lại")
+        services.pact_self_score(target=target, actor=None, score="10", evidence="Sửa lại")
     assert excinfo.value.messages == ["Đơn vị trưởng cụm đã chấm chéo chỉ tiêu này."]
     target.refresh_from_db()
     assert (target.self_score, target.cross_score) == (Decimal("9"), Decimal("7"))
@@ -134,7 +135,7 @@ def test_cross_score_comes_after_the_self_score_and_then_closes_it(world, cluste
 def test_targets_only_for_members_with_a_positive_maximum(world, cluster_of_three):
     pact, _third = cluster_of_three
     with pytest.raises(ValidationError) as excinfo:
-        svc.pact_target_add(
+        services.pact_target_add(
             pact=pact, member=world.school_b1, actor=None, criterion="x", max_score="0", target_value="a"
         )
     assert excinfo.value.message_dict == {
@@ -148,10 +149,10 @@ def test_targets_only_for_members_with_a_positive_maximum(world, cluster_of_thre
 def test_one_pact_per_cluster_and_campaign(world, cluster_of_three):
     pact, _third = cluster_of_three
     with pytest.raises(ValidationError) as excinfo:
-        svc.pact_create(cluster=pact.cluster, actor=None, title="Lần hai", signed_on=datetime.date(2025, 10, 1))
+        services.pact_create(cluster=pact.cluster, actor=None, title="Lần hai", signed_on=datetime.date(2025, 10, 1))
     assert excinfo.value.messages == ["Cụm thi đua đã có giao ước cho phong trào hoặc năm học này."]
     campaign = running_campaign(world)
-    for_campaign = svc.pact_create(
+    for_campaign = services.pact_create(
         cluster=pact.cluster, actor=None, title="Giao ước cao điểm", signed_on=timezone.localdate(), campaign=campaign
     )
     assert sorted(Pact.objects.values_list("title", flat=True)) == sorted([pact.title, for_campaign.title])
@@ -160,7 +161,9 @@ def test_one_pact_per_cluster_and_campaign(world, cluster_of_three):
 def test_pacts_are_seen_by_members_and_the_organiser_only(world, cluster_of_three):
     pact, _third = cluster_of_three
     seen = {
-        name: list(sel.visible_pacts(user).values_list("pk", flat=True)) for name, user in world.users.items() if user
+        name: list(selectors.visible_pacts(user).values_list("pk", flat=True))
+        for name, user in world.users.items()
+        if user
     }
     assert seen == {
         "school_clerk": [pact.pk],

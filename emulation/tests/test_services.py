@@ -6,9 +6,9 @@ import time_machine
 from django.core.exceptions import ValidationError
 
 from awards.tests.factories import catalogue_award
-from campaigns import services
+from campaigns import services as campaign_services
 from campaigns.tests.factories import CampaignFactory, registration_deadline, running_campaign
-from emulation import services as svc
+from emulation import services
 from emulation.enums import RegistrationState
 from emulation.models import IndividualRegistration, RegistrationForward, UnitRegistration, WorkItem
 from units.models import AuditLog
@@ -32,8 +32,8 @@ def campaign(world):
 
 
 def _draft(campaign, world, unit=None):
-    registration = svc.registration_create(campaign=campaign, unit=unit or world.school_a1, actor=None)
-    svc.work_item_add(
+    registration = services.registration_create(campaign=campaign, unit=unit or world.school_a1, actor=None)
+    services.work_item_add(
         registration=registration,
         actor=None,
         title="Chuyển đổi số trong quản lý hồ sơ",
@@ -53,13 +53,13 @@ def _messages(excinfo) -> list[str]:
 def test_registration_walks_draft_submitted_returned_resubmitted_accepted_and_logs_each_step(campaign, world):
     clerk, officer = world.users["school_clerk"], world.users["so_officer"]
     registration = _draft(campaign, world)
-    registration = svc.registration_submit(registration=registration, actor=clerk)
-    registration = svc.registration_review(
+    registration = services.registration_submit(registration=registration, actor=clerk)
+    registration = services.registration_review(
         registration=registration, accept=False, actor=officer, comment="Bổ sung thời điểm kết thúc"
     )
     assert (registration.state, registration.return_comment) == ("returned", "Bổ sung thời điểm kết thúc")
-    registration = svc.registration_submit(registration=registration, actor=clerk)
-    registration = svc.registration_review(registration=registration, accept=True, actor=officer)
+    registration = services.registration_submit(registration=registration, actor=clerk)
+    registration = services.registration_review(registration=registration, accept=True, actor=officer)
     registration.refresh_from_db()
     assert (registration.state, registration.resubmission_count, registration.decided_by) == ("accepted", 1, officer)
     log = AuditLog.objects.filter(action="registration.state_changed", object_id=str(registration.pk)).order_by("id")
@@ -87,7 +87,7 @@ def test_registration_refuses_transitions_outside_the_table(campaign, world, sta
     registration = _draft(campaign, world)
     UnitRegistration.objects.filter(pk=registration.pk).update(state=start)
     with pytest.raises(ValidationError) as excinfo:
-        svc.registration_set_state(registration=registration, new_state=target, actor=None, reason="x")
+        services.registration_set_state(registration=registration, new_state=target, actor=None, reason="x")
     registration.refresh_from_db()
     assert registration.state == start
     assert _messages(excinfo)[0].startswith("Bản đăng ký không thể chuyển từ")
@@ -95,9 +95,9 @@ def test_registration_refuses_transitions_outside_the_table(campaign, world, sta
 
 @time_machine.travel(BEFORE, tick=False)
 def test_return_without_comments_is_refused(campaign, world):
-    registration = svc.registration_submit(registration=_draft(campaign, world), actor=None)
+    registration = services.registration_submit(registration=_draft(campaign, world), actor=None)
     with pytest.raises(ValidationError) as excinfo:
-        svc.registration_review(registration=registration, accept=False, actor=None, comment="  ")
+        services.registration_review(registration=registration, accept=False, actor=None, comment="  ")
     assert excinfo.value.message_dict == {"comment": ["Vui lòng ghi ý kiến để đơn vị bổ sung, chỉnh sửa."]}
     registration.refresh_from_db()
     assert registration.state == "submitted"
@@ -107,14 +107,14 @@ def test_return_without_comments_is_refused(campaign, world):
 def test_registering_twice_is_refused(campaign, world):
     _draft(campaign, world)
     with pytest.raises(ValidationError) as excinfo:
-        svc.registration_create(campaign=campaign, unit=world.school_a1, actor=None)
+        services.registration_create(campaign=campaign, unit=world.school_a1, actor=None)
     assert _messages(excinfo) == ["Đơn vị đã đăng ký thi đua cho phong trào này."]
     assert UnitRegistration.objects.filter(campaign=campaign).count() == 1
 
 
 def test_registering_after_the_deadline_is_refused(campaign, world):
     with time_machine.travel(AFTER, tick=False), pytest.raises(ValidationError) as excinfo:
-        svc.registration_create(campaign=campaign, unit=world.school_a1, actor=None)
+        services.registration_create(campaign=campaign, unit=world.school_a1, actor=None)
     assert _messages(excinfo) == [
         "Đã quá hạn đăng ký (15/10/2024). Muốn đăng ký bây giờ cần được đơn vị ban hành gia hạn."
     ]
@@ -123,7 +123,7 @@ def test_registering_after_the_deadline_is_refused(campaign, world):
 
 def test_registering_after_the_deadline_is_allowed_under_an_extension_until_it_ends(campaign, world):
     deadline = campaign.milestones.get().deadlines.get()
-    services.deadline_extend(
+    campaign_services.deadline_extend(
         deadline=deadline,
         unit=world.school_a1,
         new_due_on=datetime.date(2024, 10, 25),
@@ -132,36 +132,36 @@ def test_registering_after_the_deadline_is_allowed_under_an_extension_until_it_e
     )
     with time_machine.travel(AFTER, tick=False):
         registration = _draft(campaign, world)
-        registration = svc.registration_submit(registration=registration, actor=None)
+        registration = services.registration_submit(registration=registration, actor=None)
     assert registration.state == "submitted"
     with (
         time_machine.travel(datetime.datetime(2024, 10, 26, 3, 0, tzinfo=datetime.UTC), tick=False),
         pytest.raises(ValidationError),
     ):
-        svc.registration_create(campaign=campaign, unit=world.school_a2, actor=None)
+        services.registration_create(campaign=campaign, unit=world.school_a2, actor=None)
     with time_machine.travel(AFTER, tick=False), pytest.raises(ValidationError):
         # The extension is the school's own: its neighbour is still late.
-        svc.registration_create(campaign=campaign, unit=world.school_a2, actor=None)
+        services.registration_create(campaign=campaign, unit=world.school_a2, actor=None)
 
 
 def test_draft_sent_after_the_deadline_is_refused_but_a_returned_one_may_come_back(campaign, world):
     with time_machine.travel(BEFORE, tick=False):
         late = _draft(campaign, world)
-        returned = svc.registration_submit(registration=_draft(campaign, world, unit=world.school_a2), actor=None)
-        svc.registration_review(registration=returned, accept=False, actor=None, comment="Thiếu chỉ tiêu")
+        returned = services.registration_submit(registration=_draft(campaign, world, unit=world.school_a2), actor=None)
+        services.registration_review(registration=returned, accept=False, actor=None, comment="Thiếu chỉ tiêu")
     with time_machine.travel(AFTER, tick=False):
         with pytest.raises(ValidationError):
-            svc.registration_submit(registration=late, actor=None)
-        resubmitted = svc.registration_submit(registration=returned, actor=None)
+            services.registration_submit(registration=late, actor=None)
+        resubmitted = services.registration_submit(registration=returned, actor=None)
     late.refresh_from_db()
     assert (late.state, resubmitted.state, resubmitted.resubmission_count) == ("draft", "submitted", 1)
 
 
 @time_machine.travel(BEFORE, tick=False)
 def test_sending_without_work_items_is_refused(campaign, world):
-    registration = svc.registration_create(campaign=campaign, unit=world.school_a1, actor=None)
+    registration = services.registration_create(campaign=campaign, unit=world.school_a1, actor=None)
     with pytest.raises(ValidationError) as excinfo:
-        svc.registration_submit(registration=registration, actor=None)
+        services.registration_submit(registration=registration, actor=None)
     assert _messages(excinfo) == ["Vui lòng đăng ký ít nhất một đầu việc trước khi gửi."]
 
 
@@ -187,7 +187,7 @@ def test_sending_without_work_items_is_refused(campaign, world):
 )
 @time_machine.travel(BEFORE, tick=False)
 def test_bad_work_item_is_refused_and_nothing_saved(campaign, world, fields, errors):
-    registration = svc.registration_create(campaign=campaign, unit=world.school_a1, actor=None)
+    registration = services.registration_create(campaign=campaign, unit=world.school_a1, actor=None)
     values = {
         "title": "Đầu việc",
         "starts_on": datetime.date(2024, 10, 1),
@@ -196,7 +196,7 @@ def test_bad_work_item_is_refused_and_nothing_saved(campaign, world, fields, err
         **fields,
     }
     with pytest.raises(ValidationError) as excinfo:
-        svc.work_item_add(registration=registration, actor=None, **values)
+        services.work_item_add(registration=registration, actor=None, **values)
     assert excinfo.value.message_dict == errors
     assert WorkItem.objects.count() == 0
 
@@ -204,10 +204,10 @@ def test_bad_work_item_is_refused_and_nothing_saved(campaign, world, fields, err
 @time_machine.travel(BEFORE, tick=False)
 def test_work_item_keeps_a_decimal_target_and_its_criterion(world):
     campaign = CampaignFactory(issuer=world.so)
-    criterion = services.criterion_add(campaign=campaign, actor=None, title="Trường đạt chuẩn quốc gia")
-    campaign = services.campaign_set_state(campaign=campaign, new_state="launched", actor=None)
-    registration = svc.registration_create(campaign=campaign, unit=world.school_a1, actor=None)
-    item = svc.work_item_add(
+    criterion = campaign_services.criterion_add(campaign=campaign, actor=None, title="Trường đạt chuẩn quốc gia")
+    campaign = campaign_services.campaign_set_state(campaign=campaign, new_state="launched", actor=None)
+    registration = services.registration_create(campaign=campaign, unit=world.school_a1, actor=None)
+    item = services.work_item_add(
         registration=registration,
         actor=None,
         title="  Duy trì  trường chuẩn ",
@@ -223,10 +223,10 @@ def test_work_item_keeps_a_decimal_target_and_its_criterion(world):
 @time_machine.travel(BEFORE, tick=False)
 def test_criterion_of_another_campaign_is_refused(campaign, world):
     other = running_campaign(world, starts_on=datetime.date(2024, 9, 1), ends_on=datetime.date(2026, 8, 31))
-    foreign = services.criterion_add(campaign=CampaignFactory(issuer=world.so), actor=None, title="Khác")
-    registration = svc.registration_create(campaign=other, unit=world.school_a1, actor=None)
+    foreign = campaign_services.criterion_add(campaign=CampaignFactory(issuer=world.so), actor=None, title="Khác")
+    registration = services.registration_create(campaign=other, unit=world.school_a1, actor=None)
     with pytest.raises(ValidationError) as excinfo:
-        svc.work_item_add(
+        services.work_item_add(
             registration=registration,
             actor=None,
             title="x",
@@ -239,9 +239,9 @@ def test_criterion_of_another_campaign_is_refused(campaign, world):
 
 @time_machine.travel(BEFORE, tick=False)
 def test_work_items_are_frozen_once_sent(campaign, world):
-    registration = svc.registration_submit(registration=_draft(campaign, world), actor=None)
+    registration = services.registration_submit(registration=_draft(campaign, world), actor=None)
     with pytest.raises(ValidationError) as excinfo:
-        svc.work_item_delete(item=registration.work_items.get(), actor=None)
+        services.work_item_delete(item=registration.work_items.get(), actor=None)
     assert _messages(excinfo) == ["Chỉ sửa được bản đăng ký nháp hoặc bị trả lại."]
     assert WorkItem.objects.count() == 1
 
@@ -249,11 +249,11 @@ def test_work_items_are_frozen_once_sent(campaign, world):
 @time_machine.travel(BEFORE, tick=False)
 def test_a_unit_outside_the_campaign_or_a_draft_campaign_cannot_register(campaign, world):
     with pytest.raises(ValidationError) as excinfo:
-        svc.registration_create(campaign=campaign, unit=world.other_so, actor=None)
+        services.registration_create(campaign=campaign, unit=world.other_so, actor=None)
     assert _messages(excinfo) == ["Đơn vị không thuộc đối tượng tham gia phong trào."]
     draft = CampaignFactory(issuer=world.so)
     with pytest.raises(ValidationError) as excinfo:
-        svc.registration_create(campaign=draft, unit=world.school_a1, actor=None)
+        services.registration_create(campaign=draft, unit=world.school_a1, actor=None)
     assert _messages(excinfo) == [
         "Phong trào chưa phát động hoặc đã kết thúc: chỉ nhận đăng ký khi phong trào đang diễn ra."
     ]
@@ -264,15 +264,15 @@ def test_a_unit_outside_the_campaign_or_a_draft_campaign_cannot_register(campaig
 
 @time_machine.travel(BEFORE, tick=False)
 def test_person_registers_once_per_school_year(campaign, world):
-    svc.individual_register(
+    services.individual_register(
         campaign=campaign, person=world.person_a1, actor=None, aimed_award=catalogue_award("CSTDCS")
     )
     with pytest.raises(ValidationError) as excinfo:
-        svc.individual_register(
+        services.individual_register(
             campaign=campaign, person=world.person_a1, actor=None, aimed_award=catalogue_award("LDTT")
         )
     assert excinfo.value.message_dict == {"person": ["Nguyễn Thị Lan đã đăng ký trong năm học này."]}
-    next_year = svc.individual_register(
+    next_year = services.individual_register(
         campaign=campaign, person=world.person_a1, actor=None, aimed_award=catalogue_award("CSTDCS"), school_year=2025
     )
     assert (next_year.school_year_label, IndividualRegistration.objects.count()) == ("2025–2026", 2)
@@ -281,7 +281,7 @@ def test_person_registers_once_per_school_year(campaign, world):
 @time_machine.travel(BEFORE, tick=False)
 def test_person_registration_refuses_a_title_off_the_list_and_a_year_outside_the_period(campaign, world):
     with pytest.raises(ValidationError) as excinfo:
-        svc.individual_register(
+        services.individual_register(
             campaign=campaign, person=world.person_a1, actor=None, aimed_award=catalogue_award("NGUT"), school_year=2027
         )
     assert excinfo.value.message_dict == {
@@ -296,22 +296,22 @@ def test_unit_forwards_every_waiting_registration_upward_in_one_step(campaign, w
     second = PersonFactory(unit=world.school_a1, full_name="Phạm Minh Anh")
     third = PersonFactory(unit=world.school_a1, full_name="Đỗ Thu Hà")
     with time_machine.travel(BEFORE, tick=False):
-        first = svc.individual_register(
+        first = services.individual_register(
             campaign=campaign, person=world.person_a1, actor=clerk, aimed_award=catalogue_award("CSTDCS")
         )
-        accepted = svc.individual_register(
+        accepted = services.individual_register(
             campaign=campaign, person=third, actor=clerk, aimed_award=catalogue_award("LDTT")
         )
-        svc.individuals_forward(campaign=campaign, unit=world.school_a1, actor=clerk)
-        svc.registration_review(registration=accepted, accept=True, actor=None)
-        svc.registration_review(registration=first, accept=False, actor=None, comment="Ghi rõ sáng kiến")
-        new = svc.individual_register(
+        services.individuals_forward(campaign=campaign, unit=world.school_a1, actor=clerk)
+        services.registration_review(registration=accepted, accept=True, actor=None)
+        services.registration_review(registration=first, accept=False, actor=None, comment="Ghi rõ sáng kiến")
+        new = services.individual_register(
             campaign=campaign, person=second, actor=clerk, aimed_award=catalogue_award("GK_SO"), aimed_detail=""
         )
-        other_unit = svc.individual_register(
+        other_unit = services.individual_register(
             campaign=campaign, person=world.person_a2, actor=None, aimed_award=catalogue_award("LDTT")
         )
-        forward = svc.individuals_forward(
+        forward = services.individuals_forward(
             campaign=campaign, unit=world.school_a1, actor=clerk, note="Danh sách bổ sung"
         )
     states = dict(IndividualRegistration.objects.values_list("pk", "state"))
@@ -334,26 +334,26 @@ def test_unit_forwards_every_waiting_registration_upward_in_one_step(campaign, w
 def test_forwarding_nothing_or_after_the_deadline_is_refused(campaign, world):
     with time_machine.travel(BEFORE, tick=False):
         with pytest.raises(ValidationError) as excinfo:
-            svc.individuals_forward(campaign=campaign, unit=world.school_a1, actor=None)
+            services.individuals_forward(campaign=campaign, unit=world.school_a1, actor=None)
         assert _messages(excinfo) == ["Không có bản đăng ký nào chờ gửi."]
-        registration = svc.individual_register(
+        registration = services.individual_register(
             campaign=campaign, person=world.person_a1, actor=None, aimed_award=catalogue_award("LDTT")
         )
     with time_machine.travel(AFTER, tick=False), pytest.raises(ValidationError):
-        svc.individuals_forward(campaign=campaign, unit=world.school_a1, actor=None)
+        services.individuals_forward(campaign=campaign, unit=world.school_a1, actor=None)
     registration.refresh_from_db()
     assert (registration.state, RegistrationForward.objects.count()) == ("draft", 0)
 
 
 @time_machine.travel(BEFORE, tick=False)
 def test_only_a_draft_individual_registration_can_be_deleted(campaign, world):
-    registration = svc.individual_register(
+    registration = services.individual_register(
         campaign=campaign, person=world.person_a1, actor=None, aimed_award=catalogue_award("LDTT")
     )
-    svc.individuals_forward(campaign=campaign, unit=world.school_a1, actor=None)
+    services.individuals_forward(campaign=campaign, unit=world.school_a1, actor=None)
     registration.refresh_from_db()
     with pytest.raises(ValidationError):
-        svc.individual_delete(registration=registration, actor=None)
+        services.individual_delete(registration=registration, actor=None)
     assert IndividualRegistration.objects.filter(pk=registration.pk).exists()
 
 
@@ -363,7 +363,7 @@ def test_an_inactive_person_cannot_register(campaign, world):
 
     person_deactivate(person=world.person_a1, actor=None)
     with pytest.raises(ValidationError) as excinfo:
-        svc.individual_register(
+        services.individual_register(
             campaign=campaign, person=world.person_a1, actor=None, aimed_award=catalogue_award("LDTT")
         )
     assert excinfo.value.message_dict == {"person": ["Cá nhân này không còn công tác."]}
@@ -371,11 +371,11 @@ def test_an_inactive_person_cannot_register(campaign, world):
 
 @time_machine.travel(BEFORE, tick=False)
 def test_registration_state_is_the_same_machine_for_individuals(campaign, world):
-    registration = svc.individual_register(
+    registration = services.individual_register(
         campaign=campaign, person=world.person_a1, actor=None, aimed_award=catalogue_award("LDTT")
     )
     with pytest.raises(ValidationError):
-        svc.registration_review(registration=registration, accept=True, actor=None)
+        services.registration_review(registration=registration, accept=True, actor=None)
     registration.refresh_from_db()
     assert registration.state == RegistrationState.DRAFT
     UnitFactory(parent=world.phong_a, name="Trường Mầm non Thử A3")  # a new school does not disturb the others

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from campaigns.tests.factories import registration_deadline, running_campaign
-from emulation import services as svc
+from emulation import services
 from emulation.models import IndividualRegistration, UnitRegistration, WorkItem
 from emulation.tests.factories import PDF_BYTES, exemplar, individual_registration, pact_target, unit_registration
 from units.services import cluster_create
@@ -88,13 +88,15 @@ def test_pact_list_and_detail_cost_the_same_for_1_and_30_rows(world, client_for,
             actor=None,
         )
         pacts.append(
-            svc.pact_create(cluster=cluster, actor=None, title=f"Giao ước {n}", signed_on=datetime.date(2025, 9, 5))
+            services.pact_create(
+                cluster=cluster, actor=None, title=f"Giao ước {n}", signed_on=datetime.date(2025, 9, 5)
+            )
         )
     for n in range(count):
-        target = svc.pact_target_add(
+        target = services.pact_target_add(
             pact=pacts[0], member=world.school_a2, actor=None, criterion=f"Tiêu chí {n}", max_score=10
         )
-        svc.pact_self_score(target=target, actor=None, score="9", evidence="Báo cáo")
+        services.pact_self_score(target=target, actor=None, score="9", evidence="Báo cáo")
     client = client_for(world.users["other_head"])
     with django_assert_num_queries(8):
         response = client.get(reverse("emulation:pact-list"))

@@ -6,6 +6,7 @@ added here).
 """
 
 import datetime
+from collections import Counter
 
 from campaigns import services
 from campaigns.tests.factories import CampaignFactory
@@ -45,3 +46,15 @@ def at(day: datetime.date, hour: int = 8) -> datetime.datetime:
     from django.utils import timezone
 
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
+def mailed_dispatches(outbox) -> Counter:
+    """How many messages carried each dispatch, read from the header the senders stamp on every
+    message (``X-Reminder-Dispatch``: one id, or a digest's ids joined by commas)."""
+    return Counter(int(pk) for message in outbox for pk in message.extra_headers["X-Reminder-Dispatch"].split(","))
+
+
+def sent_once_facts(dispatches) -> set:
+    """(status, attempts, has sent_at) of the given dispatch rows: {("sent", 1, True)} when each was
+    claimed once and sent once."""
+    return {(d.status, d.attempts, d.sent_at is not None) for d in dispatches}

@@ -1,6 +1,7 @@
 """Deadline reminders: selection with time frozen, exactly-once sending, retries, digests, content."""
 
 import datetime
+from collections import Counter
 
 import pytest
 import time_machine
@@ -27,7 +28,7 @@ from reminders.services import (
     reminder_preferences_update,
     reminders_tick,
 )
-from reminders.tests.factories import DUE, at, reminder_world
+from reminders.tests.factories import DUE, at, mailed_dispatches, reminder_world, sent_once_facts
 from units.models import AuditLog, Notification
 
 pytestmark = pytest.mark.django_db
@@ -152,7 +153,10 @@ def test_tick_reminds_each_clerk_and_head_of_owing_units_once(world):
     assert Notification.objects.filter(title__startswith="[Còn 7 ngày]").count() == 4
 
     again = reminders_tick(enqueue=False)
-    assert (again.planned, again.sent, len(mail.outbox)) == (0, 0, 4)
+    assert (again.planned, again.sent) == (0, 0)
+    rows = list(ReminderDispatch.objects.filter(deadline=deadline))
+    assert sent_once_facts(rows) == {(DispatchStatus.SENT, 1, True)}
+    assert mailed_dispatches(mail.outbox) == Counter({r.pk: 1 for r in rows})
     assert Notification.objects.count() == 4
 
 

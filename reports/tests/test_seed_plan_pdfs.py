@@ -6,7 +6,7 @@ import pdfplumber
 import pytest
 
 from campaigns.seed_plans import PLANS, build_plan
-from campaigns.tests.seed_tree import make_seed_units
+from campaigns.tests.factories import seed_units
 from common.pdf import render_pdf
 from reports.documents import plan_context
 
@@ -26,7 +26,7 @@ def _flat(text: str) -> str:
 
 @pytest.mark.parametrize("key", sorted(EXPECTED))
 def test_seed_plan_prints_its_number_date_line_and_headings(key):
-    units = make_seed_units()
+    units = seed_units()
     campaign = build_plan(key, issuer=units[PLANS[key]["issuer_code"]])
     with pdfplumber.open(io.BytesIO(render_pdf("reports/documents/plan.html", plan_context(campaign)))) as pdf:
         first_page_lines = [line["text"] for line in pdf.pages[0].extract_text_lines()]
@@ -49,7 +49,7 @@ def test_seed_plan_prints_its_number_date_line_and_headings(key):
 
 
 def test_ben_tre_plan_keeps_its_own_outline_with_subjects_first():
-    units = make_seed_units()
+    units = seed_units()
     campaign = build_plan("bentre_914", issuer=units["SGDDT-BENTRE"])
     with pdfplumber.open(io.BytesIO(render_pdf("reports/documents/plan.html", plan_context(campaign)))) as pdf:
         text = _flat("\n".join(page.extract_text() for page in pdf.pages))
