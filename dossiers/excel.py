@@ -1,50 +1,48 @@
-"""The appraisal queue as an Excel workbook (openpyxl).
+"""The appraisal queue as an Excel workbook, through the one writer (``common.excel``).
 
-Text that Excel would read as a formula (starting with = + - @, a tab or a carriage
-return) is written with a leading apostrophe, so a unit name cannot run in the
-officer's spreadsheet.
+Text that Excel would read as a formula (a unit named "=HYPERLINK(…)") is stored as text with
+Excel's quote prefix by the writer: shown, never run.
 """
 
-import io
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
+from common import excel
 from common.dates import short_date
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-HEADER = ["Số", "Đơn vị đề nghị", "Đợt", "Trạng thái", "Ngày gửi", "Số đề cử", "Thời hạn", "Còn (ngày làm việc)"]
-
-
-def safe(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def queue_workbook(rows) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Hồ sơ"
-    sheet.append(HEADER)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for dossier in rows:
-        clock = getattr(dossier, "clock", None)
-        sheet.append(
-            [
-                safe(dossier.number_symbol),
-                safe(dossier.unit.name),
-                safe(dossier.round.title),
-                safe(str(dossier.get_state_display())),
-                short_date(dossier.sent_at.date()) if dossier.sent_at else "",
-                dossier.nominee_count,
-                short_date(clock.due) if clock else "",
-                clock.left if clock else "",
-            ]
-        )
-    for column, width in zip("ABCDEFGH", (16, 40, 40, 20, 12, 10, 12, 12), strict=True):
-        sheet.column_dimensions[column].width = width
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    headers = [
+        pgettext("queue column", "Number"),
+        pgettext("queue column", "Proposing unit"),
+        pgettext("queue column", "Round"),
+        pgettext("queue column", "State"),
+        pgettext("queue column", "Sent on"),
+        pgettext("queue column", "Nominees"),
+        pgettext("queue column", "Time limit"),
+        pgettext("queue column", "Working days left"),
+    ]
+    return excel.workbook_bytes(
+        [
+            excel.Sheet(
+                title=_("Dossiers"),
+                headers=headers,
+                rows=(_row(dossier) for dossier in rows),
+                widths=(16, 40, 40, 20, 12, 10, 12, 12),
+            )
+        ]
+    )
+
+
+def _row(dossier) -> list:
+    clock = getattr(dossier, "clock", None)
+    return [
+        dossier.number_symbol,
+        dossier.unit.name,
+        dossier.round.title,
+        str(dossier.get_state_display()),
+        short_date(dossier.sent_at.date()) if dossier.sent_at else "",
+        dossier.nominee_count,
+        short_date(clock.due) if clock else "",
+        clock.left if clock else "",
+    ]

@@ -64,6 +64,18 @@ def keeps_exemplar(user, exemplar):
     return exemplar is not None and manages_unit(user, exemplar.unit)
 
 
+@rules.predicate
+def reads_pact_evidence(user, target):
+    """A pact member's evidence is for the member itself, the cluster's head unit that cross-scores it,
+    and the officers, council members and leaders above the member — not for the other members."""
+    if target is None or not user.is_authenticated or user.unit_id is None:
+        return False
+    member = target.member
+    if user.unit_id in (member.pk, target.pact.cluster.head_unit_id):
+        return True
+    return user.sees_subtree and member.path.startswith(user.unit.path)
+
+
 rules.add_perm("emulation.view_registrations", oversees_campaign | officer_within_campaign | is_system_admin)
 rules.add_perm("emulation.change_registration", registers_for | is_system_admin)
 rules.add_perm("emulation.review_registration", reviews_registration | is_system_admin)
@@ -73,3 +85,4 @@ rules.add_perm("emulation.self_score_pact", self_scores_target | is_system_admin
 rules.add_perm("emulation.cross_score_pact", cross_scores_target | is_system_admin)
 rules.add_perm("emulation.add_exemplar", manages_unit)
 rules.add_perm("emulation.change_exemplar", keeps_exemplar | is_system_admin)
+rules.add_perm("emulation.view_pact_evidence", reads_pact_evidence | is_system_admin)

@@ -327,6 +327,7 @@ def pact_detail(request, pk):
         target.pact = pact
         target.can_self_score = user.has_perm("emulation.self_score_pact", target) and target.cross_score is None
         target.can_cross_score = user.has_perm("emulation.cross_score_pact", target) and target.self_score is not None
+        target.can_read_evidence = user.has_perm("emulation.view_pact_evidence", target)
     context = {
         "pact": pact,
         "targets": targets,
@@ -412,7 +413,8 @@ def pact_cross_score(request, pk):
 @login_required
 def pact_evidence(request, pk):
     target = _target(request, pk)
-    if not target.evidence_file:
+    # Another member of the cluster may see the pact, not a member's evidence: that answers 404.
+    if not target.evidence_file or not request.user.has_perm("emulation.view_pact_evidence", target):
         raise Http404
     return file_download(target.evidence_file, filename=target.evidence_name)
 

@@ -158,7 +158,7 @@ def test_make_backup_and_restore_in_place_on_a_sqlite_file(tmp_path):
     import subprocess
     import sys
 
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[1]
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.base",

@@ -252,7 +252,10 @@ def test_units_import_form_does_not_offer_award_history():
 def test_import_over_the_row_cap_is_a_form_error(world, staff, client_for, monkeypatch):
     monkeypatch.setattr("awards.excel.MAX_ROWS", 3)
     response = client_for(world.users["school_clerk"]).post(reverse("awards:import"), {"file": workbook(GOOD_ROWS)})
-    assert (response.context["form"].errors, ImportBatch.objects.count()) == ({"file": ["Tệp có hơn 3 dòng."]}, 0)
+    assert (response.context["form"].errors, ImportBatch.objects.count()) == (
+        {"file": ["Bảng tính có hơn 3 dòng; hãy chia thành nhiều tệp."]},
+        0,
+    )
 
 
 def test_award_history_batch_confirmed_through_the_units_import_writes_nothing(world, staff, client_for):

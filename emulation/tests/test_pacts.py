@@ -173,3 +173,19 @@ def test_pacts_are_seen_by_members_and_the_organiser_only(world, cluster_of_thre
         "leader": [pact.pk],
         "outsider": [],
     }
+
+
+def test_pact_page_links_evidence_only_for_readers_who_may_open_it(world, client_for):
+    """Another member of the cluster sees the pact and the scores, not a link to a member's evidence."""
+    from django.urls import reverse
+
+    from emulation.tests.factories import pact_target
+
+    target = pact_target(world, member=world.school_a1, with_file=True)
+    url = reverse("emulation:pact-detail", args=[target.pact.pk])
+    evidence = reverse("emulation:pact-evidence", args=[target.pk])
+    member_page = client_for(world.users["other_head"]).get(url).content.decode()
+    own_page = client_for(world.users["school_clerk"]).get(url).content.decode()
+    officer_page = client_for(world.users["phong_officer"]).get(url).content.decode()
+    assert (evidence in member_page, evidence in own_page, evidence in officer_page) == (False, True, True)
+    assert client_for(world.users["other_head"]).get(evidence).status_code == 404

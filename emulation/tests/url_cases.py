@@ -174,8 +174,17 @@ CASES = [
     UrlCase(
         "emulation:pact-evidence",
         lambda w: reverse("emulation:pact-evidence", args=[w.extra["target"].pk]),
+        # THCS A2's own evidence: A2 itself, the head unit TH A1 that cross-scores, the officers above.
         {**EVERYONE, "outsider": 404},
         setup=_target(with_file=True),
+    ),
+    UrlCase(
+        "emulation:pact-evidence",
+        lambda w: reverse("emulation:pact-evidence", args=[w.extra["target"].pk]),
+        # TH A1's evidence: THCS A2 is only another member of the cluster, so it is not there for it.
+        {**EVERYONE, "other_head": 404, "outsider": 404},
+        setup=lambda w: w.extra.update(target=pact_target(w, member=w.school_a1, with_file=True)),
+        id="emulation:pact-evidence-of-another-member",
     ),
     UrlCase(
         "emulation:exemplar-list",
