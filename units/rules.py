@@ -6,7 +6,7 @@ user do this to it". Views check them against the object; templates ask the same
 
 import rules
 
-from units.enums import AccountRole
+from units.enums import ADMIN_GRANTABLE_ROLES, OFFICER_GRANTABLE_ROLES, AccountRole
 
 
 def _within(user, unit) -> bool:
@@ -89,6 +89,30 @@ def sees_national_ids(user):
     )
 
 
+def grantable_roles(user, unit) -> list[AccountRole]:
+    """Roles ``user`` may give to an account of ``unit``: all but ADMIN for a system
+    administrator; clerk and head for an officer, in their subtree; nothing for others."""
+    if unit is None or not user.is_authenticated:
+        return []
+    if user.is_superuser:
+        return list(ADMIN_GRANTABLE_ROLES)
+    if user.has_role(AccountRole.OFFICER) and _within(user, unit):
+        return list(OFFICER_GRANTABLE_ROLES)
+    return []
+
+
+@rules.predicate
+def manages_account(user, account):
+    """A system administrator manages every account; an officer the clerk and head accounts
+    of the units in their subtree (never an officer's, leader's or administrator's)."""
+    if account is None or not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    allowed = set(grantable_roles(user, account.unit))
+    return bool(allowed) and set(account.roles) <= allowed
+
+
 rules.add_perm("units.view_unit", can_view_unit)
 rules.add_perm("units.change_unit", manages_unit)
 rules.add_perm("units.add_child_unit", manages_unit & (is_officer | is_system_admin))
@@ -101,3 +125,10 @@ rules.add_perm("units.export_national_ids", sees_national_ids)
 rules.add_perm("units.import_data", is_clerk_or_head | is_officer | is_system_admin)
 rules.add_perm("units.manage_clusters", is_officer | is_system_admin)
 rules.add_perm("units.organise_cluster", manages_unit & (is_officer | is_system_admin))
+rules.add_perm("units.add_root_unit", is_system_admin)
+rules.add_perm("units.manage_accounts", is_officer | is_system_admin)
+rules.add_perm("units.change_account", manages_account)
+# For menus and buttons ({% test_rule %}): answered by the predicate alone, without the
+# model backend's permission queries on every page of the users who do not hold it.
+rules.add_rule("units.may_manage_accounts", is_officer | is_system_admin)
+rules.add_rule("units.may_add_root_unit", is_system_admin)

@@ -226,3 +226,45 @@ def unread_notification_count(user: User) -> int:
     if not user.is_authenticated:
         return 0
     return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+# --------------------------------------------------------------------------- accounts
+
+
+def account_list(user: User, *, query: str = "", unit: Unit | None = None, active: bool | None = None):
+    """Accounts of the units the user manages (an officer: their subtree; an administrator: all)."""
+    if not user.is_authenticated or not (user.is_superuser or user.is_officer):
+        return User.objects.none()
+    qs = User.objects.filter(Q(unit_scope_q(user, prefix="unit__")) if not user.is_superuser else Q())
+    if unit is not None:
+        qs = qs.filter(unit__path__startswith=unit.path)
+    if active is not None:
+        qs = qs.filter(is_active=active)
+    if query:
+        folded = fold(query)
+        qs = qs.filter(
+            Q(username__icontains=query.strip())
+            | Q(email__icontains=query.strip())
+            | Q(full_name__icontains=query.strip())
+            | Q(unit__name_search__contains=folded)
+        )
+    return qs.select_related("unit").order_by("unit__name_sort", "username")
+
+
+def account_get(user: User, pk: int) -> User:
+    return account_list(user).get(pk=pk)
+
+
+def unit_picker(user: User, *, query: str, limit: int = 15) -> list[Unit]:
+    """Units matching a typed name or code, for the search-as-you-type picker (not a select of all)."""
+    query = (query or "").strip()
+    if not query:
+        return []
+    folded = fold(query)
+    qs = visible_units(user).filter(Q(name_search__contains=folded) | Q(code__icontains=query))
+    return list(qs.only("pk", "name", "code", "path", "depth", "kind").order_by("depth", "name_sort")[:limit])
+
+
+def people_without_account(user: User, *, query: str = "", unit: Unit | None = None) -> QuerySet[Person]:
+    """Active people in scope who hold no account yet: the bulk account page."""
+    return person_list(user, query=query, unit=unit).filter(account__isnull=True)

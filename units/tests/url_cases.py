@@ -45,6 +45,21 @@ def _batch(w):
     )
 
 
+# Accounts: officers (and system administrators) manage them; an officer only in their subtree.
+OFFICERS = expect(school_clerk=403, other_head=403, phong_officer=200, so_officer=200, leader=403, outsider=200)
+ACT_ON_HEAD_A2 = expect(school_clerk=403, other_head=403, phong_officer=302, so_officer=302, leader=403, outsider=404)
+
+
+def _head_a2(name):
+    return lambda w: reverse(name, args=[w.users["other_head"].pk])
+
+
+def _invitation(w):
+    from units.accounts import invitation_path
+
+    return invitation_path(w.users["other_head"])
+
+
 def _unit(name):
     return lambda w: reverse(name, args=[w.school_a1.pk])
 
@@ -179,5 +194,47 @@ CASES = [
         dict.fromkeys(PERSONAS, 404) | {"school_clerk": 302},
         method="post",
         setup=_batch,
+    ),
+    # Top-level units: system administrators only (no persona here is one).
+    UrlCase("units:unit-create-root", lambda w: reverse("units:unit-create-root"), dict.fromkeys(PERSONAS, 403)),
+    # Accounts
+    UrlCase("units:account-list", lambda w: reverse("units:account-list"), OFFICERS),
+    UrlCase("units:account-create", lambda w: reverse("units:account-create"), OFFICERS),
+    UrlCase(
+        "units:account-create",
+        lambda w: reverse("units:account-create"),
+        OFFICERS | {"phong_officer": 302, "so_officer": 302},
+        method="post",
+        data=lambda w: {
+            "unit": w.school_a1.pk,
+            "full_name": "Đỗ Thị Hằng",
+            "email": "hang@example.test",
+            "roles": ["clerk"],
+        },
+        id="units:account-create (post, a clerk of A1)",
+    ),
+    UrlCase(
+        "units:account-unit-picker",
+        lambda w: reverse("units:account-unit-picker") + "?unit_query=thu",
+        OFFICERS,
+    ),
+    UrlCase("units:account-bulk", lambda w: reverse("units:account-bulk"), OFFICERS),
+    UrlCase("units:account-deactivate", _head_a2("units:account-deactivate"), ACT_ON_HEAD_A2, method="post"),
+    UrlCase(
+        "units:account-deactivate",
+        lambda w: reverse("units:account-deactivate", args=[w.users["phong_officer"].pk]),
+        expect(school_clerk=403, other_head=403, phong_officer=403, so_officer=403, leader=403, outsider=404),
+        method="post",
+        id="units:account-deactivate (an officer's account)",
+    ),
+    UrlCase(
+        "units:account-resend-invitation", _head_a2("units:account-resend-invitation"), ACT_ON_HEAD_A2, method="post"
+    ),
+    UrlCase("units:account-activate", _invitation, EVERYONE | {"anonymous": 200}),
+    UrlCase(
+        "units:account-activate",
+        lambda w: reverse("units:account-activate", args=["MQ", "khong-dung"]),
+        EVERYONE | {"anonymous": 200},
+        id="units:account-activate (a broken link)",
     ),
 ]
