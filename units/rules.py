@@ -7,10 +7,26 @@ user do this to it". Views check them against the object; templates ask the same
 import rules
 
 from units.enums import ADMIN_GRANTABLE_ROLES, OFFICER_GRANTABLE_ROLES, AccountRole
+from units.selectors import inherited_paths
 
 
 def _within(user, unit) -> bool:
-    return bool(user.unit_id) and unit is not None and unit.path.startswith(user.unit.path)
+    """The unit is in the user's subtree, or in the subtree of a unit merged into the user's."""
+    if not user.unit_id or unit is None:
+        return False
+    if unit.path.startswith(user.unit.path):
+        return True
+    # An ancestor of the user's unit (an issuer above it) is never inherited: no query for it.
+    return not user.unit.path.startswith(unit.path) and any(unit.path.startswith(p) for p in inherited_paths(user))
+
+
+def _is_own(user, unit) -> bool:
+    """The user's own unit, or one merged into it."""
+    if not user.unit_id or unit is None:
+        return False
+    if unit.pk == user.unit_id:
+        return True
+    return not user.unit.path.startswith(unit.path) and unit.path in inherited_paths(user)
 
 
 @rules.predicate
@@ -41,7 +57,7 @@ def can_view_unit(user, unit):
         return True
     if user.sees_subtree:
         return _within(user, unit)
-    return unit is not None and unit.pk == user.unit_id
+    return _is_own(user, unit)
 
 
 @rules.predicate
@@ -53,7 +69,7 @@ def manages_unit(user, unit):
         return True
     if user.has_role(AccountRole.OFFICER) and _within(user, unit):
         return True
-    return unit.pk == user.unit_id and (user.has_role(AccountRole.CLERK) or user.has_role(AccountRole.HEAD))
+    return (user.has_role(AccountRole.CLERK) or user.has_role(AccountRole.HEAD)) and _is_own(user, unit)
 
 
 @rules.predicate

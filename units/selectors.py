@@ -6,23 +6,50 @@ An object outside the scope is simply absent from these querysets, so views
 that fetch through them answer 404.
 """
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import Length, Substr
 
 from common.text import fold
 from units.models import AuditLog, Cluster, ImportBatch, Notification, Person, PersonTransfer, Unit, UnitEvent, User
 
 
+def inherited_units(unit_id: int) -> QuerySet[Unit]:
+    """The units merged (or split) into ``unit_id``, and the units merged into those: two generations
+    of predecessors as one subquery, so a scope built on it costs no query of its own."""
+    return Unit.objects.filter(
+        Q(successor_events__unit_id=unit_id) | Q(successor_events__unit__successor_events__unit_id=unit_id)
+    )
+
+
 def unit_scope_q(user: User, *, prefix: str = "") -> Q:
-    """A Q object restricting any model with a unit path at ``prefix`` to the user's scope."""
+    """A Q object restricting any model with a unit path at ``prefix`` to the user's scope.
+
+    The scope follows the 2025 mergers: a unit's account also sees what it inherited (the units
+    merged into it, with their subtrees for subtree roles: Vĩnh Long's Sở sees Bến Tre's schools).
+    """
     if not user.is_authenticated:
         return Q(pk__in=[])
     if user.is_superuser:
         return Q()
     if user.unit_id is None:
         return Q(pk__in=[])
+    inherited = inherited_units(user.unit_id)
     if user.sees_subtree:
-        return Q(**{f"{prefix}path__startswith": user.unit.path})
-    return Q(**{f"{prefix}pk": user.unit_id})
+        under_inherited = inherited.filter(path=Substr(OuterRef(f"{prefix}path"), 1, Length("path")))
+        return Q(**{f"{prefix}path__startswith": user.unit.path}) | Q(Exists(under_inherited))
+    return Q(**{f"{prefix}pk": user.unit_id}) | Q(**{f"{prefix}pk__in": inherited.values("pk")})
+
+
+def inherited_paths(user: User) -> list[str]:
+    """Paths of the units the user's unit inherited through mergers; one query, kept on the user
+    object for the request (the predicates in ``units.rules`` ask it only when the plain path
+    comparison fails)."""
+    if not user.is_authenticated or user.unit_id is None:
+        return []
+    cached = getattr(user, "_inherited_paths", None)
+    if cached is None:
+        cached = user._inherited_paths = list(inherited_units(user.unit_id).values_list("path", flat=True))
+    return cached
 
 
 def visible_units(user: User) -> QuerySet[Unit]:

@@ -60,6 +60,33 @@ def _invitation(w):
     return invitation_path(w.users["other_head"])
 
 
+def merged_into_vinhlong(w):
+    """The 2025 merger: the test Sở (with Phòng A, school A1…) merges into a new Vĩnh Long Sở,
+    whose officer and leader must then see and (the officer) keep what came with it."""
+    import datetime
+
+    from units.enums import UnitKind
+    from units.tests.factories import UnitFactory, UserFactory
+
+    vinhlong = UnitFactory(kind=UnitKind.EDUCATION_DEPARTMENT, name="Sở Giáo dục và Đào tạo tỉnh Vĩnh Long Thử")
+    services.unit_merge(sources=[w.so], into=vinhlong, date=datetime.date(2025, 7, 1), actor=None, move_people=False)
+    w.extra["vinhlong"] = vinhlong
+    w.users["vinhlong_officer"] = UserFactory(username="vinhlong.tdkt", unit=vinhlong, is_officer=True)
+    w.users["vinhlong_leader"] = UserFactory(username="vinhlong.lanhdao", unit=vinhlong, is_leader=True)
+    w.refresh()
+
+
+# The Vĩnh Long accounts after the merger: the leader reads, the officer reads and keeps.
+MERGED_READ = {"vinhlong_officer": 200, "vinhlong_leader": 200}
+MERGED_KEEP = {"vinhlong_officer": 200, "vinhlong_leader": 403}
+
+
+def _merged(name, url, expect_, extra, **kwargs):
+    return UrlCase(
+        name, url, expect_, setup=merged_into_vinhlong, extra_personas=extra, id=f"{name} (after the merger)", **kwargs
+    )
+
+
 def _unit(name):
     return lambda w: reverse(name, args=[w.school_a1.pk])
 
@@ -237,4 +264,16 @@ CASES = [
         EVERYONE | {"anonymous": 200},
         id="units:account-activate (a broken link)",
     ),
+    # Merger continuity: the Vĩnh Long accounts after Bến Tre (here: the test Sở) merged in.
+    _merged("units:unit-detail", _unit("units:unit-detail"), SEE_A1, MERGED_READ),
+    _merged(
+        "units:unit-detail",
+        lambda w: reverse("units:unit-detail", args=[w.so.pk]),
+        expect(school_clerk=404, other_head=404, phong_officer=404, so_officer=200, leader=200, outsider=404),
+        MERGED_READ,
+    ),
+    _merged("units:unit-edit", _unit("units:unit-edit"), KEEP_A1, MERGED_KEEP),
+    _merged("units:person-detail", _person("units:person-detail"), SEE_A1, MERGED_READ),
+    _merged("units:person-edit", _person("units:person-edit"), KEEP_A1, MERGED_KEEP),
+    _merged("units:unit-list", lambda w: reverse("units:unit-list") + "?q=thu+a1", EVERYONE, MERGED_READ),
 ]
