@@ -45,6 +45,7 @@ from emulation.models import (
 )
 from emulation.selectors import registration_window
 from units.models import Cluster, Person, Unit, User
+from units.notifications import announce
 from units.services import log_action
 
 # --- Shared checks ---------------------------------------------------------------------------
@@ -146,6 +147,8 @@ def registration_set_state(
         reason=reason,
         data={"from": old_state, "to": new_state, "resubmission": registration.resubmission_count},
     )
+    if new_state in (RegistrationState.SUBMITTED, RegistrationState.RETURNED, RegistrationState.ACCEPTED):
+        announce(f"registration.{new_state}", registration, actor=actor)
     return registration
 
 
@@ -662,4 +665,5 @@ def exemplar_advance(
         reason=clean(note),
         data={"from": old_step, "to": new_step, "date": str(on_date)},
     )
+    announce("exemplar.advanced", exemplar, actor=actor)
     return exemplar

@@ -295,3 +295,12 @@ def unit_picker(user: User, *, query: str, limit: int = 15) -> list[Unit]:
 def people_without_account(user: User, *, query: str = "", unit: Unit | None = None) -> QuerySet[Person]:
     """Active people in scope who hold no account yet: the bulk account page."""
     return person_list(user, query=query, unit=unit).filter(account__isnull=True)
+
+
+def accounts_with_roles(units, *, roles: list[str]) -> QuerySet[User]:
+    """Active accounts of any of ``units`` (a queryset or list) holding any of the roles: who hears
+    of an event (``units.notifications``)."""
+    q = Q()
+    for role in roles:
+        q |= Q(**{User.ROLE_FIELDS[role]: True})
+    return User.objects.filter(q, unit__in=units, is_active=True).order_by("pk")

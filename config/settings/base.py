@@ -190,6 +190,12 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": REMINDER_TICK_SECONDS,
         "options": {"expires": REMINDER_TICK_SECONDS},
     },
+    # Notification emails (units.notifications): daily digests and whatever was not sent at once.
+    "notification-emails-tick": {
+        "task": "units.tasks.notification_emails_tick",
+        "schedule": REMINDER_TICK_SECONDS,
+        "options": {"expires": REMINDER_TICK_SECONDS},
+    },
 }
 
 LOGGING = {
