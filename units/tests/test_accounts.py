@@ -13,7 +13,7 @@ from django.urls import reverse
 from units import accounts, selectors
 from units.enums import UnitKind
 from units.models import AuditLog, Unit, User
-from units.tests.factories import UserFactory
+from units.tests.factories import PersonFactory, UserFactory
 
 FROZEN = "2026-03-02 09:00 +07:00"
 
@@ -234,3 +234,19 @@ def test_menu_offers_accounts_to_officers_only(world, client_for):
     link = f'href="{reverse("units:account-list")}"'
     assert link in client_for(world.users["phong_officer"]).get(reverse("units:home")).content.decode()
     assert link not in client_for(world.users["school_clerk"]).get(reverse("units:home")).content.decode()
+
+
+@pytest.mark.parametrize("rows", [1, 30])
+def test_account_bulk_page_query_count(rows, world, client, django_assert_num_queries):
+    for i in range(rows):
+        PersonFactory(unit=world.school_b1, full_name=f"Phan Văn Số {i:02d}", email=f"so{i:02d}@example.test")
+    client.force_login(world.users["so_officer"])
+    with django_assert_num_queries(7):
+        response = client.get(reverse("units:account-bulk"))
+    assert len(response.context["people"]) == rows + 3
+
+
+def test_deactivated_account_cannot_log_in(world, client):
+    head = world.users["other_head"]
+    accounts.account_deactivate(actor=world.users["phong_officer"], account=head)
+    assert client.login(username="head_a2", password="matkhau-demo-1") is False
