@@ -29,6 +29,12 @@ def _is_own(user, unit) -> bool:
     return not user.unit.path.startswith(unit.path) and unit.path in inherited_paths(user)
 
 
+# Public for the apps above: a unit the user reaches (their subtree, or an inherited one's), and
+# the user's own unit (or one merged into it). Both follow the 2025 mergers.
+reaches_unit = _within
+is_own_unit = _is_own
+
+
 @rules.predicate
 def is_system_admin(user):
     return user.is_authenticated and user.is_superuser
