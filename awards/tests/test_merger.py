@@ -113,3 +113,21 @@ def test_district_giay_khen_cannot_be_recorded_with_a_decision_after_it_ended(wo
         actor=None,
     )
     assert kept.award.code == "GK_HUYEN"
+
+
+def test_demo_vinhlong_officer_finds_the_ben_tre_history(db, client):
+    """The issue's reproduction: with the demo data, vinhlong.tdkt found nothing and a Bến Tre school answered 404."""
+    from awards import demo as awards_demo
+    from units import demo as units_demo
+    from units.models import Unit, User
+
+    units_demo.load()
+    awards_demo.load()
+    officer = User.objects.get(username="vinhlong.tdkt")
+    ben_tre_officer = User.objects.get(username="bentre.tdkt")
+    assert history_search(officer).count() == history_search(ben_tre_officer).count() > 0
+    school = Unit.objects.get(code="THPT-CHUYENBENTRE")
+    assert _names(history_search(officer, unit=school)) == _names(history_search(ben_tre_officer, unit=school))
+    client.force_login(officer)
+    page = client.get(reverse("units:unit-detail", args=[school.pk]))
+    assert (page.status_code, page.context["unit"]) == (200, school)
