@@ -31,6 +31,17 @@ def register_events() -> None:
         url=_registration_url,
     )
     register(
+        "registration.forwarded",
+        label=_("Individual registrations were sent for review"),
+        recipients=lambda f: accounts_with_roles([f.campaign.issuer], roles=OFFICERS),
+        title=lambda f: (
+            _("%(unit)s sent %(count)s individual registrations: %(campaign)s")
+            % {"unit": f.unit.name, "count": f.count, "campaign": f.campaign.title}
+        ),
+        url=lambda f: reverse("emulation:registration-unit", args=[f.campaign_id, f.unit_id]),
+        body=lambda f: f.note,
+    )
+    register(
         "registration.returned",
         label=_("A registration was returned with comments"),
         recipients=lambda r: accounts_with_roles([r.unit], roles=UNIT_KEEPERS),

@@ -147,7 +147,10 @@ def registration_set_state(
         reason=reason,
         data={"from": old_state, "to": new_state, "resubmission": registration.resubmission_count},
     )
-    if new_state in (RegistrationState.SUBMITTED, RegistrationState.RETURNED, RegistrationState.ACCEPTED):
+    # Individuals sent together are announced once, as their forward (``individuals_forward``).
+    if new_state in (RegistrationState.RETURNED, RegistrationState.ACCEPTED) or (
+        new_state == RegistrationState.SUBMITTED and forward is None
+    ):
         announce(f"registration.{new_state}", registration, actor=actor)
     return registration
 
@@ -398,6 +401,7 @@ def individuals_forward(
     log_action(
         campaign, "registration.forwarded", actor=actor, unit=unit, data={"forward": forward.pk, "count": len(pending)}
     )
+    announce("registration.forwarded", forward, actor=actor)
     return forward
 
 

@@ -13,7 +13,8 @@ from django.core import mail
 from campaigns import services as campaign_services
 from campaigns.tests.factories import CampaignFactory, registration_deadline, running_campaign
 from emulation import services
-from emulation.tests.factories import exemplar, unit_registration
+from emulation.tests.factories import exemplar, individual_registration, unit_registration
+from units.tests.factories import PersonFactory
 from units import imports
 from units.enums import ImportKind, ImportState
 from units.models import ImportBatch, Notification
@@ -79,6 +80,15 @@ def _send_registration(w):
     return lambda: services.registration_submit(registration=registration, actor=w.users["school_clerk"])
 
 
+def _forward_individuals(w):
+    campaign = running_campaign(w, title="Thi đua Dạy tốt")
+    individual_registration(w, campaign)
+    individual_registration(w, campaign, person=PersonFactory(unit=w.school_a1, full_name="Lý Thị Mai"))
+    return lambda: services.individuals_forward(
+        campaign=campaign, unit=w.school_a1, actor=w.users["school_clerk"], note="Hai giáo viên"
+    )
+
+
 def _review(accept):
     def build(w):
         registration = unit_registration(w, running_campaign(w, title="Thi đua Dạy tốt"), state="submitted")
@@ -125,6 +135,12 @@ ROWS = [
         _send_registration,
         ["officer_so"],
         "Trường Tiểu học Thử A1 đã gửi đăng ký thi đua: Thi đua Dạy tốt",
+    ),
+    (
+        "registration.forwarded",
+        _forward_individuals,
+        ["officer_so"],
+        "Trường Tiểu học Thử A1 đã gửi 2 bản đăng ký cá nhân: Thi đua Dạy tốt",
     ),
     (
         "registration.returned",
