@@ -14,11 +14,11 @@ from campaigns import services as campaign_services
 from campaigns.tests.factories import CampaignFactory, registration_deadline, running_campaign
 from emulation import services
 from emulation.tests.factories import exemplar, individual_registration, unit_registration
-from units.tests.factories import PersonFactory
 from units import imports
 from units.enums import ImportKind, ImportState
 from units.models import ImportBatch, Notification
 from units.notifications import TABLE
+from units.tests.factories import PersonFactory
 
 NOW = datetime.datetime(2026, 3, 2, 10, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh"))
 TODAY = NOW.date()
