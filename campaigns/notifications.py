@@ -1,7 +1,7 @@
 """The campaign events people hear of; registered into ``units.notifications`` from ``ready``.
 
-Participants are the clerks and heads of the units taking part; the issuer's side is its
-emulation officers. Titles are English msgids translated to Vietnamese.
+Participants are the clerks, heads and officers of the units taking part; the issuer's side is
+its emulation officers. Titles are English msgids translated to Vietnamese.
 """
 
 from django.urls import reverse
@@ -16,9 +16,11 @@ OFFICERS = [AccountRole.OFFICER]
 
 
 def _participants_accounts(campaign):
+    """Clerks and heads of every participating unit, and the officers of those that run their own
+    units below (a Phòng implements the Sở's plan)."""
     from campaigns.selectors import campaign_participants
 
-    return accounts_with_roles(campaign_participants(campaign), roles=UNIT_KEEPERS)
+    return accounts_with_roles(campaign_participants(campaign), roles=[*UNIT_KEEPERS, *OFFICERS])
 
 
 def _campaign_url(campaign) -> str:

@@ -120,8 +120,8 @@ def _import(w):
 
 # event, what raises it, who hears (usernames; the actor never, unless told), the notice's title
 ROWS = [
-    ("campaign.launched", _launch, ["clerk_a1", "head_a2"], "Phong trào mới: Thi đua Dạy tốt"),
-    ("campaign.amended", _amend, ["clerk_a1", "head_a2"], "Phong trào được điều chỉnh: Thi đua Dạy tốt"),
+    ("campaign.launched", _launch, ["clerk_a1", "head_a2", "officer_pa"], "Phong trào mới: Thi đua Dạy tốt"),
+    ("campaign.amended", _amend, ["clerk_a1", "head_a2", "officer_pa"], "Phong trào được điều chỉnh: Thi đua Dạy tốt"),
     (
         "deadline.extended",
         _extend,
