@@ -64,12 +64,20 @@ def award_get(code: str) -> Award:
     ).get(code=code)
 
 
-def award_choices(*, subject: str = "", judged_only: bool = False) -> QuerySet[Award]:
+def award_choices(
+    *, subject: str = "", judged_only: bool = False, on_date: datetime.date | None = None
+) -> QuerySet[Award]:
     """Awards given to ``subject`` (individual or collective; both when empty), in catalogue order.
 
     ``judged_only`` leaves out state honours, which no unit proposes or registers for here.
+    ``on_date`` leaves out the forms that did not exist that day: the Giấy khen của Chủ tịch UBND
+    cấp huyện (``GK_HUYEN``) ended with the district level on 30/6/2025.
     """
     qs = Award.objects.all()
+    if on_date is not None:
+        qs = qs.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=on_date)).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=on_date)
+        )
     if subject:
         qs = qs.filter(subject__in=[subject, Subject.BOTH])
     if judged_only:

@@ -177,6 +177,16 @@ def _validate_record(
         )
     if school_year > timezone.localdate().year:
         errors.append(_("The school year cannot be in the future."))
+    if award.valid_to is not None and decision.date > award.valid_to:
+        errors.append(
+            _("%(award)s no longer exists after %(end)s (%(basis)s); a decision of %(date)s cannot give it.")
+            % {
+                "award": award.name,
+                "end": short_date(award.valid_to),
+                "basis": award.ended_by or "—",
+                "date": short_date(decision.date),
+            }
+        )
     started = person.sector_start_year if person is not None else None
     if started and (decision.date.year < started or school_year + 1 < started):
         errors.append(

@@ -6,6 +6,7 @@ class CampaignsConfig(AppConfig):
     verbose_name = "Phong trào thi đua"
 
     def ready(self):
+        from campaigns import notifications
         from campaigns.enums import (
             CAMPAIGN_STATE_COLOURS,
             CAMPAIGN_TRANSITIONS,
@@ -20,3 +21,4 @@ class CampaignsConfig(AppConfig):
         status.register_badges(Campaign, "state", CampaignState, CAMPAIGN_STATE_COLOURS)
         status.register_machine(Campaign, "state", CampaignState, CAMPAIGN_TRANSITIONS, "campaigns.decide_campaign")
         status.register_badges(UnitDeadlineStatus, "status", SubmissionStatus, SUBMISSION_STATUS_COLOURS)
+        notifications.register_events()

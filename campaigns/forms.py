@@ -252,7 +252,8 @@ class AwardOfferForm(PartForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["award"].queryset = award_choices(judged_only=True)
+        # Awards are decided when the plan ends: a form that no longer exists then is not offered.
+        self.fields["award"].queryset = award_choices(judged_only=True, on_date=self.campaign.ends_on)
 
 
 class DossierComponentForm(PartForm):

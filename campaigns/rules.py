@@ -4,7 +4,7 @@ import rules
 
 from campaigns.enums import ACTIVE_STATES
 from units.enums import AccountRole
-from units.rules import is_system_admin
+from units.rules import is_system_admin, reaches_unit
 
 
 def staff_of(user, unit, roles) -> bool:
@@ -54,7 +54,7 @@ def oversees_campaign(user, campaign):
         return False
     if user.unit_id == campaign.issuer_id:
         return True
-    return user.sees_subtree and campaign.issuer.path.startswith(user.unit.path)
+    return user.sees_subtree and reaches_unit(user, campaign.issuer)
 
 
 rules.add_perm("campaigns.add_campaign", can_create_in_unit | is_system_admin)

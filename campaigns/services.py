@@ -25,6 +25,7 @@ from campaigns.parts import CopyContext, PartSpec, raw_value
 from campaigns.selectors import unit_owes
 from common.text import clean, fold
 from units.models import Unit, User
+from units.notifications import announce
 from units.services import log_action
 
 CAMPAIGN_FIELDS = (
@@ -145,6 +146,7 @@ def campaign_amend(*, campaign: Campaign, actor: User | None, reason: str, **fie
         for milestone in campaign.milestones.all():
             milestone_expand(milestone=milestone)
     log_action(campaign, "campaign.amended", actor=actor, unit=campaign.issuer, reason=reason, data=changed)
+    announce("campaign.amended", campaign, actor=actor)
     return amendment
 
 
@@ -171,6 +173,8 @@ def campaign_set_state(*, campaign: Campaign, new_state: str, actor: User | None
         reason=clean(reason),
         data={"from": old_state, "to": new_state},
     )
+    if new_state == CampaignState.LAUNCHED:
+        announce("campaign.launched", campaign, actor=actor)
     return campaign
 
 
@@ -252,6 +256,7 @@ def _amend_part(
         reason=reason,
         data={"amendment": sequence, **change},
     )
+    announce("campaign.amended", campaign, actor=actor)
     return amendment
 
 
@@ -425,6 +430,7 @@ def _deadline_exception(*, deadline, unit, kind, reason, actor, new_due_on=None)
         reason=reason,
         data={"deadline": deadline.pk, "unit": unit.pk, "new_due_on": str(new_due_on or "")},
     )
+    announce(f"deadline.{kind}", exception, actor=actor)
     return exception
 
 
@@ -490,6 +496,7 @@ def submission_create(
         unit=unit,
         data={"deadline": deadline.pk, "version": submission.version},
     )
+    announce("submission.received", submission, actor=actor)
     return submission
 
 

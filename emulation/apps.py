@@ -10,6 +10,7 @@ class EmulationConfig(AppConfig):
     def ready(self):
         from campaigns import extensions
         from common import status
+        from emulation import notifications
         from emulation.enums import (
             REGISTRATION_STATE_COLOURS,
             REGISTRATION_TRANSITIONS,
@@ -24,3 +25,4 @@ class EmulationConfig(AppConfig):
                 model, "state", RegistrationState, REGISTRATION_TRANSITIONS, registration_permission
             )
         extensions.add_links(extensions.CAMPAIGN, "emulation/_campaign_links.html")
+        notifications.register_events()

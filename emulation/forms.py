@@ -40,6 +40,13 @@ class UnitRegistrationForm(_Form):
     )
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
+    def __init__(self, *args, campaign=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if campaign is not None:  # the forms that still exist when the campaign's awards are decided
+            self.fields["aimed_award"].queryset = award_choices(
+                subject=Subject.COLLECTIVE, judged_only=True, on_date=campaign.ends_on
+            )
+
 
 class WorkItemForm(_Form):
     title = forms.CharField(label=_("Work item"), max_length=500)
@@ -82,6 +89,9 @@ class IndividualRegistrationForm(_Form):
     def __init__(self, *args, people, campaign, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people
+        self.fields["aimed_award"].queryset = award_choices(
+            subject=Subject.INDIVIDUAL, judged_only=True, on_date=campaign.ends_on
+        )
         first, last = school_year_of(campaign.starts_on), school_year_of(campaign.ends_on)
         self.fields["school_year"].choices = [(y, f"{y}–{y + 1}") for y in range(first, last + 1)]
         current = school_year_of(timezone.localdate())

@@ -45,6 +45,7 @@ from emulation.models import (
 )
 from emulation.selectors import registration_window
 from units.models import Cluster, Person, Unit, User
+from units.notifications import announce
 from units.services import log_action
 
 # --- Shared checks ---------------------------------------------------------------------------
@@ -146,6 +147,11 @@ def registration_set_state(
         reason=reason,
         data={"from": old_state, "to": new_state, "resubmission": registration.resubmission_count},
     )
+    # Individuals sent together are announced once, as their forward (``individuals_forward``).
+    if new_state in (RegistrationState.RETURNED, RegistrationState.ACCEPTED) or (
+        new_state == RegistrationState.SUBMITTED and forward is None
+    ):
+        announce(f"registration.{new_state}", registration, actor=actor)
     return registration
 
 
@@ -395,6 +401,7 @@ def individuals_forward(
     log_action(
         campaign, "registration.forwarded", actor=actor, unit=unit, data={"forward": forward.pk, "count": len(pending)}
     )
+    announce("registration.forwarded", forward, actor=actor)
     return forward
 
 
@@ -662,4 +669,5 @@ def exemplar_advance(
         reason=clean(note),
         data={"from": old_step, "to": new_step, "date": str(on_date)},
     )
+    announce("exemplar.advanced", exemplar, actor=actor)
     return exemplar

@@ -127,7 +127,7 @@ def registration_create(request, campaign_pk, unit_pk):
     campaign = _campaign(request, campaign_pk)
     unit = _participant(request, campaign, unit_pk)
     require(request.user, "campaigns.submit_for_unit", unit)
-    form = UnitRegistrationForm(_posted(request))
+    form = UnitRegistrationForm(_posted(request), campaign=campaign)
     if request.method == "POST" and form.is_valid():
         try:
             svc.registration_create(campaign=campaign, unit=unit, actor=request.user, **form.cleaned_data)

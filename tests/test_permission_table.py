@@ -46,3 +46,19 @@ def test_url_answers_persona_as_the_table_says(case, persona, world, client_for)
     assert (persona, response.status_code) == (persona, expected)
     if persona == "anonymous" and expected == 302:
         assert response["Location"].startswith("/dang-nhap/")
+
+
+MERGER_CASES = [case for case in CASES if case.extra_personas]
+
+
+@pytest.mark.parametrize("case", MERGER_CASES, ids=[case.label for case in MERGER_CASES])
+def test_url_answers_extra_personas_as_the_table_says(case, world, client_for):
+    """Personas a row's setup adds (the Vĩnh Long accounts after Bến Tre merged in, 01/7/2025)."""
+    case.setup(world)
+    url = case.url(world)
+    data = case.data(world) if case.data else {}
+    answers = {
+        persona: getattr(client_for(world.users[persona]), case.method)(url, data).status_code
+        for persona in case.extra_personas
+    }
+    assert answers == case.extra_personas

@@ -15,6 +15,7 @@ from units.models import (
     UnitEvent,
     User,
 )
+from units.services import keys_refresh
 
 
 @admin.register(Unit)
@@ -23,6 +24,10 @@ class UnitAdmin(TreeAdmin):
     list_display = ("name", "kind", "code", "short_name", "active_to")
     list_filter = ("kind",)
     search_fields = ("name", "code", "name_search")
+
+    def save_model(self, request, obj, form, change):
+        keys_refresh(obj)
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(UnitEvent)
@@ -46,6 +51,10 @@ class PersonAdmin(admin.ModelAdmin):
     search_fields = ("full_name", "name_search")
     raw_id_fields = ("unit",)
     inlines = [PersonTransferInline]
+
+    def save_model(self, request, obj, form, change):
+        keys_refresh(obj)
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Cluster)
@@ -101,3 +110,11 @@ class ImportBatchAdmin(admin.ModelAdmin):
     list_filter = ("kind", "state")
     raw_id_fields = ("user",)
     readonly_fields = ("columns", "rows", "errors", "summary", "committed_at")
+
+
+def _system_administrators_only(request) -> bool:
+    """The stock admin is a system administrator's tool; officers work in the portal's own screens."""
+    return request.user.is_active and request.user.is_superuser
+
+
+admin.site.has_permission = _system_administrators_only

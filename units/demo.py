@@ -387,6 +387,7 @@ DEMO_ACCOUNTS = [
     ("bentre.lanhdao", "La Thị Thúy", "SGDDT-BENTRE", ("is_leader",), "La Thị Thúy"),
     ("bentre.hoidong", "Phan Thanh Sơn", "SGDDT-BENTRE", ("is_council_member",), ""),
     ("vinhlong.tdkt", "Nguyễn Thị Kim Oanh", "SGDDT-VINHLONG", ("is_officer",), ""),
+    ("vinhlong.lanhdao", "Lê Quang Trung", "SGDDT-VINHLONG", ("is_leader",), ""),
     ("dongtrieu.tdkt", "Vũ Thị Hồng Nhung", "PGDDT-DONGTRIEU", ("is_officer",), ""),
     ("xuanson.vanthu", "Phạm Thị Thu Hà", "THCS-XUANSON", ("is_clerk",), "Phạm Thị Thu Hà"),
     ("xuanson.hieutruong", "Nguyễn Thị Tuyết Mai", "THCS-XUANSON", ("is_unit_head",), "Nguyễn Thị Tuyết Mai"),

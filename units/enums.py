@@ -104,3 +104,40 @@ IMPORT_TRANSITIONS = {
     ImportState.COMMITTED: set(),
     ImportState.CANCELLED: set(),
 }
+
+
+# What each role lets an account do, in plain words (shown next to the role checkboxes).
+ROLE_EXPLANATIONS = {
+    AccountRole.CLERK: pgettext_lazy(
+        "account role help", "Keeps the unit's records: registers, submits reports and files, lists people."
+    ),
+    AccountRole.HEAD: pgettext_lazy(
+        "account role help", "Head of the unit: does what a clerk does and signs off the unit's registrations."
+    ),
+    AccountRole.OFFICER: pgettext_lazy(
+        "account role help",
+        "Emulation officer: runs campaigns and looks after every unit below, including their accounts.",
+    ),
+    AccountRole.COUNCIL: pgettext_lazy(
+        "account role help", "Member of the emulation and awards council: reads and scores the dossiers below."
+    ),
+    AccountRole.LEADER: pgettext_lazy("account role help", "Leader: reads everything below, changes nothing."),
+    AccountRole.ADMIN: pgettext_lazy("account role help", "System administrator: every unit and every account."),
+}
+# Roles an officer may give, for units in their subtree; a system administrator gives any but ADMIN.
+OFFICER_GRANTABLE_ROLES = (AccountRole.CLERK, AccountRole.HEAD)
+ADMIN_GRANTABLE_ROLES = (
+    AccountRole.CLERK,
+    AccountRole.HEAD,
+    AccountRole.OFFICER,
+    AccountRole.COUNCIL,
+    AccountRole.LEADER,
+)
+# Kinds of unit a system administrator creates at the top of the tree.
+ROOT_UNIT_KINDS = (
+    UnitKind.MINISTRY,
+    UnitKind.PROVINCE_COMMITTEE,
+    UnitKind.EDUCATION_DEPARTMENT,
+    UnitKind.COMMUNE_COMMITTEE,
+    UnitKind.OTHER,
+)

@@ -13,7 +13,16 @@ from django.utils.translation import pgettext_lazy
 
 from common.dates import school_year_of
 from units import imports, selectors
-from units.enums import ClusterKind, ImportKind, PersonRole, UnitKind
+from units.enums import (
+    ADMIN_GRANTABLE_ROLES,
+    OFFICER_GRANTABLE_ROLES,
+    ROLE_EXPLANATIONS,
+    ROOT_UNIT_KINDS,
+    ClusterKind,
+    ImportKind,
+    PersonRole,
+    UnitKind,
+)
 from units.models import Person, Unit
 
 
@@ -223,3 +232,59 @@ class PersonFilterForm(forms.Form):
             self.fields[name].widget.attrs.update(
                 {"class": "form-select", "hx-get": reverse_lazy("units:person-list"), "hx-trigger": "change"}
             )
+
+
+class RootUnitForm(UnitForm):
+    """A unit at the top of the tree (UBND tỉnh, a Sở, a UBND xã), made by a system administrator."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(k.value, k.label) for k in ROOT_UNIT_KINDS]
+
+
+def role_choices(roles) -> list[tuple[str, str]]:
+    """Each role with what it lets the account do, in plain words."""
+    return [(role.value, f"{role.label} — {ROLE_EXPLANATIONS[role]}") for role in roles]
+
+
+class AccountForm(forms.Form):
+    """A new account. The unit comes from the search-as-you-type picker (a hidden id)."""
+
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none(), widget=forms.HiddenInput)
+    full_name = forms.CharField(label=_("Full name"), max_length=120)
+    email = forms.EmailField(label=_("Email"), help_text=_("The invitation to choose a password is sent here."))
+    username = forms.CharField(
+        label=_("Username"),
+        max_length=150,
+        required=False,
+        help_text=_("Leave empty to make one from the name, e.g. lan.nt for Nguyễn Thị Lan."),
+    )
+    roles = forms.MultipleChoiceField(label=_("Roles"), widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = selectors.visible_units(user)
+        self.fields["roles"].choices = role_choices(_any_roles(user))
+
+
+def _any_roles(user):
+    """The roles the user gives at all; the service checks them against the chosen unit."""
+    return ADMIN_GRANTABLE_ROLES if user.is_superuser else OFFICER_GRANTABLE_ROLES
+
+
+class BulkAccountForm(forms.Form):
+    """Accounts for people chosen from the people list, all with the same roles."""
+
+    people = forms.ModelMultipleChoiceField(
+        label=_("People"), queryset=Person.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    roles = forms.MultipleChoiceField(label=_("Roles"), widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, user, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["people"].queryset = people
+        self.fields["roles"].choices = role_choices(_any_roles(user))
+
+
+class AccountDeactivateForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=500, required=False)

@@ -23,7 +23,7 @@ from django.utils.translation import override
 
 from common import excel, privacy
 from common.text import clean, fold
-from units import rules, selectors, services
+from units import notifications, rules, selectors, services
 from units.enums import IMPORT_TRANSITIONS, Gender, ImportKind, ImportState, PersonRole, UnitKind
 from units.models import ImportBatch, Person, Unit, User
 
@@ -491,6 +491,8 @@ def import_batch_set_state(*, batch: ImportBatch, new_state: str, actor: User, r
         batch.committed_at = timezone.now()
         update.append("committed_at")
     batch.save(update_fields=update)
+    if new_state == ImportState.COMMITTED:
+        notifications.announce("import.finished", batch, actor=actor)
     services.log_action(
         batch,
         "import.state_changed",

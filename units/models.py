@@ -254,12 +254,20 @@ class Notification(models.Model):
     url = models.CharField(_("link"), max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    # Filled by ``units.notifications``: the event, and when its email is due (now, or the
+    # user's daily digest) and was sent. No email for a notice without ``email_due_at``.
+    event = models.CharField(_("event"), max_length=60, blank=True)
+    email_due_at = models.DateTimeField(_("email due at"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("emailed at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
         ordering = ("-created_at", "-id")
-        indexes = [models.Index(fields=["user", "read_at"])]
+        indexes = [
+            models.Index(fields=["user", "read_at"]),
+            models.Index(fields=["emailed_at", "email_due_at"], name="units_notif_email_due"),
+        ]
 
     def __str__(self):
         return self.title

@@ -6,11 +6,33 @@ user do this to it". Views check them against the object; templates ask the same
 
 import rules
 
-from units.enums import AccountRole
+from units.enums import ADMIN_GRANTABLE_ROLES, OFFICER_GRANTABLE_ROLES, AccountRole
+from units.selectors import inherited_paths
 
 
 def _within(user, unit) -> bool:
-    return bool(user.unit_id) and unit is not None and unit.path.startswith(user.unit.path)
+    """The unit is in the user's subtree, or in the subtree of a unit merged into the user's."""
+    if not user.unit_id or unit is None:
+        return False
+    if unit.path.startswith(user.unit.path):
+        return True
+    # An ancestor of the user's unit (an issuer above it) is never inherited: no query for it.
+    return not user.unit.path.startswith(unit.path) and any(unit.path.startswith(p) for p in inherited_paths(user))
+
+
+def _is_own(user, unit) -> bool:
+    """The user's own unit, or one merged into it."""
+    if not user.unit_id or unit is None:
+        return False
+    if unit.pk == user.unit_id:
+        return True
+    return not user.unit.path.startswith(unit.path) and unit.path in inherited_paths(user)
+
+
+# Public for the apps above: a unit the user reaches (their subtree, or an inherited one's), and
+# the user's own unit (or one merged into it). Both follow the 2025 mergers.
+reaches_unit = _within
+is_own_unit = _is_own
 
 
 @rules.predicate
@@ -41,7 +63,7 @@ def can_view_unit(user, unit):
         return True
     if user.sees_subtree:
         return _within(user, unit)
-    return unit is not None and unit.pk == user.unit_id
+    return _is_own(user, unit)
 
 
 @rules.predicate
@@ -53,7 +75,7 @@ def manages_unit(user, unit):
         return True
     if user.has_role(AccountRole.OFFICER) and _within(user, unit):
         return True
-    return unit.pk == user.unit_id and (user.has_role(AccountRole.CLERK) or user.has_role(AccountRole.HEAD))
+    return (user.has_role(AccountRole.CLERK) or user.has_role(AccountRole.HEAD)) and _is_own(user, unit)
 
 
 @rules.predicate
@@ -95,6 +117,30 @@ def sees_national_ids(user):
     )
 
 
+def grantable_roles(user, unit) -> list[AccountRole]:
+    """Roles ``user`` may give to an account of ``unit``: all but ADMIN for a system
+    administrator; clerk and head for an officer, in their subtree; nothing for others."""
+    if unit is None or not user.is_authenticated:
+        return []
+    if user.is_superuser:
+        return list(ADMIN_GRANTABLE_ROLES)
+    if user.has_role(AccountRole.OFFICER) and _within(user, unit):
+        return list(OFFICER_GRANTABLE_ROLES)
+    return []
+
+
+@rules.predicate
+def manages_account(user, account):
+    """A system administrator manages every account; an officer the clerk and head accounts
+    of the units in their subtree (never an officer's, leader's or administrator's)."""
+    if account is None or not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    allowed = set(grantable_roles(user, account.unit))
+    return bool(allowed) and set(account.roles) <= allowed
+
+
 rules.add_perm("units.view_unit", can_view_unit)
 rules.add_perm("units.change_unit", manages_unit)
 rules.add_perm("units.add_child_unit", manages_unit & (is_officer | is_system_admin))
@@ -108,3 +154,10 @@ rules.add_perm("units.view_personal_details", can_see_personal_details)
 rules.add_perm("units.import_data", is_clerk_or_head | is_officer | is_system_admin)
 rules.add_perm("units.manage_clusters", is_officer | is_system_admin)
 rules.add_perm("units.organise_cluster", manages_unit & (is_officer | is_system_admin))
+rules.add_perm("units.add_root_unit", is_system_admin)
+rules.add_perm("units.manage_accounts", is_officer | is_system_admin)
+rules.add_perm("units.change_account", manages_account)
+# For menus and buttons ({% test_rule %}): answered by the predicate alone, without the
+# model backend's permission queries on every page of the users who do not hold it.
+rules.add_rule("units.may_manage_accounts", is_officer | is_system_admin)
+rules.add_rule("units.may_add_root_unit", is_system_admin)

@@ -6,23 +6,50 @@ An object outside the scope is simply absent from these querysets, so views
 that fetch through them answer 404.
 """
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import Length, Substr
 
 from common.text import fold
 from units.models import AuditLog, Cluster, ImportBatch, Notification, Person, PersonTransfer, Unit, UnitEvent, User
 
 
+def inherited_units(unit_id: int) -> QuerySet[Unit]:
+    """The units merged (or split) into ``unit_id``, and the units merged into those: two generations
+    of predecessors as one subquery, so a scope built on it costs no query of its own."""
+    return Unit.objects.filter(
+        Q(successor_events__unit_id=unit_id) | Q(successor_events__unit__successor_events__unit_id=unit_id)
+    )
+
+
 def unit_scope_q(user: User, *, prefix: str = "") -> Q:
-    """A Q object restricting any model with a unit path at ``prefix`` to the user's scope."""
+    """A Q object restricting any model with a unit path at ``prefix`` to the user's scope.
+
+    The scope follows the 2025 mergers: a unit's account also sees what it inherited (the units
+    merged into it, with their subtrees for subtree roles: Vĩnh Long's Sở sees Bến Tre's schools).
+    """
     if not user.is_authenticated:
         return Q(pk__in=[])
     if user.is_superuser:
         return Q()
     if user.unit_id is None:
         return Q(pk__in=[])
+    inherited = inherited_units(user.unit_id)
     if user.sees_subtree:
-        return Q(**{f"{prefix}path__startswith": user.unit.path})
-    return Q(**{f"{prefix}pk": user.unit_id})
+        under_inherited = inherited.filter(path=Substr(OuterRef(f"{prefix}path"), 1, Length("path")))
+        return Q(**{f"{prefix}path__startswith": user.unit.path}) | Q(Exists(under_inherited))
+    return Q(**{f"{prefix}pk": user.unit_id}) | Q(**{f"{prefix}pk__in": inherited.values("pk")})
+
+
+def inherited_paths(user: User) -> list[str]:
+    """Paths of the units the user's unit inherited through mergers; one query, kept on the user
+    object for the request (the predicates in ``units.rules`` ask it only when the plain path
+    comparison fails)."""
+    if not user.is_authenticated or user.unit_id is None:
+        return []
+    cached = getattr(user, "_inherited_paths", None)
+    if cached is None:
+        cached = user._inherited_paths = list(inherited_units(user.unit_id).values_list("path", flat=True))
+    return cached
 
 
 def visible_units(user: User) -> QuerySet[Unit]:
@@ -226,3 +253,54 @@ def unread_notification_count(user: User) -> int:
     if not user.is_authenticated:
         return 0
     return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+# --------------------------------------------------------------------------- accounts
+
+
+def account_list(user: User, *, query: str = "", unit: Unit | None = None, active: bool | None = None):
+    """Accounts of the units the user manages (an officer: their subtree; an administrator: all)."""
+    if not user.is_authenticated or not (user.is_superuser or user.is_officer):
+        return User.objects.none()
+    qs = User.objects.filter(Q(unit_scope_q(user, prefix="unit__")) if not user.is_superuser else Q())
+    if unit is not None:
+        qs = qs.filter(unit__path__startswith=unit.path)
+    if active is not None:
+        qs = qs.filter(is_active=active)
+    if query:
+        folded = fold(query)
+        qs = qs.filter(
+            Q(username__icontains=query.strip())
+            | Q(email__icontains=query.strip())
+            | Q(full_name__icontains=query.strip())
+            | Q(unit__name_search__contains=folded)
+        )
+    return qs.select_related("unit").order_by("unit__name_sort", "username")
+
+
+def account_get(user: User, pk: int) -> User:
+    return account_list(user).get(pk=pk)
+
+
+def unit_picker(user: User, *, query: str, limit: int = 15) -> list[Unit]:
+    """Units matching a typed name or code, for the search-as-you-type picker (not a select of all)."""
+    query = (query or "").strip()
+    if not query:
+        return []
+    folded = fold(query)
+    qs = visible_units(user).filter(Q(name_search__contains=folded) | Q(code__icontains=query))
+    return list(qs.only("pk", "name", "code", "path", "depth", "kind").order_by("depth", "name_sort")[:limit])
+
+
+def people_without_account(user: User, *, query: str = "", unit: Unit | None = None) -> QuerySet[Person]:
+    """Active people in scope who hold no account yet: the bulk account page."""
+    return person_list(user, query=query, unit=unit).filter(account__isnull=True)
+
+
+def accounts_with_roles(units, *, roles: list[str]) -> QuerySet[User]:
+    """Active accounts of any of ``units`` (a queryset or list) holding any of the roles: who hears
+    of an event (``units.notifications``)."""
+    q = Q()
+    for role in roles:
+        q |= Q(**{User.ROLE_FIELDS[role]: True})
+    return User.objects.filter(q, unit__in=units, is_active=True).order_by("pk")

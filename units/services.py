@@ -65,6 +65,15 @@ def _fill_unit_keys(unit: Unit) -> None:
     unit.name_sort = sort_key(unit.name)
 
 
+def keys_refresh(obj: Unit | Person) -> None:
+    """Fill the search and sort keys of a unit or person saved outside these services (the stock
+    admin), so the portal's search finds it however it was made."""
+    if isinstance(obj, Unit):
+        _fill_unit_keys(obj)
+    else:
+        _fill_person_keys(obj)
+
+
 def _validate_unit(unit: Unit, *, exclude: Iterable[str] = ()) -> None:
     if unit.active_from and unit.active_to and unit.active_to < unit.active_from:
         raise ValidationError({"active_to": _("The end of activity cannot be before its start.")})

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from units.views import cluster, home, imports, person, unit
+from units.views import account, cluster, home, imports, person, unit
 
 app_name = "units"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     # Units
     path("don-vi/", unit.unit_list, name="unit-list"),
     path("don-vi/xuat-excel/", unit.unit_export, name="unit-export"),
+    path("don-vi/them-cap-cao-nhat/", unit.unit_create_root, name="unit-create-root"),
     path("don-vi/<int:pk>/", unit.unit_detail, name="unit-detail"),
     path("don-vi/<int:pk>/sua/", unit.unit_edit, name="unit-edit"),
     path("don-vi/<int:pk>/them-don-vi/", unit.unit_create_child, name="unit-create-child"),
@@ -30,6 +31,14 @@ urlpatterns = [
     path("cum-thi-dua/", cluster.cluster_list, name="cluster-list"),
     path("cum-thi-dua/them/", cluster.cluster_create, name="cluster-create"),
     path("cum-thi-dua/<int:pk>/", cluster.cluster_detail, name="cluster-detail"),
+    # Accounts
+    path("tai-khoan/", account.account_list, name="account-list"),
+    path("tai-khoan/them/", account.account_create, name="account-create"),
+    path("tai-khoan/chon-don-vi/", account.account_unit_picker, name="account-unit-picker"),
+    path("tai-khoan/tu-danh-sach-ca-nhan/", account.account_bulk, name="account-bulk"),
+    path("tai-khoan/<int:pk>/ngung/", account.account_deactivate, name="account-deactivate"),
+    path("tai-khoan/<int:pk>/gui-lai-loi-moi/", account.account_resend_invitation, name="account-resend-invitation"),
+    path("kich-hoat-tai-khoan/<uidb64>/<token>/", account.account_activate, name="account-activate"),
     # Excel import
     path("nhap-du-lieu/", imports.import_start, name="import-start"),
     path("nhap-du-lieu/mau/<slug:kind>/", imports.import_template, name="import-template"),

@@ -1,6 +1,7 @@
 from django.urls import reverse
 
 from tests.url_table import UrlCase
+from units.tests.url_cases import merged_into_vinhlong
 
 PERSONAS = ("school_clerk", "other_head", "phong_officer", "so_officer", "leader", "outsider")
 EVERYONE = dict.fromkeys(PERSONAS, 200)
@@ -34,6 +35,15 @@ def person_url(name):
 
 def unit_url(name):
     return lambda w: reverse(name, kwargs={"pk": w.school_a1.pk})
+
+
+def merged(name, url, expect, extra):
+    """The same row after the test Sở merged into Vĩnh Long: its officer and leader inherit it."""
+    return UrlCase(name, url, expect, setup=merged_into_vinhlong, extra_personas=extra, id=f"{name} (after the merger)")
+
+
+MERGED_READ = {"vinhlong_officer": 200, "vinhlong_leader": 200}
+MERGED_WRITE = {"vinhlong_officer": 200, "vinhlong_leader": 403}
 
 
 CASES = [
@@ -78,4 +88,9 @@ CASES = [
     ),
     UrlCase("awards:import", lambda w: reverse("awards:import"), IMPORT),
     UrlCase("awards:import-template", lambda w: reverse("awards:import-template"), IMPORT),
+    # Merger continuity: the Vĩnh Long accounts read (and the officer records) the merged history.
+    merged("awards:person-history", person_url("awards:person-history"), READ_A1, MERGED_READ),
+    merged("awards:unit-history", unit_url("awards:unit-history"), READ_A1, MERGED_READ),
+    merged("awards:suggestions", unit_url("awards:suggestions"), READ_A1, MERGED_READ),
+    merged("awards:person-award-add", person_url("awards:person-award-add"), WRITE_A1, MERGED_WRITE),
 ]

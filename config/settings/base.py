@@ -272,6 +272,12 @@ CELERY_BEAT_SCHEDULE: dict = {
         "options": {"expires": 3600},
     },
     "units-imports-expire": {"task": "units.tasks.imports_expire", "schedule": 3600, "options": {"expires": 3600}},
+    # Notification emails (units.notifications): daily digests and whatever was not sent at once.
+    "notification-emails-tick": {
+        "task": "units.tasks.notification_emails_tick",
+        "schedule": REMINDER_TICK_SECONDS,
+        "options": {"expires": REMINDER_TICK_SECONDS},
+    },
 }
 
 LOGGING = {

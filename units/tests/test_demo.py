@@ -60,3 +60,20 @@ def test_generate_province_builds_a_valid_tree_with_search_keys(db):
     assert person.name_search == demo.fold(person.full_name)
     # Idempotent: a second call returns the same root and adds nothing.
     assert (demo.generate_province(root_code="BENCH-T", units=64, people=500).pk, subtree.count()) == (root.pk, 64)
+
+
+def test_demo_vinhlong_accounts_see_the_schools_and_people_that_came_from_ben_tre(db):
+    demo.load()
+    ben_tre = Unit.objects.get(code="SGDDT-BENTRE")
+    ben_tre_units = set(selectors.unit_subtree(ben_tre).values_list("code", flat=True))
+    for username in ("vinhlong.tdkt", "vinhlong.lanhdao"):
+        user = User.objects.get(username=username)
+        visible = set(selectors.visible_units(user).values_list("code", flat=True))
+        assert ben_tre_units <= visible and {"SGDDT-VINHLONG", "THPT-LUUVANLIET"} <= visible
+        assert (
+            selectors.person_list(user).count() == Person.objects.filter(is_active=True, unit__code__in=visible).count()
+        )
+        assert user.has_perm("units.view_unit", Unit.objects.get(code="THPT-CHUYENBENTRE"))
+    assert "SGDDT-BENTRE" not in set(
+        selectors.visible_units(User.objects.get(username="hungyen.tdkt")).values_list("code", flat=True)
+    )

@@ -45,6 +45,48 @@ def _batch(w):
     )
 
 
+# Accounts: officers (and system administrators) manage them; an officer only in their subtree.
+OFFICERS = expect(school_clerk=403, other_head=403, phong_officer=200, so_officer=200, leader=403, outsider=200)
+ACT_ON_HEAD_A2 = expect(school_clerk=403, other_head=403, phong_officer=302, so_officer=302, leader=403, outsider=404)
+
+
+def _head_a2(name):
+    return lambda w: reverse(name, args=[w.users["other_head"].pk])
+
+
+def _invitation(w):
+    from units.accounts import invitation_path
+
+    return invitation_path(w.users["other_head"])
+
+
+def merged_into_vinhlong(w):
+    """The 2025 merger: the test Sở (with Phòng A, school A1…) merges into a new Vĩnh Long Sở,
+    whose officer and leader must then see and (the officer) keep what came with it."""
+    import datetime
+
+    from units.enums import UnitKind
+    from units.tests.factories import UnitFactory, UserFactory
+
+    vinhlong = UnitFactory(kind=UnitKind.EDUCATION_DEPARTMENT, name="Sở Giáo dục và Đào tạo tỉnh Vĩnh Long Thử")
+    services.unit_merge(sources=[w.so], into=vinhlong, date=datetime.date(2025, 7, 1), actor=None, move_people=False)
+    w.extra["vinhlong"] = vinhlong
+    w.users["vinhlong_officer"] = UserFactory(username="vinhlong.tdkt", unit=vinhlong, is_officer=True)
+    w.users["vinhlong_leader"] = UserFactory(username="vinhlong.lanhdao", unit=vinhlong, is_leader=True)
+    w.refresh()
+
+
+# The Vĩnh Long accounts after the merger: the leader reads, the officer reads and keeps.
+MERGED_READ = {"vinhlong_officer": 200, "vinhlong_leader": 200}
+MERGED_KEEP = {"vinhlong_officer": 200, "vinhlong_leader": 403}
+
+
+def _merged(name, url, expect_, extra, **kwargs):
+    return UrlCase(
+        name, url, expect_, setup=merged_into_vinhlong, extra_personas=extra, id=f"{name} (after the merger)", **kwargs
+    )
+
+
 def _unit(name):
     return lambda w: reverse(name, args=[w.school_a1.pk])
 
@@ -180,4 +222,58 @@ CASES = [
         method="post",
         setup=_batch,
     ),
+    # Top-level units: system administrators only (no persona here is one).
+    UrlCase("units:unit-create-root", lambda w: reverse("units:unit-create-root"), dict.fromkeys(PERSONAS, 403)),
+    # Accounts
+    UrlCase("units:account-list", lambda w: reverse("units:account-list"), OFFICERS),
+    UrlCase("units:account-create", lambda w: reverse("units:account-create"), OFFICERS),
+    UrlCase(
+        "units:account-create",
+        lambda w: reverse("units:account-create"),
+        OFFICERS | {"phong_officer": 302, "so_officer": 302},
+        method="post",
+        data=lambda w: {
+            "unit": w.school_a1.pk,
+            "full_name": "Đỗ Thị Hằng",
+            "email": "hang@example.test",
+            "roles": ["clerk"],
+        },
+        id="units:account-create (post, a clerk of A1)",
+    ),
+    UrlCase(
+        "units:account-unit-picker",
+        lambda w: reverse("units:account-unit-picker") + "?unit_query=thu",
+        OFFICERS,
+    ),
+    UrlCase("units:account-bulk", lambda w: reverse("units:account-bulk"), OFFICERS),
+    UrlCase("units:account-deactivate", _head_a2("units:account-deactivate"), ACT_ON_HEAD_A2, method="post"),
+    UrlCase(
+        "units:account-deactivate",
+        lambda w: reverse("units:account-deactivate", args=[w.users["phong_officer"].pk]),
+        expect(school_clerk=403, other_head=403, phong_officer=403, so_officer=403, leader=403, outsider=404),
+        method="post",
+        id="units:account-deactivate (an officer's account)",
+    ),
+    UrlCase(
+        "units:account-resend-invitation", _head_a2("units:account-resend-invitation"), ACT_ON_HEAD_A2, method="post"
+    ),
+    UrlCase("units:account-activate", _invitation, EVERYONE | {"anonymous": 200}),
+    UrlCase(
+        "units:account-activate",
+        lambda w: reverse("units:account-activate", args=["MQ", "khong-dung"]),
+        EVERYONE | {"anonymous": 200},
+        id="units:account-activate (a broken link)",
+    ),
+    # Merger continuity: the Vĩnh Long accounts after Bến Tre (here: the test Sở) merged in.
+    _merged("units:unit-detail", _unit("units:unit-detail"), SEE_A1, MERGED_READ),
+    _merged(
+        "units:unit-detail",
+        lambda w: reverse("units:unit-detail", args=[w.so.pk]),
+        expect(school_clerk=404, other_head=404, phong_officer=404, so_officer=200, leader=200, outsider=404),
+        MERGED_READ,
+    ),
+    _merged("units:unit-edit", _unit("units:unit-edit"), KEEP_A1, MERGED_KEEP),
+    _merged("units:person-detail", _person("units:person-detail"), SEE_A1, MERGED_READ),
+    _merged("units:person-edit", _person("units:person-edit"), KEEP_A1, MERGED_KEEP),
+    _merged("units:unit-list", lambda w: reverse("units:unit-list") + "?q=thu+a1", EVERYONE, MERGED_READ),
 ]

@@ -4,11 +4,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from units import imports, selectors, services
-from units.forms import MergeForm, MoveForm, RenameForm, SplitForm, UnitFilterForm, UnitForm, add_service_errors
+from units.forms import (
+    MergeForm,
+    MoveForm,
+    RenameForm,
+    RootUnitForm,
+    SplitForm,
+    UnitFilterForm,
+    UnitForm,
+    add_service_errors,
+)
 from units.views.shared import paginate, require, wants_fragment, with_links, xlsx_response
 
 
@@ -80,6 +90,29 @@ def unit_create_child(request, pk):
             messages.success(request, _("The unit %(name)s was created.") % {"name": unit.name})
             return redirect("units:unit-detail", pk=unit.pk)
     return _form_page(request, unit=parent, form=form, title=_("New unit under %s") % parent.name, submit=_("Create"))
+
+
+@login_required
+def unit_create_root(request):
+    """A system administrator adds a unit at the top of the tree (UBND tỉnh, a Sở, a UBND xã)."""
+    require(request.user, "units.add_root_unit")
+    form = RootUnitForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            unit = services.unit_create(parent=None, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The unit %(name)s was created.") % {"name": unit.name})
+            return redirect("units:unit-detail", pk=unit.pk)
+    return _form_page(
+        request,
+        unit=None,
+        form=form,
+        title=_("New top-level unit"),
+        submit=_("Create"),
+        cancel_url=reverse("units:unit-list"),
+    )
 
 
 @login_required
