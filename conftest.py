@@ -101,6 +101,24 @@ class World:
             getattr(self, name).refresh_from_db()
 
 
+@pytest.fixture(autouse=True)
+def award_catalogue(request):
+    """The catalogue of awards is data from a migration; a transactional test flushes every table when
+    it ends, the catalogue included. Put it back before a transactional test that follows one."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        return
+    request.getfixturevalue("transactional_db")
+    import importlib
+
+    from django.apps import apps
+
+    from awards.models import Award
+
+    if not Award.objects.exists():
+        importlib.import_module("awards.migrations.0002_load_catalogue").load(apps, None)
+
+
 @pytest.fixture
 def world(db) -> World:
     so = UnitFactory(kind=UnitKind.EDUCATION_DEPARTMENT, name="Sở Giáo dục và Đào tạo Thử nghiệm", short_name="SGDĐT")

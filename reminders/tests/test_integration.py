@@ -92,11 +92,14 @@ def smtp_inbox():
 def redis_worker():
     old_url = celery_app.conf.broker_url
     celery_app.conf.broker_url = REDIS_URL
+    # Forget connections and producers an earlier test opened for the default broker.
+    celery_app.close()
     with celery_app.connection_for_write() as connection:
         connection.default_channel.queue_purge(celery_app.conf.task_default_queue)
     with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10, loglevel="WARNING"):
         yield
     celery_app.conf.broker_url = old_url
+    celery_app.close()
 
 
 @contextlib.contextmanager

@@ -249,4 +249,5 @@ def test_account_bulk_page_query_count(rows, world, client, django_assert_num_qu
 def test_deactivated_account_cannot_log_in(world, client):
     head = world.users["other_head"]
     accounts.account_deactivate(actor=world.users["phong_officer"], account=head)
-    assert client.login(username="head_a2", password="matkhau-demo-1") is False
+    response = client.post(reverse("login"), {"username": "head_a2", "password": "matkhau-demo-1"})
+    assert (response.status_code, "_auth_user_id" in client.session) == (200, False)
