@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from awards.selectors import award_choices
 from campaigns.enums import CampaignState, ExceptionKind, ParticipantScope
 from campaigns.models import AwardOffer, Campaign, Criterion, DossierComponent, Milestone, Phase, Subject, UpperDocument
+from campaigns.selectors import criteria_tree
+from common.documents import marker
 from common.numbers import decimal_text
 from common.text import clean, fold
 from common.uploads import sniff_deliverable
@@ -205,6 +207,24 @@ class SubjectForm(PartForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
 
+def criterion_parent_choices(campaign: Campaign, *, exclude: int | None = None) -> list[tuple]:
+    """The plan's criteria as a tree, each indented by its depth ("2.1" under "2"); an item and its own
+    items are not offered as its parent."""
+    choices, skip_below = [("", "---------")], None
+    for criterion, depth in criteria_tree(campaign):
+        if skip_below is not None:
+            if depth > skip_below:
+                continue
+            skip_below = None
+        if criterion.pk == exclude:
+            skip_below = depth
+            continue
+        title = criterion.title if len(criterion.title) <= 90 else criterion.title[:89] + "…"
+        label = f"{marker(criterion.number)} {title}".strip()
+        choices.append((criterion.pk, "\u00a0\u00a0\u00a0\u00a0" * depth + label))
+    return choices
+
+
 class CriterionForm(PartForm):
     target_value = forms.CharField(
         label=_("Target value"),
@@ -238,10 +258,29 @@ class CriterionForm(PartForm):
             parents = parents.exclude(pk=self.instance.pk)
             self.initial["target_value"] = decimal_text(self.instance.target_value)
         self.fields["parent"].queryset = parents
+        self.fields["parent"].choices = criterion_parent_choices(self.campaign, exclude=self.instance.pk)
         self.fields["parent"].label = _("Under")
         self.fields["parent"].help_text = _("Left empty, “2.1.1” is put under “2.1” when the plan has it.")
         self.fields["phase"].queryset = self.campaign.phases.all()
         self.fields["phase"].label = _("Phase")
+
+
+class OutlineForm(forms.Form):
+    """The plan's content pasted as a numbered outline; previewed, then saved as criteria."""
+
+    text = forms.CharField(
+        label=_("Outline"),
+        widget=forms.Textarea(attrs={"rows": 18, "spellcheck": "false"}),
+        help_text=_(
+            "Paste the content as it is written, one item a line: “II. …”, “1. …”, “1.1. …”, “a) …”, “- …”, “+ …”. "
+            "A line without a number continues the item above it; after an empty line it is the item's text."
+        ),
+    )
+
+    def __init__(self, *args, amending: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if amending:
+            _ask_reason(self)
 
 
 class AwardOfferForm(PartForm):

@@ -161,7 +161,7 @@ class Criterion(models.Model):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="criteria")
     parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="children")
     number = models.CharField(_("number"), max_length=20, blank=True, help_text=_("e.g. 2.1.1"))
-    title = models.CharField(_("heading"), max_length=500)
+    title = models.TextField(_("heading"))  # no limit: a plan's item can be a long paragraph
     body = models.TextField(_("text"), blank=True)
     subject_kind = models.CharField(_("applies to"), max_length=12, choices=SubjectKind.choices, blank=True)
     person_role = models.CharField(_("person role"), max_length=20, blank=True)

@@ -28,6 +28,7 @@ from campaigns.enums import (
     SubmissionStatus,
 )
 from campaigns.models import Campaign, Deadline
+from campaigns.outline import parse as parse_outline
 from campaigns.parts import PARTS, PARTS_BY_SLUG, PLAN_PAGE_PREFETCH, PartSpec
 from common.dates import school_year_label, school_year_of
 from common.status import allowed_transitions
@@ -286,6 +287,43 @@ def part_add(request, pk: int, part: str):
         return render(request, "campaigns/_section.html", _section_context(request, campaign, part, form=form))
     context = {"campaign": campaign, "part": part, "form": form, "amending": _amending(campaign)}
     return render(request, "campaigns/part_form.html", context)
+
+
+@login_required
+def criteria_outline(request, pk: int):
+    """Criteria from a pasted outline: "Preview" shows the tree (and the problems, each at its line)
+    for the officer to correct the text; "Save" adds the whole tree."""
+    campaign = _campaign_or_404(request, pk)
+    if refused := _require_parts(request, campaign):
+        return refused
+    amending = _amending(campaign)
+    form = forms.OutlineForm(request.POST if request.method == "POST" else None, amending=amending)
+    outline = None
+    if request.method == "POST" and form.is_valid():
+        outline = parse_outline(form.cleaned_data["text"])
+        for problem in outline.errors:
+            form.add_error("text", str(problem))
+        if "save" in request.POST and not outline.errors:
+            try:
+                created = services.criteria_import(
+                    campaign=campaign,
+                    text=form.cleaned_data["text"],
+                    actor=request.user,
+                    amendment_reason=form.cleaned_data.get("amendment_reason", ""),
+                )
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, _("%(count)d items added to the plan.") % {"count": len(created)})
+                return redirect(reverse("campaigns:detail", args=[campaign.pk]) + "#part-tieu-chi")
+    context = {
+        "campaign": campaign,
+        "form": form,
+        "outline": outline,
+        "items": list(outline.walk()) if outline else [],
+        "amending": amending,
+    }
+    return render(request, "campaigns/criteria_outline.html", context)
 
 
 @login_required

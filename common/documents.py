@@ -62,6 +62,15 @@ def upper(text: str) -> str:
     return nfc(nfc(text).upper())
 
 
+def marker(number: str) -> str:
+    """An item's marker as the plan writes it: a number or a Roman part takes its dot ("2.1" → "2.1.",
+    "II" → "II."); a letter or a list marker stays as written ("a)", "b.", "-", "+")."""
+    number = nfc(number)
+    if number and (number[-1].isdigit() or re.fullmatch(r"[IVXLC]+", number)):
+        return f"{number}."
+    return number
+
+
 def list_lines(items: list[str], *, last: str = ".") -> list[str]:
     """Lines of an enumeration: each ends with ";", the last with "." (NĐ 30/2020)."""
     cleaned = [nfc(item).rstrip(";.,: ") for item in items]

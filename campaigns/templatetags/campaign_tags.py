@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.parts import PARTS
 from common.dates import official_date
+from common.documents import marker as document_marker
 from common.numbers import decimal_text
 
 register = template.Library()
@@ -23,6 +24,12 @@ def official(value) -> str:
 def depth_indent(depth) -> str:
     """Bootstrap padding class for a nested criterion (ps-0 … ps-5)."""
     return f"ps-{min(int(depth) * 3, 5)}"
+
+
+@register.filter
+def marker(number) -> str:
+    """A criterion's marker as written: "2.1" → "2.1.", "II" → "II.", but "a)", "b.", "-" unchanged."""
+    return document_marker(number)
 
 
 @register.filter

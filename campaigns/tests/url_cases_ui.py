@@ -101,6 +101,9 @@ CASES = [
     ),
     UrlCase("campaigns:part-add", _draft_url("campaigns:part-add", "giai-doan"), ISSUER_STAFF_ONLY, setup=_campaigns),
     UrlCase(
+        "campaigns:criteria-outline", _draft_url("campaigns:criteria-outline"), ISSUER_STAFF_ONLY, setup=_campaigns
+    ),
+    UrlCase(
         "campaigns:part-edit",
         lambda w: reverse("campaigns:part-edit", args=[w.extra["draft"].pk, "giai-doan", w.extra["phase"].pk]),
         ISSUER_STAFF_ONLY,
