@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from awards.selectors import award_choices
-from campaigns.enums import CampaignState, ExceptionKind, ParticipantScope
+from campaigns.enums import BasisWord, CampaignState, ExceptionKind, ParticipantScope
 from campaigns.models import AwardOffer, Campaign, Criterion, DossierComponent, Milestone, Phase, Subject, UpperDocument
 from campaigns.selectors import criteria_tree
 from common.documents import marker
@@ -178,7 +178,7 @@ class UpperDocumentForm(PartForm):
     class Meta:
         model = UpperDocument
         formfield_callback = _formfield
-        fields = ("number_symbol", "issued_on", "issuer_name", "summary", "linked_campaign")
+        fields = ("basis", "number_symbol", "issued_on", "issuer_name", "summary", "linked_campaign")
 
     def __init__(self, *args, linkable=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -187,6 +187,13 @@ class UpperDocumentForm(PartForm):
         field.label = _("Upper plan in the portal")
         field.label_from_instance = lambda c: f"{c.number_symbol} — {c.title}" if c.number_symbol else c.title
         field.help_text = _("When the upper plan is in the portal, choose it to link the two.")
+        self.fields["basis"].required = False
+        self.fields["basis"].help_text = _(
+            "How the printed plan introduces this document: “pursuant to …” or “implementing …”."
+        )
+
+    def clean_basis(self):
+        return self.cleaned_data.get("basis") or BasisWord.BASED_ON
 
 
 class PhaseForm(PartForm):
@@ -248,6 +255,7 @@ class CriterionForm(PartForm):
             "subject_kind",
             "person_role",
             "phase",
+            "portal_section",
         )
         widgets = {"title": forms.Textarea(attrs={"rows": 2})}
 

@@ -35,7 +35,7 @@ from django.utils.translation import gettext_lazy
 
 from campaigns import forms, selectors
 from campaigns.deadlines import deadline_dates, milestone_dates, milestone_expand
-from campaigns.enums import ACTIVE_STATES, Recurrence
+from campaigns.enums import ACTIVE_STATES, BasisWord, Recurrence
 from campaigns.models import (
     AwardOffer,
     Campaign,
@@ -192,6 +192,7 @@ def _upper_document_copy(spec: PartSpec, ctx: CopyContext):
             issuer_name=source.issuer.name,
             summary=source.summary or source.title,
             linked_campaign=source,
+            basis=BasisWord.IMPLEMENTING,
         ),
     )
 
@@ -377,7 +378,7 @@ UPPER_DOCUMENT = PartSpec(
     model=UpperDocument,
     title=gettext_lazy("Upper documents implemented"),
     form=forms.UpperDocumentForm,
-    fields=("number_symbol", "issued_on", "issuer_name", "summary", "linked_campaign"),
+    fields=("basis", "number_symbol", "issued_on", "issuer_name", "summary", "linked_campaign"),
     audit_labels=_audit(
         gettext_lazy("Upper document added"),
         gettext_lazy("Upper document changed"),
@@ -431,6 +432,7 @@ CRITERION = PartSpec(
         "target_unit",
         "target_year",
         "phase",
+        "portal_section",
     ),
     audit_labels=_audit(
         gettext_lazy("Criterion added"), gettext_lazy("Criterion changed"), gettext_lazy("Criterion deleted")
