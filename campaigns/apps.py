@@ -20,3 +20,8 @@ class CampaignsConfig(AppConfig):
         status.register_badges(Campaign, "state", CampaignState, CAMPAIGN_STATE_COLOURS)
         status.register_machine(Campaign, "state", CampaignState, CAMPAIGN_TRANSITIONS, "campaigns.decide_campaign")
         status.register_badges(UnitDeadlineStatus, "status", SubmissionStatus, SUBMISSION_STATUS_COLOURS)
+
+        from campaigns.audit import SENTENCES
+        from common.audit import register_sentences
+
+        register_sentences(SENTENCES)

@@ -24,3 +24,8 @@ class EmulationConfig(AppConfig):
                 model, "state", RegistrationState, REGISTRATION_TRANSITIONS, registration_permission
             )
         extensions.add_links(extensions.CAMPAIGN, "emulation/_campaign_links.html")
+
+        from common.audit import register_sentences
+        from emulation.audit import SENTENCES
+
+        register_sentences(SENTENCES)
