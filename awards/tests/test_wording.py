@@ -1,5 +1,7 @@
 """Notes the catalogue's authors left for maintainers never reach users as such."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -23,3 +25,15 @@ def test_award_detail_shows_a_neutral_badge_instead_of_the_note(world, client_fo
     assert "chưa xác minh điều khoản" not in page
     assert 'data-testid="unverified">căn cứ chưa được xác minh</span>' in page
     assert "Điều 28; Điều 80" in page
+
+
+def test_suggestions_year_selector_shows_the_year_the_heading_names(world, client_for):
+    """The clock is frozen on 15/6/2026 (conftest): the default school year is 2025–2026."""
+    page = (
+        client_for(world.users["phong_officer"])
+        .get(reverse("awards:suggestions", args=[world.school_a1.pk]))
+        .content.decode()
+    )
+    assert "Đủ điều kiện khen thưởng năm học 2025–2026</h1>" in page
+    selected = re.findall(r'<option value="(\d+)"[^>]*selected', page)
+    assert selected == ["2025"]
