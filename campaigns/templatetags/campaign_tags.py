@@ -27,6 +27,22 @@ def depth_indent(depth) -> str:
 
 
 @register.filter
+def figures_labelled(values, milestone) -> list[tuple[str, str]]:
+    """A submission's figures as (label, value with its unit) in the milestone's order, never their keys;
+    a figure the milestone no longer asks for keeps its key as its label."""
+    values = dict(values or {})
+    asked = [f for f in (getattr(milestone, "figures", None) or []) if isinstance(f, dict) and f.get("key")]
+    lines = []
+    for figure in asked:
+        if figure["key"] in values:
+            value = str(values.pop(figure["key"]))
+            unit = figure.get("unit") or ""
+            lines.append((figure.get("label") or figure["key"], f"{value} {unit}".strip()))
+    lines.extend((key, str(value)) for key, value in values.items())
+    return lines
+
+
+@register.filter
 def plan_number(campaign) -> str:
     """ "914/KH-SGD&ĐT"; a plan not yet numbered says so ("chưa cấp số"), never "   /KH-…"."""
     if getattr(campaign, "number", None):

@@ -1,6 +1,10 @@
 """Words users read on the campaign screens: the history as sentences, a draft's missing number."""
 
+import datetime
+import re
+
 import pytest
+import time_machine
 from django.urls import reverse
 
 from campaigns import services
@@ -30,3 +34,27 @@ def test_campaign_draft_without_number_says_not_yet_numbered(world, client_for):
     listing = client.get(reverse("campaigns:list")).content.decode()
     assert "chưa cấp số" in listing
     assert "/KH-PGDĐT" not in listing
+
+
+@time_machine.travel(datetime.datetime(2025, 5, 9, 9, 0, tzinfo=datetime.UTC), tick=False)
+def test_submitted_figures_show_their_labels_not_keys(world, client_for):
+    campaign = CampaignFactory(issuer=world.phong_a)
+    milestone = services.milestone_create(
+        campaign=campaign,
+        actor=None,
+        deliverable="midterm_report",
+        title="Báo cáo sơ kết",
+        due_on=datetime.date(2025, 5, 10),
+        figures=[{"key": "so_giao_vien_dat_chien_si_thi_dua_co_so", "label": "Giáo viên đạt CSTĐCS", "unit": "người"}],
+    )
+    services.campaign_set_state(campaign=campaign, new_state="launched", actor=None)
+    deadline = milestone.deadlines.get()
+    services.submission_create(
+        deadline=deadline, unit=world.school_a1, actor=None, figures={"so_giao_vien_dat_chien_si_thi_dua_co_so": 12}
+    )
+    clerk = client_for(world.users["school_clerk"]).get(reverse("campaigns:submit", args=[deadline.pk]))
+    assert '<span data-testid="figure">Giáo viên đạt CSTĐCS: 12 người</span>' in clerk.content.decode()
+    officer = client_for(world.users["phong_officer"]).get(reverse("campaigns:deadline-status", args=[deadline.pk]))
+    for page in (clerk.content.decode(), officer.content.decode()):
+        assert "so_giao_vien_dat_chien_si_thi_dua_co_so" not in re.sub(r"<[^>]+>", " ", page)  # in no text read
+    assert "Giáo viên đạt CSTĐCS: 12 người" in officer.content.decode()
