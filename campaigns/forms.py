@@ -12,23 +12,14 @@ from campaigns.enums import BasisWord, CampaignState, ExceptionKind, Participant
 from campaigns.models import AwardOffer, Campaign, Criterion, DossierComponent, Milestone, Phase, Subject, UpperDocument
 from campaigns.selectors import criteria_tree
 from common.documents import marker
+from common.forms import DateField
 from common.numbers import decimal_text
 from common.text import clean, fold
 from common.uploads import sniff_deliverable
 from units.enums import PersonRole, UnitKind
 
-DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
-
-
-class DMYDateField(forms.DateField):
-    """Dates typed as dd/mm/yyyy, the way Vietnamese documents write them."""
-
-    widget = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
-    default_error_messages = {"invalid": _("Enter the date as dd/mm/yyyy, e.g. 05/09/2024.")}
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("input_formats", DATE_FORMATS)
-        super().__init__(**kwargs)
+# The portal's one date input: dd/mm/yyyy with its picker (common.forms).
+DMYDateField = DateField
 
 
 def _formfield(db_field, **kwargs):
