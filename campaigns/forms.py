@@ -143,6 +143,8 @@ class ParticipantsForm(forms.Form):
 class StateForm(forms.Form):
     state = forms.ChoiceField(choices=CampaignState.choices)
     reason = forms.CharField(label=_("Reason"), required=False, max_length=2000)
+    # Launching a plan whose period has already ended is confirmed first.
+    confirm_past = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 # --- Parts of the plan -----------------------------------------------------------------------------

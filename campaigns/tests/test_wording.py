@@ -58,3 +58,32 @@ def test_submitted_figures_show_their_labels_not_keys(world, client_for):
     for page in (clerk.content.decode(), officer.content.decode()):
         assert "so_giao_vien_dat_chien_si_thi_dua_co_so" not in re.sub(r"<[^>]+>", " ", page)  # in no text read
     assert "Giáo viên đạt CSTĐCS: 12 người" in officer.content.decode()
+
+
+@time_machine.travel(datetime.datetime(2026, 10, 1, 9, 0, tzinfo=datetime.UTC), tick=False)
+def test_launching_a_plan_whose_period_ended_asks_for_confirmation(world, client_for):
+    campaign = CampaignFactory(
+        issuer=world.phong_a, starts_on=datetime.date(2024, 9, 1), ends_on=datetime.date(2025, 8, 31)
+    )
+    client = client_for(world.users["phong_officer"])
+    url = reverse("campaigns:set-state", args=[campaign.pk])
+    response = client.post(url, {"state": "launched", "reason": "Phát động muộn"})
+    page = response.content.decode()
+    assert "Thời gian của kế hoạch này (01/09/2024 – 31/08/2025) đã kết thúc." in page
+    assert '<input type="hidden" name="reason" value="Phát động muộn">' in page
+    campaign.refresh_from_db()
+    assert campaign.state == "draft"
+
+    response = client.post(url, {"state": "launched", "reason": "Phát động muộn", "confirm_past": "on"})
+    campaign.refresh_from_db()
+    assert (response.status_code, campaign.state) == (302, "launched")
+
+
+@time_machine.travel(datetime.datetime(2025, 1, 10, 9, 0, tzinfo=datetime.UTC), tick=False)
+def test_launching_a_plan_within_its_period_needs_no_confirmation(world, client_for):
+    campaign = CampaignFactory(issuer=world.phong_a)
+    response = client_for(world.users["phong_officer"]).post(
+        reverse("campaigns:set-state", args=[campaign.pk]), {"state": "launched"}
+    )
+    campaign.refresh_from_db()
+    assert (response.status_code, campaign.state) == (302, "launched")

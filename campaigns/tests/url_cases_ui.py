@@ -76,7 +76,7 @@ CASES = [
         _draft_url("campaigns:set-state"),
         ISSUER_STAFF_POST,
         method="post",
-        data=lambda w: {"state": "launched", "reason": "Phát động"},
+        data=lambda w: {"state": "launched", "reason": "Phát động", "confirm_past": "on"},
         setup=_campaigns,
     ),
     UrlCase(
