@@ -387,10 +387,10 @@ def campaign_set_state(request, pk: int):
         messages.error(request, _("Choose one of the actions offered."))
         return redirect("campaigns:detail", pk=campaign.pk)
     data = form.cleaned_data
-    if data["state"] == CampaignState.LAUNCHED and not data["confirm_past"]:
-        if campaign.ends_on < timezone.localdate() and campaign.state in EDITABLE_STATES:
-            context = {"campaign": campaign, "reason": data["reason"]}
-            return render(request, "campaigns/confirm_launch.html", context)
+    launching_late = data["state"] == CampaignState.LAUNCHED and campaign.ends_on < timezone.localdate()
+    if launching_late and not data["confirm_past"] and campaign.state in EDITABLE_STATES:
+        context = {"campaign": campaign, "reason": data["reason"]}
+        return render(request, "campaigns/confirm_launch.html", context)
     try:
         campaign = services.campaign_set_state(
             campaign=campaign,
