@@ -87,3 +87,28 @@ def test_launching_a_plan_within_its_period_needs_no_confirmation(world, client_
     )
     campaign.refresh_from_db()
     assert (response.status_code, campaign.state) == (302, "launched")
+
+
+@time_machine.travel(datetime.datetime(2025, 3, 1, 9, 0, tzinfo=datetime.UTC), tick=False)
+def test_a_unit_created_after_a_deadline_does_not_owe_it(world, client_for):
+    from units.tests.factories import UnitFactory
+
+    campaign = CampaignFactory(issuer=world.phong_a)
+    milestone = services.milestone_create(
+        campaign=campaign,
+        actor=None,
+        deliverable="plan",
+        title="Kế hoạch của trường",
+        recurrence="yearly",
+        due_month=10,
+        due_day=15,
+    )
+    services.campaign_set_state(campaign=campaign, new_state="launched", actor=None)
+    UnitFactory(parent=world.phong_a, name="Trường Tiểu học Mới Lập", active_from=datetime.date(2025, 1, 1))
+    client = client_for(world.users["phong_officer"])
+    owed = {}
+    for deadline in milestone.deadlines.order_by("due_on"):
+        response = client.get(reverse("campaigns:deadline-status", args=[deadline.pk]))
+        owed[deadline.due_on.year] = sorted(row.unit.name for row in response.context["statuses"])
+    assert "Trường Tiểu học Mới Lập" not in owed[2024]  # created after 15/10/2024
+    assert "Trường Tiểu học Mới Lập" in owed[2025]
