@@ -12,7 +12,7 @@ from campaigns.enums import BasisWord, CampaignState, ExceptionKind, Participant
 from campaigns.models import AwardOffer, Campaign, Criterion, DossierComponent, Milestone, Phase, Subject, UpperDocument
 from campaigns.selectors import criteria_tree
 from common.documents import marker
-from common.forms import DateField
+from common.forms import DateField, show_limits
 from common.numbers import decimal_text
 from common.text import clean, fold
 from common.uploads import sniff_deliverable
@@ -32,7 +32,12 @@ def _formfield(db_field, **kwargs):
 
 class ShapeModelForm(forms.ModelForm):
     """A ModelForm that only checks each field's shape: the services validate the object
-    (period, targets, transitions) and give the Vietnamese messages. Never ``save()`` it."""
+    (period, targets, transitions) and give the Vietnamese messages. Never ``save()`` it.
+    Text limits are said at their fields, never enforced by cutting (``common.forms.show_limits``)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        show_limits(self)
 
     def _post_clean(self):
         pass
@@ -68,6 +73,7 @@ def amendment_reason_field() -> forms.CharField:
 def _ask_reason(form: forms.BaseForm) -> None:
     """Put the amendment reason first in a form of a launched plan."""
     form.fields = {"amendment_reason": amendment_reason_field(), **form.fields}
+    show_limits(form)
 
 
 # --- The plan ------------------------------------------------------------------------------

@@ -39,3 +39,17 @@ class DateField(forms.DateField):
     def __init__(self, **kwargs):
         kwargs.setdefault("input_formats", DATE_INPUT_FORMATS)
         super().__init__(**kwargs)
+
+
+def show_limits(form: forms.BaseForm) -> None:
+    """No text is cut silently: a browser truncates a pasted text at ``maxlength`` without a word, so
+    the attribute goes and the limit is said at the field instead ("At most 500 characters."); a longer
+    text comes back with the field's error, whole, for the user to shorten."""
+    for field in form.fields.values():
+        limit = getattr(field, "max_length", None)
+        if not limit or isinstance(field.widget, forms.HiddenInput) or "data-max-length" in field.widget.attrs:
+            continue
+        field.widget.attrs.pop("maxlength", None)
+        field.widget.attrs["data-max-length"] = str(limit)
+        note = _("At most %(count)d characters.") % {"count": limit}
+        field.help_text = f"{field.help_text} {note}".strip() if field.help_text else note

@@ -8,6 +8,7 @@ import time_machine
 from django.urls import reverse
 
 from campaigns import services
+from campaigns.models import Campaign
 from campaigns.tests.factories import CampaignFactory
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +113,20 @@ def test_a_unit_created_after_a_deadline_does_not_owe_it(world, client_for):
         owed[deadline.due_on.year] = sorted(row.unit.name for row in response.context["statuses"])
     assert "Trường Tiểu học Mới Lập" not in owed[2024]  # created after 15/10/2024
     assert "Trường Tiểu học Mới Lập" in owed[2025]
+
+
+def test_no_text_is_cut_silently_the_limit_is_said_at_the_field(world, client_for):
+    from campaigns.tests.test_views_ui import _main_form
+
+    client = client_for(world.users["phong_officer"])
+    page = client.get(reverse("campaigns:create")).content.decode()
+    title_input = re.search(r'<textarea name="title"[^>]*>|<input type="text" name="title"[^>]*>', page)[0]
+    assert "maxlength" not in title_input
+    assert 'data-max-length="500"' in title_input
+    assert "Tối đa 500 ký tự." in page
+    long_title = "Phong trào thi đua " * 30  # 570 characters
+    response = client.post(reverse("campaigns:create"), _main_form(title=long_title))
+    form = response.context["form"]
+    assert form.errors["title"] == ["Giá trị này chỉ có tối đa 500 kí tự (hiện có 569)"]
+    assert long_title.strip() in response.content.decode()  # given back whole, to be shortened
+    assert Campaign.objects.count() == 0
