@@ -335,6 +335,7 @@ class MilestoneForm(PartForm):
             "due_day",
             "due_month",
             "phase",
+            "owed_by_issuer",
             "owed_by_kinds",
             "recipient",
             "is_individual",

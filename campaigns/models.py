@@ -276,6 +276,13 @@ class Milestone(models.Model):
         _("owed by unit kinds"), default=list, blank=True, help_text=_("Empty: every participating unit.")
     )
     is_individual = models.BooleanField(_("individuals submit through their unit"), default=False)
+    owed_by_issuer = models.BooleanField(
+        _("the issuer's own duty"),
+        default=False,
+        help_text=_(
+            "A duty of the issuing unit itself (e.g. its review conference), tracked for it, not for the units below."
+        ),
+    )
     recipient = models.ForeignKey(
         Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("submitted to")
     )

@@ -486,6 +486,7 @@ MILESTONE = PartSpec(
         "due_month",
         "due_day",
         "owed_by_kinds",
+        "owed_by_issuer",
         "is_individual",
         "recipient",
         "figures",

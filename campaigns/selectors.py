@@ -85,6 +85,10 @@ def takes_part(campaign: Campaign, unit: Unit) -> bool:
 
 
 def milestone_owing_units(milestone: Milestone, participants: QuerySet[Unit] | None = None) -> QuerySet[Unit]:
+    """The units that owe a milestone: the participants (of the kinds it names), or for the issuer's
+    own duty the issuer alone."""
+    if milestone.owed_by_issuer:
+        return Unit.objects.filter(pk=milestone.campaign.issuer_id)
     qs = participants if participants is not None else campaign_participants(milestone.campaign)
     if milestone.owed_by_kinds:
         qs = qs.filter(kind__in=milestone.owed_by_kinds)
@@ -195,6 +199,8 @@ def existed_by(unit: Unit, day: datetime.date) -> bool:
 
 
 def unit_owes(milestone: Milestone, unit: Unit) -> bool:
+    if milestone.owed_by_issuer:
+        return unit is not None and unit.pk == milestone.campaign.issuer_id
     return unit_takes_part(milestone.campaign, unit) and (
         not milestone.owed_by_kinds or unit.kind in milestone.owed_by_kinds
     )
@@ -206,7 +212,7 @@ def deadlines_owed_by(unit: Unit, *, start: datetime.date, end: datetime.date) -
         Deadline.objects.filter(
             due_on__range=(start, end),
             milestone__campaign__state__in=ACTIVE_STATES,
-            milestone__campaign__issuer__path__in=_ancestor_paths(unit)[:-1],
+            milestone__campaign__issuer__path__in=_ancestor_paths(unit),  # its own plans: its own duties
         )
         .select_related("milestone__campaign__issuer", "milestone__recipient")
         .prefetch_related("milestone__campaign__participant_units")

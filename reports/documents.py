@@ -181,9 +181,11 @@ def milestone_when(milestone: Milestone) -> str:
 
 
 def milestone_line(milestone: Milestone, issuer_name: str) -> str:
+    when = milestone_when(milestone)
+    if milestone.owed_by_issuer:  # the issuer's own duty: "Tổ chức hội nghị: Sở … thực hiện trước ngày 31/8 hằng năm"
+        return f"{nfc(milestone.title)}: {issuer_name} thực hiện" + (f" {when}" if when else "")
     recipient = nfc(milestone.recipient.name) if milestone.recipient_id and milestone.recipient else issuer_name
     text = f"{nfc(milestone.title)}: gửi về {recipient}"
-    when = milestone_when(milestone)
     return f"{text} {when}" if when else text
 
 

@@ -130,3 +130,29 @@ def test_no_text_is_cut_silently_the_limit_is_said_at_the_field(world, client_fo
     assert form.errors["title"] == ["Giá trị này chỉ có tối đa 500 kí tự (hiện có 569)"]
     assert long_title.strip() in response.content.decode()  # given back whole, to be shortened
     assert Campaign.objects.count() == 0
+
+
+@time_machine.travel(datetime.datetime(2025, 3, 1, 9, 0, tzinfo=datetime.UTC), tick=False)
+def test_the_issuers_own_duty_is_tracked_for_the_issuer(world, client_for):
+    from campaigns.selectors import deadlines_owed_by, unit_owes
+
+    campaign = CampaignFactory(issuer=world.phong_a)
+    conference = services.milestone_create(
+        campaign=campaign,
+        actor=None,
+        deliverable="conference",
+        title="Tổ chức hội nghị tổng kết",
+        recurrence="yearly",
+        due_month=8,
+        due_day=31,
+        owed_by_issuer=True,
+    )
+    services.campaign_set_state(campaign=campaign, new_state="launched", actor=None)
+    deadline = conference.deadlines.order_by("due_on").first()
+    response = client_for(world.users["phong_officer"]).get(reverse("campaigns:deadline-status", args=[deadline.pk]))
+    assert [row.unit for row in response.context["statuses"]] == [world.phong_a]
+    assert (unit_owes(conference, world.phong_a), unit_owes(conference, world.school_a1)) == (True, False)
+    owed = deadlines_owed_by(world.phong_a, start=datetime.date(2025, 1, 1), end=datetime.date(2025, 12, 31))
+    assert [d.pk for d in owed] == [conference.deadlines.get(due_on=datetime.date(2025, 8, 31)).pk]
+    submission = services.submission_create(deadline=deadline, unit=world.phong_a, actor=None, note="Hội nghị")
+    assert (submission.unit, submission.version) == (world.phong_a, 1)

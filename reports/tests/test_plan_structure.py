@@ -161,3 +161,21 @@ def test_plan_pdf_recipients_stand_level_with_the_signature(plan):
     label = next(w for w in words if w["text"] == "Nơi")
     signer = next(w for w in words if w["text"] == "GIÁM" and w["x0"] > label["x1"])
     assert label["bottom"] - label["size"] * 0.216 == pytest.approx(signer["bottom"] - signer["size"] * 0.216, abs=0.5)
+
+
+def test_plan_pdf_says_the_issuers_own_duty_is_the_issuers(world):
+    campaign = CampaignFactory(
+        issuer=world.phong_a, starts_on=datetime.date(2024, 9, 1), ends_on=datetime.date(2026, 8, 31)
+    )
+    services.milestone_create(
+        campaign=campaign,
+        actor=None,
+        deliverable="conference",
+        title="Tổ chức hội nghị tổng kết",
+        recurrence="yearly",
+        due_month=8,
+        due_day=31,
+        owed_by_issuer=True,
+    )
+    text = " ".join(_lines(campaign))
+    assert "- Tổ chức hội nghị tổng kết: Phòng GD&ĐT Thử A thực hiện trước ngày 31/8 hằng năm." in text
