@@ -90,6 +90,8 @@ class DeliverableKind(models.TextChoices):
 class Recurrence(models.TextChoices):
     ONCE = "once", pgettext_lazy("recurrence", "Once")
     YEARLY = "yearly", pgettext_lazy("recurrence", "Every year")
+    # A yearly duty with no fixed date ("at least 01 exemplar a year"): due by the end of each year.
+    YEARLY_TARGET = "target", pgettext_lazy("recurrence", "Every year, no fixed date (a yearly target)")
 
 
 class SubmissionStatus(models.TextChoices):

@@ -299,6 +299,10 @@ class Milestone(models.Model):
     def __str__(self):
         return self.title
 
+    @property
+    def is_yearly_target(self) -> bool:
+        return self.recurrence == Recurrence.YEARLY_TARGET
+
 
 class Deadline(models.Model):
     """One concrete due date of a milestone (a yearly milestone has one per year)."""

@@ -304,6 +304,8 @@ def _milestone_clean(milestone: Milestone, campaign: Campaign) -> None:
     """A one-off date inside the campaign (and its phase), or a yearly day that falls inside it."""
     if milestone.recurrence == Recurrence.ONCE:
         milestone.due_month = milestone.due_day = None
+    elif milestone.recurrence == Recurrence.YEARLY_TARGET:  # no date: due by the end of each year
+        milestone.due_on = milestone.due_month = milestone.due_day = None
     else:
         milestone.due_on = None
     if milestone.phase_id and milestone.phase.campaign_id != campaign.pk:
@@ -320,7 +322,7 @@ def _milestone_clean(milestone: Milestone, campaign: Campaign) -> None:
             }
         elif milestone.phase_id and not (milestone.phase.starts_on <= milestone.due_on <= milestone.phase.ends_on):
             errors["due_on"] = _("The deadline lies outside its phase.")
-    else:
+    elif milestone.recurrence == Recurrence.YEARLY:
         try:
             datetime.date(2024, milestone.due_month or 0, milestone.due_day or 0)
         except (TypeError, ValueError):

@@ -173,6 +173,8 @@ def outline_sections(criteria: list[Criterion], placed: dict | None = None) -> l
 
 
 def milestone_when(milestone: Milestone) -> str:
+    if milestone.recurrence == Recurrence.YEARLY_TARGET:
+        return "trong từng năm"
     if milestone.recurrence == Recurrence.YEARLY and milestone.due_day and milestone.due_month:
         return f"trước ngày {yearly_date(milestone.due_day, milestone.due_month)} hằng năm"
     if milestone.due_on:

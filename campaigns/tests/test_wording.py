@@ -156,3 +156,28 @@ def test_the_issuers_own_duty_is_tracked_for_the_issuer(world, client_for):
     assert [d.pk for d in owed] == [conference.deadlines.get(due_on=datetime.date(2025, 8, 31)).pk]
     submission = services.submission_create(deadline=deadline, unit=world.phong_a, actor=None, note="Hội nghị")
     assert (submission.unit, submission.version) == (world.phong_a, 1)
+
+
+@time_machine.travel(datetime.datetime(2025, 3, 1, 9, 0, tzinfo=datetime.UTC), tick=False)
+def test_a_yearly_duty_without_a_date_is_a_yearly_target_per_unit(world, client_for):
+    campaign = CampaignFactory(
+        issuer=world.phong_a, starts_on=datetime.date(2024, 4, 12), ends_on=datetime.date(2025, 10, 31)
+    )
+    target = services.milestone_create(
+        campaign=campaign,
+        actor=None,
+        deliverable="other",
+        title="Mỗi đơn vị ít nhất 01 điển hình trong một năm",
+        recurrence="target",
+    )
+    assert list(target.deadlines.values_list("due_on", flat=True)) == [
+        datetime.date(2024, 12, 31),
+        datetime.date(2025, 10, 31),  # the period ends before the year does
+    ]
+    services.campaign_set_state(campaign=campaign, new_state="launched", actor=None)
+    deadline = target.deadlines.get(due_on=datetime.date(2024, 12, 31))
+    response = client_for(world.users["phong_officer"]).get(reverse("campaigns:deadline-status", args=[deadline.pk]))
+    rows = {row.unit.name: row.status.value for row in response.context["statuses"]}
+    assert rows == {"Trường Tiểu học Thử A1": "missing", "Trường THCS Thử A2": "missing"}
+    page = client_for(world.users["phong_officer"]).get(reverse("campaigns:detail", args=[campaign.pk]))
+    assert "chỉ tiêu hằng năm, theo dõi từng đơn vị đến cuối mỗi năm" in page.content.decode()
