@@ -187,3 +187,19 @@ def test_criterion_parent_picker_shows_the_tree_indented(world):
     form = CriterionForm(campaign=campaign, user=None)
     labels = [label for _value, label in form.fields["parent"].choices]
     assert labels == ["---------", "1. Mục đích", f"{indent}1.1. Tập thể", f"{indent * 2}a) Trường", "2. Yêu cầu"]
+
+
+@pytest.mark.django_db
+def test_criteria_outline_on_a_launched_plan_is_recorded_as_amendments(world, client_for):
+    campaign = CampaignFactory(issuer=world.phong_a)
+    services.campaign_set_state(campaign=campaign, new_state="launched", actor=None)
+    client = client_for(world.users["phong_officer"])
+    url = reverse("campaigns:criteria-outline", args=[campaign.pk])
+    response = client.post(url, {"text": "1. Mục đích\n2. Yêu cầu", "save": "1"})
+    assert response.context["form"].errors["amendment_reason"] == ["Vui lòng nêu lý do điều chỉnh."]
+    response = client.post(
+        url, {"text": "1. Mục đích\n2. Yêu cầu", "save": "1", "amendment_reason": "Bổ sung nội dung"}
+    )
+    assert response.status_code == 302
+    assert list(campaign.criteria.values_list("number", flat=True)) == ["1", "2"]
+    assert list(campaign.amendments.values_list("reason", flat=True)) == ["Bổ sung nội dung"] * 2
