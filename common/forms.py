@@ -52,4 +52,7 @@ def show_limits(form: forms.BaseForm) -> None:
         field.widget.attrs.pop("maxlength", None)
         field.widget.attrs["data-max-length"] = str(limit)
         note = _("At most %(count)d characters.") % {"count": limit}
-        field.help_text = f"{field.help_text} {note}".strip() if field.help_text else note
+        given = str(field.help_text or "").strip()
+        if given and not given.endswith((".", "!", "?", ":", ")")):
+            given += "."
+        field.help_text = f"{given} {note}" if given else note

@@ -14,6 +14,7 @@ function portalDatePickers(root) {
       dateFormat: input.getAttribute("data-date-picker") || "d/m/Y",
       allowInput: true,
       disableMobile: true,
+      animate: false,
       locale: (flatpickr.l10ns && flatpickr.l10ns.vn) || "default",
     });
   });
