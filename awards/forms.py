@@ -21,8 +21,7 @@ from awards.enums import (
 from awards.models import Award, Initiative
 from awards.selectors import award_choices, award_code_choices, rating_years
 from common.dates import school_year_label, school_year_of
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+from common.forms import DateField
 
 
 def school_year_choices(back: int = 8) -> list[tuple[int, str]]:
@@ -46,7 +45,7 @@ class AwardRecordForm(forms.Form):
     school_year = SchoolYearField()
     award_type = forms.ChoiceField(choices=AwardType.choices, initial=AwardType.MERIT, label=_("Award type"))
     decision_number = forms.CharField(max_length=60, label=_("Decision number"))
-    decision_date = forms.DateField(widget=DATE_WIDGET, label=_("Decision date"))
+    decision_date = DateField(label=_("Decision date"))
     issuer = forms.CharField(max_length=255, label=_("Issuer"))
     achievement = forms.CharField(max_length=500, required=False, label=_("Achievement"))
     initiatives = forms.ModelMultipleChoiceField(
@@ -81,8 +80,8 @@ class RestrictionForm(forms.Form):
     level = forms.ChoiceField(
         choices=[("", "—"), *DisciplineLevel.choices], required=False, label=_("Discipline level")
     )
-    start = forms.DateField(widget=DATE_WIDGET, label=_("From"))
-    end = forms.DateField(widget=DATE_WIDGET, required=False, label=_("Until"), help_text=_("Empty while it runs."))
+    start = DateField(label=_("From"))
+    end = DateField(required=False, label=_("Until"), help_text=_("Empty while it runs."))
     decision_number = forms.CharField(max_length=60, required=False, label=_("Decision number"))
     note = forms.CharField(max_length=255, required=False, label=_("Note"))
 
@@ -94,7 +93,7 @@ class InitiativeForm(forms.Form):
     school_year = SchoolYearField()
     recognised_by = forms.CharField(max_length=255, label=_("Recognised by"))
     decision_number = forms.CharField(max_length=60, label=_("Recognising decision"))
-    decision_date = forms.DateField(widget=DATE_WIDGET, label=_("Decision date"))
+    decision_date = DateField(label=_("Decision date"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -103,15 +102,15 @@ class InitiativeForm(forms.Form):
 
 class ServicePeriodForm(forms.Form):
     kind = forms.ChoiceField(choices=ServicePeriodKind.choices, label=_("Kind"))
-    start = forms.DateField(widget=DATE_WIDGET, label=_("From"))
-    end = forms.DateField(widget=DATE_WIDGET, label=_("Until"))
+    start = DateField(label=_("From"))
+    end = DateField(label=_("Until"))
     note = forms.CharField(max_length=255, required=False, label=_("Note"))
 
 
 class EligibilityForm(forms.Form):
     award = forms.ChoiceField(label=_("Title or award"))
     nam = SchoolYearField()
-    ngay = forms.DateField(widget=DATE_WIDGET, label=_("Nomination date"))
+    ngay = DateField(label=_("Nomination date"))
 
     def __init__(self, *args, subject: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -129,7 +128,7 @@ class EligibilityForm(forms.Form):
 
 class SuggestionYearForm(forms.Form):
     nam = SchoolYearField()
-    ngay = forms.DateField(widget=DATE_WIDGET, required=False, label=_("Nomination date"))
+    ngay = DateField(required=False, label=_("Nomination date"))
 
 
 class ConfirmSuggestionsForm(forms.Form):
@@ -137,7 +136,7 @@ class ConfirmSuggestionsForm(forms.Form):
     nam = SchoolYearField()
     people = forms.TypedMultipleChoiceField(coerce=int, label=_("People"))
     decision_number = forms.CharField(max_length=60, label=_("Decision number"))
-    decision_date = forms.DateField(widget=DATE_WIDGET, label=_("Decision date"))
+    decision_date = DateField(label=_("Decision date"))
     issuer = forms.CharField(max_length=255, label=_("Issuer"))
 
     def __init__(self, *args, people_choices, **kwargs):
@@ -176,8 +175,8 @@ class LocalRuleForm(forms.Form):
     document = forms.CharField(max_length=120, label=_("Document"))
     article = forms.CharField(max_length=40, required=False, label=_("Article"))
     clause = forms.CharField(max_length=40, required=False, label=_("Clause"))
-    valid_from = forms.DateField(widget=DATE_WIDGET, label=_("Valid from"))
-    valid_to = forms.DateField(widget=DATE_WIDGET, required=False, label=_("Valid until"))
+    valid_from = DateField(label=_("Valid from"))
+    valid_to = DateField(required=False, label=_("Valid until"))
 
     def clean_params(self):
         value = self.cleaned_data.get("params")

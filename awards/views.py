@@ -313,8 +313,9 @@ def unit_restriction_add(request, pk):
 def suggestions(request, pk):
     unit = _unit_or_404(request, pk)
     require(request.user, "awards.view_unit_history", unit)
-    year_form = SuggestionYearForm(request.GET or None)
     year, on_date = default_school_year(), timezone.localdate()
+    # The selector shows the year the heading names, before any choice too.
+    year_form = SuggestionYearForm(request.GET or None, initial={"nam": year})
     if year_form.is_bound and year_form.is_valid():
         year = year_form.cleaned_data["nam"]
         on_date = year_form.cleaned_data["ngay"] or on_date

@@ -22,3 +22,8 @@ class CampaignsConfig(AppConfig):
         status.register_machine(Campaign, "state", CampaignState, CAMPAIGN_TRANSITIONS, "campaigns.decide_campaign")
         status.register_badges(UnitDeadlineStatus, "status", SubmissionStatus, SUBMISSION_STATUS_COLOURS)
         notifications.register_events()
+
+        from campaigns.audit import SENTENCES
+        from common.audit import register_sentences
+
+        register_sentences(SENTENCES)

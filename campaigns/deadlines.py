@@ -14,7 +14,8 @@ from campaigns.models import Deadline, Milestone
 
 
 def milestone_dates(milestone: Milestone) -> list[datetime.date]:
-    """Concrete due dates: the one-off date, or the yearly day in every year of the period.
+    """Concrete due dates: the one-off date, the yearly day in every year of the period, or for a
+    yearly target without a fixed date the end of every year of the period.
 
     A yearly milestone runs over its phase when it has one, else over the campaign.
     """
@@ -27,6 +28,9 @@ def milestone_dates(milestone: Milestone) -> list[datetime.date]:
         else (campaign.starts_on, campaign.ends_on)
     )
     dates = []
+    if milestone.recurrence == Recurrence.YEARLY_TARGET:
+        # A yearly target: owed by the end of each calendar year of the period (its last day at most).
+        return [min(datetime.date(year, 12, 31), end) for year in range(start.year, end.year + 1)]
     for year in range(start.year, end.year + 1):
         try:
             day = datetime.date(year, milestone.due_month, milestone.due_day)

@@ -58,6 +58,22 @@ class SubjectKind(models.TextChoices):
     INDIVIDUAL = "individual", pgettext_lazy("subject", "Individual")
 
 
+class BasisWord(models.TextChoices):
+    """How the plan names an upper document: the ground it rests on, or the plan it carries out."""
+
+    BASED_ON = "based_on", pgettext_lazy("upper document", "Pursuant to")
+    IMPLEMENTING = "implementing", pgettext_lazy("upper document", "Implementing")
+
+
+class PortalSection(models.TextChoices):
+    """The sections the portal writes from a plan's parts, placed under one of the plan's own items."""
+
+    SUBJECTS = "subjects", pgettext_lazy("portal section", "Subjects")
+    PERIOD = "period", pgettext_lazy("portal section", "Period and phases")
+    AWARDS = "awards", pgettext_lazy("portal section", "Award forms and dossier")
+    DEADLINES = "deadlines", pgettext_lazy("portal section", "Deadlines")
+
+
 class DeliverableKind(models.TextChoices):
     """What a milestone asks for."""
 
@@ -74,6 +90,8 @@ class DeliverableKind(models.TextChoices):
 class Recurrence(models.TextChoices):
     ONCE = "once", pgettext_lazy("recurrence", "Once")
     YEARLY = "yearly", pgettext_lazy("recurrence", "Every year")
+    # A yearly duty with no fixed date ("at least 01 exemplar a year"): due by the end of each year.
+    YEARLY_TARGET = "target", pgettext_lazy("recurrence", "Every year, no fixed date (a yearly target)")
 
 
 class SubmissionStatus(models.TextChoices):

@@ -8,25 +8,18 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from awards.selectors import award_choices
-from campaigns.enums import CampaignState, ExceptionKind, ParticipantScope
+from campaigns.enums import BasisWord, CampaignState, ExceptionKind, ParticipantScope
 from campaigns.models import AwardOffer, Campaign, Criterion, DossierComponent, Milestone, Phase, Subject, UpperDocument
+from campaigns.selectors import criteria_tree
+from common.documents import marker
+from common.forms import DateField, show_limits
 from common.numbers import decimal_text
 from common.text import clean, fold
 from common.uploads import sniff_deliverable
 from units.enums import PersonRole, UnitKind
 
-DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
-
-
-class DMYDateField(forms.DateField):
-    """Dates typed as dd/mm/yyyy, the way Vietnamese documents write them."""
-
-    widget = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
-    default_error_messages = {"invalid": _("Enter the date as dd/mm/yyyy, e.g. 05/09/2024.")}
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("input_formats", DATE_FORMATS)
-        super().__init__(**kwargs)
+# The portal's one date input: dd/mm/yyyy with its picker (common.forms).
+DMYDateField = DateField
 
 
 def _formfield(db_field, **kwargs):
@@ -39,7 +32,12 @@ def _formfield(db_field, **kwargs):
 
 class ShapeModelForm(forms.ModelForm):
     """A ModelForm that only checks each field's shape: the services validate the object
-    (period, targets, transitions) and give the Vietnamese messages. Never ``save()`` it."""
+    (period, targets, transitions) and give the Vietnamese messages. Never ``save()`` it.
+    Text limits are said at their fields, never enforced by cutting (``common.forms.show_limits``)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        show_limits(self)
 
     def _post_clean(self):
         pass
@@ -75,6 +73,7 @@ def amendment_reason_field() -> forms.CharField:
 def _ask_reason(form: forms.BaseForm) -> None:
     """Put the amendment reason first in a form of a launched plan."""
     form.fields = {"amendment_reason": amendment_reason_field(), **form.fields}
+    show_limits(form)
 
 
 # --- The plan ------------------------------------------------------------------------------
@@ -150,6 +149,8 @@ class ParticipantsForm(forms.Form):
 class StateForm(forms.Form):
     state = forms.ChoiceField(choices=CampaignState.choices)
     reason = forms.CharField(label=_("Reason"), required=False, max_length=2000)
+    # Launching a plan whose period has already ended is confirmed first.
+    confirm_past = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 # --- Parts of the plan -----------------------------------------------------------------------------
@@ -176,7 +177,7 @@ class UpperDocumentForm(PartForm):
     class Meta:
         model = UpperDocument
         formfield_callback = _formfield
-        fields = ("number_symbol", "issued_on", "issuer_name", "summary", "linked_campaign")
+        fields = ("basis", "number_symbol", "issued_on", "issuer_name", "summary", "linked_campaign")
 
     def __init__(self, *args, linkable=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -185,6 +186,13 @@ class UpperDocumentForm(PartForm):
         field.label = _("Upper plan in the portal")
         field.label_from_instance = lambda c: f"{c.number_symbol} — {c.title}" if c.number_symbol else c.title
         field.help_text = _("When the upper plan is in the portal, choose it to link the two.")
+        self.fields["basis"].required = False
+        self.fields["basis"].help_text = _(
+            "How the printed plan introduces this document: “pursuant to …” or “implementing …”."
+        )
+
+    def clean_basis(self):
+        return self.cleaned_data.get("basis") or BasisWord.BASED_ON
 
 
 class PhaseForm(PartForm):
@@ -203,6 +211,24 @@ class SubjectForm(PartForm):
         formfield_callback = _formfield
         fields = ("kind", "description", "unit_kind", "person_role")
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+
+def criterion_parent_choices(campaign: Campaign, *, exclude: int | None = None) -> list[tuple]:
+    """The plan's criteria as a tree, each indented by its depth ("2.1" under "2"); an item and its own
+    items are not offered as its parent."""
+    choices, skip_below = [("", "---------")], None
+    for criterion, depth in criteria_tree(campaign):
+        if skip_below is not None:
+            if depth > skip_below:
+                continue
+            skip_below = None
+        if criterion.pk == exclude:
+            skip_below = depth
+            continue
+        title = criterion.title if len(criterion.title) <= 90 else criterion.title[:89] + "…"
+        label = f"{marker(criterion.number)} {title}".strip()
+        choices.append((criterion.pk, "\u00a0\u00a0\u00a0\u00a0" * depth + label))
+    return choices
 
 
 class CriterionForm(PartForm):
@@ -228,6 +254,7 @@ class CriterionForm(PartForm):
             "subject_kind",
             "person_role",
             "phase",
+            "portal_section",
         )
         widgets = {"title": forms.Textarea(attrs={"rows": 2})}
 
@@ -238,10 +265,29 @@ class CriterionForm(PartForm):
             parents = parents.exclude(pk=self.instance.pk)
             self.initial["target_value"] = decimal_text(self.instance.target_value)
         self.fields["parent"].queryset = parents
+        self.fields["parent"].choices = criterion_parent_choices(self.campaign, exclude=self.instance.pk)
         self.fields["parent"].label = _("Under")
         self.fields["parent"].help_text = _("Left empty, “2.1.1” is put under “2.1” when the plan has it.")
         self.fields["phase"].queryset = self.campaign.phases.all()
         self.fields["phase"].label = _("Phase")
+
+
+class OutlineForm(forms.Form):
+    """The plan's content pasted as a numbered outline; previewed, then saved as criteria."""
+
+    text = forms.CharField(
+        label=_("Outline"),
+        widget=forms.Textarea(attrs={"rows": 18, "spellcheck": "false"}),
+        help_text=_(
+            "Paste the content as it is written, one item a line: “II. …”, “1. …”, “1.1. …”, “a) …”, “- …”, “+ …”. "
+            "A line without a number continues the item above it; after an empty line it is the item's text."
+        ),
+    )
+
+    def __init__(self, *args, amending: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if amending:
+            _ask_reason(self)
 
 
 class AwardOfferForm(PartForm):
@@ -290,6 +336,7 @@ class MilestoneForm(PartForm):
             "due_day",
             "due_month",
             "phase",
+            "owed_by_issuer",
             "owed_by_kinds",
             "recipient",
             "is_individual",

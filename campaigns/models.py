@@ -14,11 +14,13 @@ from django.utils.translation import gettext_lazy as _
 
 from awards.models import Award
 from campaigns.enums import (
+    BasisWord,
     CampaignKind,
     CampaignState,
     DeliverableKind,
     ExceptionKind,
     ParticipantScope,
+    PortalSection,
     Recurrence,
     SubjectKind,
 )
@@ -102,6 +104,7 @@ class UpperDocument(models.Model):
     """A document this plan implements (căn cứ / thực hiện)."""
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="upper_documents")
+    basis = models.CharField(_("the plan reads"), max_length=12, choices=BasisWord.choices, default=BasisWord.BASED_ON)
     number_symbol = models.CharField(_("number and symbol"), max_length=80)
     issued_on = models.DateField(_("issue date"), null=True, blank=True)
     issuer_name = models.CharField(_("issuer"), max_length=255, blank=True)
@@ -161,7 +164,7 @@ class Criterion(models.Model):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="criteria")
     parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="children")
     number = models.CharField(_("number"), max_length=20, blank=True, help_text=_("e.g. 2.1.1"))
-    title = models.CharField(_("heading"), max_length=500)
+    title = models.TextField(_("heading"))  # no limit: a plan's item can be a long paragraph
     body = models.TextField(_("text"), blank=True)
     subject_kind = models.CharField(_("applies to"), max_length=12, choices=SubjectKind.choices, blank=True)
     person_role = models.CharField(_("person role"), max_length=20, blank=True)
@@ -169,6 +172,16 @@ class Criterion(models.Model):
     target_unit = models.CharField(_("target unit"), max_length=60, blank=True, help_text=_("e.g. %, trường"))
     target_year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True)
     phase = models.ForeignKey(Phase, on_delete=models.SET_NULL, null=True, blank=True, related_name="criteria")
+    portal_section = models.CharField(
+        _("the portal's section printed here"),
+        max_length=12,
+        choices=PortalSection.choices,
+        blank=True,
+        help_text=_(
+            "The plan's own item under which the printed plan puts a section the portal writes from the plan's "
+            "parts. Once one is placed, a plan with its own parts prints only the sections placed."
+        ),
+    )
     order = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -263,6 +276,13 @@ class Milestone(models.Model):
         _("owed by unit kinds"), default=list, blank=True, help_text=_("Empty: every participating unit.")
     )
     is_individual = models.BooleanField(_("individuals submit through their unit"), default=False)
+    owed_by_issuer = models.BooleanField(
+        _("the issuer's own duty"),
+        default=False,
+        help_text=_(
+            "A duty of the issuing unit itself (e.g. its review conference), tracked for it, not for the units below."
+        ),
+    )
     recipient = models.ForeignKey(
         Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("submitted to")
     )
@@ -278,6 +298,10 @@ class Milestone(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_yearly_target(self) -> bool:
+        return self.recurrence == Recurrence.YEARLY_TARGET
 
 
 class Deadline(models.Model):

@@ -35,7 +35,7 @@ from django.utils.translation import gettext_lazy
 
 from campaigns import forms, selectors
 from campaigns.deadlines import deadline_dates, milestone_dates, milestone_expand
-from campaigns.enums import ACTIVE_STATES, Recurrence
+from campaigns.enums import ACTIVE_STATES, BasisWord, Recurrence
 from campaigns.models import (
     AwardOffer,
     Campaign,
@@ -192,6 +192,7 @@ def _upper_document_copy(spec: PartSpec, ctx: CopyContext):
             issuer_name=source.issuer.name,
             summary=source.summary or source.title,
             linked_campaign=source,
+            basis=BasisWord.IMPLEMENTING,
         ),
     )
 
@@ -303,6 +304,8 @@ def _milestone_clean(milestone: Milestone, campaign: Campaign) -> None:
     """A one-off date inside the campaign (and its phase), or a yearly day that falls inside it."""
     if milestone.recurrence == Recurrence.ONCE:
         milestone.due_month = milestone.due_day = None
+    elif milestone.recurrence == Recurrence.YEARLY_TARGET:  # no date: due by the end of each year
+        milestone.due_on = milestone.due_month = milestone.due_day = None
     else:
         milestone.due_on = None
     if milestone.phase_id and milestone.phase.campaign_id != campaign.pk:
@@ -319,7 +322,7 @@ def _milestone_clean(milestone: Milestone, campaign: Campaign) -> None:
             }
         elif milestone.phase_id and not (milestone.phase.starts_on <= milestone.due_on <= milestone.phase.ends_on):
             errors["due_on"] = _("The deadline lies outside its phase.")
-    else:
+    elif milestone.recurrence == Recurrence.YEARLY:
         try:
             datetime.date(2024, milestone.due_month or 0, milestone.due_day or 0)
         except (TypeError, ValueError):
@@ -377,7 +380,7 @@ UPPER_DOCUMENT = PartSpec(
     model=UpperDocument,
     title=gettext_lazy("Upper documents implemented"),
     form=forms.UpperDocumentForm,
-    fields=("number_symbol", "issued_on", "issuer_name", "summary", "linked_campaign"),
+    fields=("basis", "number_symbol", "issued_on", "issuer_name", "summary", "linked_campaign"),
     audit_labels=_audit(
         gettext_lazy("Upper document added"),
         gettext_lazy("Upper document changed"),
@@ -431,6 +434,7 @@ CRITERION = PartSpec(
         "target_unit",
         "target_year",
         "phase",
+        "portal_section",
     ),
     audit_labels=_audit(
         gettext_lazy("Criterion added"), gettext_lazy("Criterion changed"), gettext_lazy("Criterion deleted")
@@ -484,6 +488,7 @@ MILESTONE = PartSpec(
         "due_month",
         "due_day",
         "owed_by_kinds",
+        "owed_by_issuer",
         "is_individual",
         "recipient",
         "figures",

@@ -85,6 +85,10 @@ def takes_part(campaign: Campaign, unit: Unit) -> bool:
 
 
 def milestone_owing_units(milestone: Milestone, participants: QuerySet[Unit] | None = None) -> QuerySet[Unit]:
+    """The units that owe a milestone: the participants (of the kinds it names), or for the issuer's
+    own duty the issuer alone."""
+    if milestone.owed_by_issuer:
+        return Unit.objects.filter(pk=milestone.campaign.issuer_id)
     qs = participants if participants is not None else campaign_participants(milestone.campaign)
     if milestone.owed_by_kinds:
         qs = qs.filter(kind__in=milestone.owed_by_kinds)
@@ -137,9 +141,10 @@ def compute_status(
 def deadline_statuses(
     deadline: Deadline, units: list[Unit] | QuerySet[Unit], *, today: datetime.date | None = None
 ) -> list[UnitDeadlineStatus]:
-    """Status of every given unit on one deadline, in a fixed number of queries."""
+    """Status of every given unit that owes the deadline, in a fixed number of queries: a unit created
+    or joining after the due date (``active_from``) does not owe it and is left out."""
     today = today or timezone.localdate()
-    units = list(units)
+    units = [unit for unit in units if existed_by(unit, deadline.due_on)]
     unit_ids = [u.pk for u in units]
     first: dict[int, datetime.datetime] = {}
     latest: dict[int, Submission] = {}
@@ -187,7 +192,15 @@ def unit_takes_part(campaign: Campaign, unit: Unit) -> bool:
     return True
 
 
+def existed_by(unit: Unit, day: datetime.date) -> bool:
+    """Whether the unit was there (created, merged or joined) on that day: one created after a deadline
+    does not owe it."""
+    return unit.active_from is None or unit.active_from <= day
+
+
 def unit_owes(milestone: Milestone, unit: Unit) -> bool:
+    if milestone.owed_by_issuer:
+        return unit is not None and unit.pk == milestone.campaign.issuer_id
     return unit_takes_part(milestone.campaign, unit) and (
         not milestone.owed_by_kinds or unit.kind in milestone.owed_by_kinds
     )
@@ -199,13 +212,15 @@ def deadlines_owed_by(unit: Unit, *, start: datetime.date, end: datetime.date) -
         Deadline.objects.filter(
             due_on__range=(start, end),
             milestone__campaign__state__in=ACTIVE_STATES,
-            milestone__campaign__issuer__path__in=_ancestor_paths(unit)[:-1],
+            milestone__campaign__issuer__path__in=_ancestor_paths(unit),  # its own plans: its own duties
         )
         .select_related("milestone__campaign__issuer", "milestone__recipient")
         .prefetch_related("milestone__campaign__participant_units")
         .order_by("due_on", "id")
     )
-    return [deadline for deadline in candidates if unit_owes(deadline.milestone, unit)]
+    return [
+        deadline for deadline in candidates if existed_by(unit, deadline.due_on) and unit_owes(deadline.milestone, unit)
+    ]
 
 
 def submissions_for(deadline: Deadline, unit: Unit) -> QuerySet[Submission]:

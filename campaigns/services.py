@@ -21,6 +21,7 @@ from campaigns.enums import (
     ParticipantScope,
 )
 from campaigns.models import Amendment, Campaign, Deadline, DeadlineException, Submission
+from campaigns.outline import parse as parse_outline
 from campaigns.parts import CopyContext, PartSpec, raw_value
 from campaigns.selectors import unit_owes
 from common.text import clean, fold
@@ -392,6 +393,30 @@ criterion_add, criterion_update, criterion_delete = _named_services(parts.CRITER
 award_offer_add, award_offer_update, award_offer_delete = _named_services(parts.AWARD_OFFER)
 dossier_component_add, dossier_component_update, dossier_component_delete = _named_services(parts.DOSSIER_COMPONENT)
 milestone_create, milestone_update, milestone_delete = _named_services(parts.MILESTONE, add_name="milestone_create")
+
+
+@transaction.atomic
+def criteria_import(*, campaign: Campaign, text: str, actor: User | None, amendment_reason: str = "") -> list:
+    """The whole tree of criteria from a pasted outline ("1. … 1.1. … a) … - …"), in one step.
+
+    Refuses the whole text, each problem at its line, when the outline is malformed; otherwise
+    adds every item after the plan's existing criteria, under its parent, with its marker as written.
+    """
+    outline = parse_outline(text)
+    if outline.errors:
+        raise ValidationError({"text": [str(problem) for problem in outline.errors]})
+    created: dict[int, models.Model] = {}
+    for item in outline.walk():
+        created[id(item)] = criterion_add(
+            campaign=campaign,
+            actor=actor,
+            amendment_reason=amendment_reason,
+            parent=created[id(item.parent)] if item.parent is not None else None,
+            number=item.number,
+            title=item.title,
+            body=item.body,
+        )
+    return list(created.values())
 
 
 # --- Deadlines and submissions ---------------------------------------------------------------------

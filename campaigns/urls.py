@@ -32,6 +32,7 @@ campaign_patterns: list = [
     path("<int:pk>/dieu-chinh/", views.campaign_amend, name="amend"),
     path("<int:pk>/sao-chep/", views.campaign_copy, name="copy"),
     path("<int:pk>/trien-khai/", views.campaign_cascade, name="cascade"),
+    path("<int:pk>/tieu-chi/dan-dan-y/", views.criteria_outline, name="criteria-outline"),
     path("<int:pk>/<plan_part:part>/them/", views.part_add, name="part-add"),
     path("<int:pk>/<plan_part:part>/<int:item_pk>/sua/", views.part_edit, name="part-edit"),
     path("<int:pk>/<plan_part:part>/<int:item_pk>/xoa/", views.part_delete, name="part-delete"),

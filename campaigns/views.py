@@ -28,6 +28,7 @@ from campaigns.enums import (
     SubmissionStatus,
 )
 from campaigns.models import Campaign, Deadline
+from campaigns.outline import parse as parse_outline
 from campaigns.parts import PARTS, PARTS_BY_SLUG, PLAN_PAGE_PREFETCH, PartSpec
 from common.dates import school_year_label, school_year_of
 from common.status import allowed_transitions
@@ -289,6 +290,43 @@ def part_add(request, pk: int, part: str):
 
 
 @login_required
+def criteria_outline(request, pk: int):
+    """Criteria from a pasted outline: "Preview" shows the tree (and the problems, each at its line)
+    for the officer to correct the text; "Save" adds the whole tree."""
+    campaign = _campaign_or_404(request, pk)
+    if refused := _require_parts(request, campaign):
+        return refused
+    amending = _amending(campaign)
+    form = forms.OutlineForm(request.POST if request.method == "POST" else None, amending=amending)
+    outline = None
+    if request.method == "POST" and form.is_valid():
+        outline = parse_outline(form.cleaned_data["text"])
+        for problem in outline.errors:
+            form.add_error("text", str(problem))
+        if "save" in request.POST and not outline.errors:
+            try:
+                created = services.criteria_import(
+                    campaign=campaign,
+                    text=form.cleaned_data["text"],
+                    actor=request.user,
+                    amendment_reason=form.cleaned_data.get("amendment_reason", ""),
+                )
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, _("%(count)d items added to the plan.") % {"count": len(created)})
+                return redirect(reverse("campaigns:detail", args=[campaign.pk]) + "#part-tieu-chi")
+    context = {
+        "campaign": campaign,
+        "form": form,
+        "outline": outline,
+        "items": list(outline.walk()) if outline else [],
+        "amending": amending,
+    }
+    return render(request, "campaigns/criteria_outline.html", context)
+
+
+@login_required
 def part_edit(request, pk: int, part: str, item_pk: int):
     part = _part_or_404(part)
     campaign = _campaign_or_404(request, pk)
@@ -348,6 +386,11 @@ def campaign_set_state(request, pk: int):
     if not form.is_valid():
         messages.error(request, _("Choose one of the actions offered."))
         return redirect("campaigns:detail", pk=campaign.pk)
+    data = form.cleaned_data
+    launching_late = data["state"] == CampaignState.LAUNCHED and campaign.ends_on < timezone.localdate()
+    if launching_late and not data["confirm_past"] and campaign.state in EDITABLE_STATES:
+        context = {"campaign": campaign, "reason": data["reason"]}
+        return render(request, "campaigns/confirm_launch.html", context)
     try:
         campaign = services.campaign_set_state(
             campaign=campaign,

@@ -62,6 +62,54 @@ def upper(text: str) -> str:
     return nfc(nfc(text).upper())
 
 
+def marker(number: str) -> str:
+    """An item's marker as the plan writes it: a number or a Roman part takes its dot ("2.1" → "2.1.",
+    "II" → "II."); a letter or a list marker stays as written ("a)", "b.", "-", "+")."""
+    number = nfc(number)
+    if number and (number[-1].isdigit() or re.fullmatch(r"[IVXLC]+", number)):
+        return f"{number}."
+    return number
+
+
+def short_agency_name(name: str, governing_body: str) -> str:
+    """The issuer as its header prints it under the governing body: without the place the governing
+    body already names ("Sở Giáo dục và Đào tạo Bến Tre" under "UBND tỉnh Bến Tre" → "Sở Giáo dục và
+    Đào tạo"); unchanged when they share no place."""
+    words, above = nfc(name).split(), nfc(governing_body).upper().split()
+    shared = 0
+    while shared < min(len(words), len(above)) and words[-1 - shared].upper() == above[-1 - shared]:
+        shared += 1
+    if shared and words[-shared - 1 :][0].upper() in ("TỈNH", "THÀNH", "XÃ", "PHƯỜNG", "HUYỆN", "QUẬN"):
+        shared += 1  # "… Đào tạo tỉnh Bến Tre": the level word goes with the place
+    if shared and len(words) - shared >= 2:
+        return " ".join(words[: len(words) - shared])
+    return nfc(name)
+
+
+def balanced_lines(text: str, width: int = 24) -> list[str]:
+    """A header name broken into as few lines as the column holds (about ``width`` capitals), the
+    lines as even as the words allow; a tie keeps the first line the shorter."""
+    words = nfc(text).split()
+    if len(" ".join(words)) <= width or len(words) < 2:
+        return [" ".join(words)] if words else []
+    count = -(-len(" ".join(words)) // width)
+    best = None
+
+    def split(rest: list[str], lines_left: int):
+        if lines_left == 1:
+            yield [" ".join(rest)]
+            return
+        for cut in range(1, len(rest) - lines_left + 2):
+            for tail in split(rest[cut:], lines_left - 1):
+                yield [" ".join(rest[:cut]), *tail]
+
+    for lines in split(words, min(count, len(words))):
+        key = (max(len(line) for line in lines), [len(line) for line in lines])
+        if best is None or key < best[0]:
+            best = (key, lines)
+    return best[1]
+
+
 def list_lines(items: list[str], *, last: str = ".") -> list[str]:
     """Lines of an enumeration: each ends with ";", the last with "." (NĐ 30/2020)."""
     cleaned = [nfc(item).rstrip(";.,: ") for item in items]

@@ -22,3 +22,8 @@ def decimal_text(value) -> str:
     if value in (None, ""):
         return ""
     return f"{Decimal(str(value)).normalize():f}".replace(".", ",")
+
+
+def count_text(count: int) -> str:
+    """A count as official documents write it: "01", "05", "12", "1.500" (below ten with a leading zero)."""
+    return f"{count:02d}" if 0 <= count < 10 else number_text(Decimal(count))

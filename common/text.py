@@ -68,3 +68,14 @@ def person_sort_key(full_name: str | None) -> str:
     given_primary, given_tones = _letters_and_tones(given)
     rest_primary, rest_tones = _letters_and_tones(rest)
     return f"{given_primary}aa{rest_primary}aa{given_tones}{rest_tones}"
+
+
+_UNVERIFIED_NOTE = re.compile(r"\s*\([^()]*chưa xác minh[^()]*\)", re.IGNORECASE)
+
+
+def without_unverified_notes(text: str | None) -> tuple[str, bool]:
+    """ "Điều 28 (số điều chưa xác minh); Điều 80" → ("Điều 28; Điều 80", True): the notes meant for
+    whoever maintains a text, taken out, and whether there were any."""
+    value = unicodedata.normalize("NFC", str(text or ""))
+    cleaned, count = _UNVERIFIED_NOTE.subn("", value)
+    return cleaned.strip(), count > 0

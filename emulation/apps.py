@@ -26,3 +26,8 @@ class EmulationConfig(AppConfig):
             )
         extensions.add_links(extensions.CAMPAIGN, "emulation/_campaign_links.html")
         notifications.register_events()
+
+        from common.audit import register_sentences
+        from emulation.audit import SENTENCES
+
+        register_sentences(SENTENCES)

@@ -13,6 +13,7 @@ from awards.enums import Subject
 from awards.selectors import award_choices
 from campaigns.enums import SubjectKind
 from common.dates import school_year_of
+from common.forms import DateField
 from emulation.enums import EXEMPLAR_STEPS, ExemplarStep
 
 
@@ -22,13 +23,6 @@ class _Form(forms.Form):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class UnitRegistrationForm(_Form):
@@ -51,8 +45,8 @@ class UnitRegistrationForm(_Form):
 class WorkItemForm(_Form):
     title = forms.CharField(label=_("Work item"), max_length=500)
     criterion = forms.ModelChoiceField(label=_("Criterion of the plan"), queryset=None, required=False)
-    starts_on = forms.DateField(label=_("Start"), widget=DateInput(), required=False)
-    ends_on = forms.DateField(label=_("End"), widget=DateInput(), required=False)
+    starts_on = DateField(label=_("Start"), required=False)
+    ends_on = DateField(label=_("End"), required=False)
     target_value = forms.CharField(
         label=_("Target"), max_length=40, required=False, help_text=_("A number, e.g. 100 or 99,5.")
     )
@@ -108,7 +102,7 @@ class PactForm(_Form):
         label=_("Campaign"), queryset=None, required=False, help_text=_("Empty: the pact for the school year.")
     )
     title = forms.CharField(label=_("Title"), max_length=500)
-    signed_on = forms.DateField(label=_("Signed on"), widget=DateInput(), required=False)
+    signed_on = DateField(label=_("Signed on"), required=False)
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
     def __init__(self, *args, clusters, campaigns, **kwargs):
@@ -152,7 +146,7 @@ class ExemplarForm(_Form):
     title = forms.CharField(label=_("Title"), max_length=500)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     year = forms.TypedChoiceField(label=_("Year"), coerce=int)
-    built_on = forms.DateField(label=_("Chosen and praised on"), widget=DateInput(), required=False)
+    built_on = DateField(label=_("Chosen and praised on"), required=False)
 
     def __init__(self, *args, units, subject_units, people, campaign, **kwargs):
         super().__init__(*args, **kwargs)
@@ -168,7 +162,7 @@ class ExemplarForm(_Form):
 
 class ExemplarAdvanceForm(_Form):
     new_step = forms.ChoiceField(label=_("Step"), choices=ExemplarStep.choices)
-    on_date = forms.DateField(label=_("Date"), widget=DateInput(), required=False)
+    on_date = DateField(label=_("Date"), required=False)
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
     def __init__(self, *args, current_step=None, **kwargs):

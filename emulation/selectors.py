@@ -331,11 +331,17 @@ class RankingRow:
     total: Decimal
     max_total: Decimal
     targets: int
-    rank: int = 0
+    rank: int | None = None  # None: not yet cross-scored, listed apart from the ranking
+
+    @property
+    def is_ranked(self) -> bool:
+        return self.rank is not None
 
 
 def pact_ranking(pact: Pact) -> list[RankingRow]:
-    """Members ranked by their total, each target counting its cross-score, else its self-score.
+    """Members the head unit has cross-scored, ranked by their total (each target counting its
+    cross-score, else its self-score); then, unranked (``rank`` None), the members not yet
+    cross-scored, whose self-scores alone never place them above a scored member.
 
     Equal totals share a rank and are listed in Vietnamese name order. Uses the prefetched
     targets and members of ``pact_get``.
@@ -366,9 +372,9 @@ def pact_ranking(pact: Pact) -> list[RankingRow]:
             row.total += target.cross_score
         else:
             row.total += target.self_score or 0
-    ordered = sorted(rows.values(), key=lambda r: (-r.total, r.unit.name_sort))
+    ordered = sorted(rows.values(), key=lambda r: (r.cross_total is None, -r.total, r.unit.name_sort))
     previous_total, previous_rank = None, 0
-    for position, row in enumerate(ordered, start=1):
+    for position, row in enumerate((r for r in ordered if r.cross_total is not None), start=1):
         row.rank = previous_rank if row.total == previous_total else position
         previous_total, previous_rank = row.total, row.rank
     return ordered

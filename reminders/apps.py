@@ -15,3 +15,8 @@ class RemindersConfig(AppConfig):
 
         status.register_badges(ReminderDispatch, "status", DispatchStatus, DISPATCH_STATUS_COLOURS)
         extensions.add_links(extensions.MILESTONE, "reminders/_milestone_links.html")
+
+        from common.audit import register_sentences
+        from reminders.audit import SENTENCES
+
+        register_sentences(SENTENCES)

@@ -16,7 +16,7 @@ from collections import defaultdict
 
 from django.db.models import prefetch_related_objects
 
-from campaigns.enums import CampaignState, Recurrence, SubjectKind
+from campaigns.enums import BasisWord, CampaignState, PortalSection, Recurrence, SubjectKind
 from campaigns.models import Campaign, Criterion, Milestone
 from campaigns.parts import PARTS_PREFETCH
 from common.dates import body_date, yearly_date
@@ -25,16 +25,19 @@ from common.documents import (
     NATIONAL_MOTTO,
     NATIONAL_TITLE,
     NBSP,
+    balanced_lines,
     date_line,
     document_type,
     list_lines,
+    marker,
     nfc,
     paragraphs,
     recipient_lines,
     roman,
+    short_agency_name,
     upper,
 )
-from common.numbers import number_text
+from common.numbers import count_text, number_text
 from common.text import fold
 
 PERSON_ROLE_WORDS = {
@@ -46,9 +49,14 @@ PERSON_ROLE_WORDS = {
 }
 
 
+BASIS_WORDS = {BasisWord.BASED_ON: "Căn cứ", BasisWord.IMPLEMENTING: "Thực hiện"}
+
+
 def basis_line(document) -> str:
-    """ "Căn cứ Kế hoạch số 2024/KH-UBND ngày 03/4/2024 của UBND tỉnh về …" (no final punctuation)."""
-    parts = [f"Căn cứ {document_type(document.number_symbol)} số {nfc(document.number_symbol)}"]
+    """ "Căn cứ Kế hoạch số 2024/KH-UBND ngày 03/4/2024 của UBND tỉnh về …" (no final punctuation);
+    "Thực hiện …" when the officer chose that the plan carries the document out."""
+    word = BASIS_WORDS.get(getattr(document, "basis", ""), "Căn cứ")
+    parts = [f"{word} {document_type(document.number_symbol)} số {nfc(document.number_symbol)}"]
     if document.issued_on:
         parts.append(f"ngày {body_date(document.issued_on)}")
     if document.issuer_name:
@@ -70,7 +78,9 @@ def target_amount(criterion: Criterion) -> str:
     return amount + (f" (năm {criterion.target_year})" if criterion.target_year else "")
 
 
-def _criterion_notes(criterion: Criterion) -> str:
+def _criterion_notes(criterion: Criterion, title: str) -> str:
+    """What the record says beside the title (who it applies to, its phase), unless the title says it
+    already: never "Đối với tập thể (đối với tập thể)"."""
     notes = []
     if criterion.subject_kind == SubjectKind.COLLECTIVE:
         notes.append("đối với tập thể")
@@ -78,15 +88,30 @@ def _criterion_notes(criterion: Criterion) -> str:
         notes.append(f"đối với {PERSON_ROLE_WORDS.get(criterion.person_role, 'cá nhân')}")
     if criterion.phase_id and criterion.phase:
         notes.append(nfc(criterion.phase.name))
+    folded = fold(title)
+    notes = [note for note in notes if fold(note) not in folded]
     return f" ({'; '.join(notes)})" if notes else ""
 
 
-def criteria_blocks(criteria: list[Criterion]) -> list[dict]:
-    """The nested criteria, depth first in plan order.
+_SENTENCE_END = (".", ";", ":", "!", "?", "…")
+_NUMBERED = re.compile(r"(?:\d+(?:\.\d+)*|[IVXLC]+)\.?")
 
-    A numbered criterion is a heading ("2.1.1. Về xây dựng Đảng"), its text and target below;
-    an unnumbered one is a list line ("- Trường đạt chuẩn quốc gia: chỉ tiêu 344 trường (năm 2025);").
+
+def _is_paragraph(title: str) -> bool:
+    """An item written as a sentence or a paragraph (it keeps its punctuation, prints as body text),
+    not a heading."""
+    return title.endswith(_SENTENCE_END) or len(title) > 160
+
+
+def criteria_blocks(criteria: list[Criterion], placed: dict | None = None) -> list[dict]:
+    """The nested criteria, depth first in plan order, each marker as the plan writes it.
+
+    A numbered heading ("2.1.1. Về xây dựng Đảng") or a lettered one ("a) Đối với tập thể"), its text
+    and target below; an item written as a sentence prints as body text with its own punctuation;
+    a list item keeps its marker ("- …", "+ …") and ends with ";" or "." unless it has its own.
+    ``placed``: blocks of the portal's sections by ``PortalSection``, printed under the item placing them.
     """
+    placed = placed or {}
     children = defaultdict(list)
     ids = {c.pk for c in criteria}
     for criterion in criteria:
@@ -97,19 +122,29 @@ def criteria_blocks(criteria: list[Criterion]) -> list[dict]:
         siblings = sorted(children[parent_id], key=lambda c: (c.order, c.pk))
         for index, criterion in enumerate(siblings):
             number = nfc(criterion.number)
-            title = nfc(criterion.title).rstrip(";.") + _criterion_notes(criterion)
+            written = nfc(criterion.title)
+            notes = _criterion_notes(criterion, written)
             amount = target_amount(criterion)
-            if number:
-                number += "" if number.endswith(".") else "."
-                blocks.append({"kind": "criterion", "depth": min(depth, 3), "number": number, "text": title})
+            lettered = bool(number) and not _NUMBERED.fullmatch(number) and number not in ("-", "+", "•")
+            if number and (_NUMBERED.fullmatch(number) or lettered):
+                if _is_paragraph(written) and not notes:
+                    blocks.append({"kind": "para", "text": f"{marker(number)} {written}"})
+                else:
+                    title = written.rstrip(";.") + notes
+                    blocks.append(
+                        {"kind": "criterion", "depth": min(depth, 3), "number": marker(number), "text": title}
+                    )
                 blocks.extend(paragraphs(criterion.body))
                 if amount:
                     blocks.append({"kind": "para", "text": f"Chỉ tiêu: {amount}."})
             else:
-                line = f"- {title}" + (f": chỉ tiêu {amount}" if amount else "")
+                title = written + notes + (f": chỉ tiêu {amount}" if amount else "")
                 last = index == len(siblings) - 1 and not children[criterion.pk]
-                blocks.append({"kind": "item", "text": line + ("." if last or criterion.body else ";")})
+                if not title.endswith(_SENTENCE_END) or notes or amount:
+                    title = title.rstrip(";.") + ("." if last or criterion.body else ";")
+                blocks.append({"kind": "item", "text": f"{number or '-'} {title}"})
                 blocks.extend(paragraphs(criterion.body))
+            blocks.extend(placed.get(criterion.portal_section, []))
             walk(criterion.pk, depth + 1)
 
     walk(None, 0)
@@ -119,9 +154,9 @@ def criteria_blocks(criteria: list[Criterion]) -> list[dict]:
 _ROMAN_PART = re.compile(r"[IVXLC]+")
 
 
-def outline_sections(criteria: list[Criterion]) -> list[tuple[Criterion, list[dict]]]:
+def outline_sections(criteria: list[Criterion], placed: dict | None = None) -> list[tuple[Criterion, list[dict]]]:
     """When every top-level criterion is a Roman-numbered part ("II", "III"), each part with the
-    blocks of what lies under it; otherwise an empty list."""
+    blocks of what lies under it (and the portal's sections ``placed`` there); otherwise an empty list."""
     top = sorted((c for c in criteria if c.parent_id is None), key=lambda c: (c.order, c.pk))
     if not top or not all(_ROMAN_PART.fullmatch(nfc(c.number).rstrip(". ")) for c in top):
         return []
@@ -134,10 +169,12 @@ def outline_sections(criteria: list[Criterion]) -> list[tuple[Criterion, list[di
             yield child
             yield from below(child)
 
-    return [(node, criteria_blocks(list(below(node)))) for node in top]
+    return [(node, criteria_blocks(list(below(node)), placed)) for node in top]
 
 
 def milestone_when(milestone: Milestone) -> str:
+    if milestone.recurrence == Recurrence.YEARLY_TARGET:
+        return "trong từng năm"
     if milestone.recurrence == Recurrence.YEARLY and milestone.due_day and milestone.due_month:
         return f"trước ngày {yearly_date(milestone.due_day, milestone.due_month)} hằng năm"
     if milestone.due_on:
@@ -146,9 +183,11 @@ def milestone_when(milestone: Milestone) -> str:
 
 
 def milestone_line(milestone: Milestone, issuer_name: str) -> str:
+    when = milestone_when(milestone)
+    if milestone.owed_by_issuer:  # the issuer's own duty: "Tổ chức hội nghị: Sở … thực hiện trước ngày 31/8 hằng năm"
+        return f"{nfc(milestone.title)}: {issuer_name} thực hiện" + (f" {when}" if when else "")
     recipient = nfc(milestone.recipient.name) if milestone.recipient_id and milestone.recipient else issuer_name
     text = f"{nfc(milestone.title)}: gửi về {recipient}"
-    when = milestone_when(milestone)
     return f"{text} {when}" if when else text
 
 
@@ -182,7 +221,13 @@ class _Sections:
 
 
 def plan_context(campaign: Campaign) -> dict:
-    """The context of ``reports/documents/plan.html`` for one campaign (any state)."""
+    """The context of ``reports/documents/plan.html`` for one campaign (any state).
+
+    The sections the portal writes from the plan's parts (subjects, period, award forms and dossier,
+    deadlines) print under the plan's own items that place them (``Criterion.portal_section``). In a
+    plan with its own Roman-numbered parts, once one is placed only the placed ones print; otherwise
+    the unplaced ones print where the portal puts them by default.
+    """
     prefetch_related_objects([campaign], *PARTS_PREFETCH)
     issuer = campaign.issuer
     issuer_name = nfc(issuer.name)
@@ -222,69 +267,100 @@ def plan_context(campaign: Campaign) -> dict:
             ]
         )
     ]
-    criteria = list(campaign.criteria.all())
-    outline = outline_sections(criteria)
-    if outline:
-        # The plan's content carries its own Roman-numbered parts (as the real plans do): they
-        # become the document's sections instead of being nested under a generic heading.
-        # Subjects print under the plan's own part about them ("Đối tượng, nội dung…"), as its
-        # first item unless that part already lists them; else in a section of their own.
-        subjects_part = next((node for node, _b in outline if "doi tuong" in fold(node.title)), None)
-        if subjects_part is None:
-            sections.add("ĐỐI TƯỢNG", [("", subject_blocks)])
-        for node, blocks in outline:
-            lists_subjects = any("doi tuong" in fold(b.get("text", "")) for b in blocks)
-            lead = [("Đối tượng", subject_blocks)] if node is subjects_part and not lists_subjects else []
-            sections.add(upper(node.title), [*lead, ("", paragraphs(node.body)), ("", blocks)])
-        sections.add("THỜI GIAN THỰC HIỆN", [("", time_blocks)])
-    else:
-        sections.add(
-            "ĐỐI TƯỢNG, NỘI DUNG VÀ THỜI GIAN THỰC HIỆN",
-            [
-                ("Đối tượng", subject_blocks),
-                ("Nội dung thi đua", criteria_blocks(criteria)),
-                ("Thời gian thực hiện", time_blocks),
-            ],
-        )
 
     award_items = []
     for offer in campaign.award_offers.all():
         details = [nfc(offer.occasion)] if offer.occasion else []
         if offer.quota:
-            details.append(f"số lượng: {offer.quota}")
+            details.append(f"số lượng: {count_text(offer.quota)}")
         award_items.append(nfc(offer.name) + (f" ({'; '.join(details)})" if details else ""))
     award_blocks = [{"kind": "item", "text": f"- {line}"} for line in list_lines(award_items)]
     exemplar_lines = []
     if campaign.min_exemplars_per_unit:
         exemplar_lines.append(
-            f"Mỗi đơn vị lựa chọn, giới thiệu ít nhất {campaign.min_exemplars_per_unit} điển hình tiên tiến mỗi năm"
+            f"Mỗi đơn vị lựa chọn, giới thiệu ít nhất {count_text(campaign.min_exemplars_per_unit)} "
+            "điển hình tiên tiến mỗi năm"
         )
     if campaign.min_exemplars_issuer:
-        exemplar_lines.append(f"{issuer_name} lựa chọn ít nhất {campaign.min_exemplars_issuer} điển hình tiên tiến")
+        exemplar_lines.append(
+            f"{issuer_name} lựa chọn ít nhất {count_text(campaign.min_exemplars_issuer)} điển hình tiên tiến"
+        )
     award_blocks += [{"kind": "para", "text": line} for line in list_lines(exemplar_lines)]
     components = [nfc(c.name) + ("" if c.is_required else " (nếu có)") for c in campaign.dossier_components.all()]
     dossier_blocks = [
         {"kind": "item", "text": f"{chr(ord('a') + i) if i < 26 else i + 1}) {line}"}
         for i, line in enumerate(list_lines(components))
     ]
-    sections.add(
-        "HÌNH THỨC KHEN THƯỞNG VÀ HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG",
-        [("Hình thức khen thưởng", award_blocks), ("Hồ sơ đề nghị khen thưởng", dossier_blocks)],
-    )
+    award_subsections = [("Hình thức khen thưởng", award_blocks), ("Hồ sơ đề nghị khen thưởng", dossier_blocks)]
 
     deadlines = [milestone_line(m, issuer_name) for m in campaign.milestones.all()]
     deadline_blocks = []
     if deadlines:
         deadline_blocks.append({"kind": "label", "text": "Thời hạn thực hiện, báo cáo:"})
         deadline_blocks += [{"kind": "item", "text": f"- {line}"} for line in list_lines(deadlines)]
-    sections.add("TỔ CHỨC THỰC HIỆN", [("", paragraphs(campaign.organisation)), ("", deadline_blocks)])
+
+    criteria = list(campaign.criteria.all())
+    placed_keys = {c.portal_section for c in criteria if c.portal_section}
+    placed = {
+        PortalSection.SUBJECTS: subject_blocks,
+        PortalSection.PERIOD: time_blocks,
+        PortalSection.AWARDS: [
+            block
+            for title, blocks in award_subsections
+            if blocks
+            for block in [{"kind": "label", "text": f"{title}:"}, *blocks]
+        ],
+        PortalSection.DEADLINES: deadline_blocks,
+    }
+    placed = {key: blocks for key, blocks in placed.items() if key in placed_keys}
+    outline = outline_sections(criteria, placed)
+    # Unplaced portal sections: printed by default, unless the plan with its own parts places some.
+    default = {key for key in PortalSection.values if key not in placed_keys}
+    if outline and placed_keys:
+        default = set()
+    if outline:
+        # The plan's content carries its own Roman-numbered parts (as the real plans do): they
+        # become the document's sections instead of being nested under a generic heading.
+        # Subjects print under the plan's own part about them ("Đối tượng, nội dung…"), as its
+        # first item unless that part already lists them; else in a section of their own.
+        subjects_part = None
+        if PortalSection.SUBJECTS in default:
+            subjects_part = next((node for node, _b in outline if "doi tuong" in fold(node.title)), None)
+            if subjects_part is None:
+                sections.add("ĐỐI TƯỢNG", [("", subject_blocks)])
+        for node, blocks in outline:
+            lists_subjects = any("doi tuong" in fold(b.get("text", "")) for b in blocks)
+            lead = [("Đối tượng", subject_blocks)] if node is subjects_part and not lists_subjects else []
+            own = [("", paragraphs(node.body)), ("", placed.get(node.portal_section, []))]
+            sections.add(upper(node.title), [*lead, *own, ("", blocks)])
+        if PortalSection.PERIOD in default:
+            sections.add("THỜI GIAN THỰC HIỆN", [("", time_blocks)])
+    else:
+        sections.add(
+            "ĐỐI TƯỢNG, NỘI DUNG VÀ THỜI GIAN THỰC HIỆN",
+            [
+                ("Đối tượng", subject_blocks if PortalSection.SUBJECTS in default else []),
+                ("Nội dung thi đua", criteria_blocks(criteria, placed)),
+                ("Thời gian thực hiện", time_blocks if PortalSection.PERIOD in default else []),
+            ],
+        )
+
+    if PortalSection.AWARDS in default:
+        sections.add("HÌNH THỨC KHEN THƯỞNG VÀ HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG", award_subsections)
+    sections.add(
+        "TỔ CHỨC THỰC HIỆN",
+        [
+            ("", paragraphs(campaign.organisation)),
+            ("", deadline_blocks if PortalSection.DEADLINES in default else []),
+        ],
+    )
 
     bases = [basis_line(d) for d in campaign.upper_documents.all()]
     doc = {
         "title": f"{number_line(campaign)} — {nfc(campaign.summary or campaign.title)}",
         "author": issuer_name,
-        "governing_body": upper(campaign.governing_body),
-        "issuer_name": upper(issuer.name),
+        "governing_body": "\n".join(balanced_lines(upper(campaign.governing_body))),
+        "issuer_name": "\n".join(balanced_lines(upper(short_agency_name(issuer.name, campaign.governing_body)))),
         "number_line": number_line(campaign),
         "date_line": date_line(campaign.issued_on, nfc(campaign.issued_place)),
         "type_name": "KẾ HOẠCH",

@@ -33,6 +33,10 @@ class DeadlineWatch:
     deadline: Deadline
     counts: dict[str, int]
     owing: int
+    # Where its "details" link leads: the per-unit status for those who oversee the campaign, the
+    # submission page for a unit that owes it (a clerk), none otherwise (never a link answering 403).
+    can_view_status: bool = False
+    own_unit_owes: bool = False
 
     @property
     def late_or_missing(self) -> int:
@@ -83,7 +87,15 @@ def dashboard(user: User, *, today: datetime.date | None = None) -> Dashboard:
     for deadline in nearby:
         owing = milestone_owing_units(deadline.milestone).filter(unit_scope_q(user))
         statuses = deadline_statuses(deadline, owing, today=today)
-        watches.append(DeadlineWatch(deadline=deadline, counts=status_counts(statuses), owing=len(statuses)))
+        watches.append(
+            DeadlineWatch(
+                deadline=deadline,
+                counts=status_counts(statuses),
+                owing=len(statuses),
+                can_view_status=user.has_perm("campaigns.view_status", deadline.milestone.campaign),
+                own_unit_owes=any(s.unit.pk == user.unit_id for s in statuses),
+            )
+        )
 
     awards = list(
         AwardRecord.objects.filter(unit_scope_q(user, prefix="unit__"), school_year=awards_school_year)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from common.dates import school_year_of
+from common.forms import DateField
 from units import imports, selectors
 from units.enums import (
     ADMIN_GRANTABLE_ROLES,
@@ -24,13 +25,6 @@ from units.enums import (
     UnitKind,
 )
 from units.models import Person, Unit
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class UnitChoiceField(forms.ModelChoiceField):
@@ -68,7 +62,7 @@ class UnitForm(forms.ModelForm):
             "active_from",
             "active_to",
         )
-        widgets = {"active_from": DateInput(), "active_to": DateInput()}
+        field_classes = {"active_from": DateField, "active_to": DateField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -81,7 +75,7 @@ class UnitForm(forms.ModelForm):
 
 class RenameForm(forms.Form):
     new_name = forms.CharField(label=_("New official name"), max_length=255)
-    date = forms.DateField(label=_("Effective date"), widget=DateInput(), initial=timezone.localdate)
+    date = DateField(label=_("Effective date"), initial=timezone.localdate)
     decision = forms.CharField(label=_("Decision"), max_length=120, required=False)
 
 
@@ -91,7 +85,7 @@ class MergeForm(forms.Form):
         queryset=Unit.objects.none(),
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
-    date = forms.DateField(label=_("Effective date"), widget=DateInput(), initial=timezone.localdate)
+    date = DateField(label=_("Effective date"), initial=timezone.localdate)
     decision = forms.CharField(label=_("Decision"), max_length=120, required=False)
     move_people = forms.BooleanField(label=_("Move their people to this unit"), required=False, initial=True)
 
@@ -107,7 +101,7 @@ class SplitForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_("Create the new units first, then record the split here."),
     )
-    date = forms.DateField(label=_("Effective date"), widget=DateInput(), initial=timezone.localdate)
+    date = DateField(label=_("Effective date"), initial=timezone.localdate)
     decision = forms.CharField(label=_("Decision"), max_length=120, required=False)
     close_source = forms.BooleanField(label=_("This unit stops its activity"), required=False, initial=True)
 
@@ -118,7 +112,7 @@ class SplitForm(forms.Form):
 
 class MoveForm(forms.Form):
     new_parent = UnitChoiceField(label=_("New managing unit"), queryset=Unit.objects.none())
-    date = forms.DateField(label=_("Effective date"), widget=DateInput(), initial=timezone.localdate)
+    date = DateField(label=_("Effective date"), initial=timezone.localdate)
     decision = forms.CharField(label=_("Decision"), max_length=120, required=False)
 
     def __init__(self, *args, user, unit, **kwargs):
@@ -141,7 +135,7 @@ class PersonForm(forms.ModelForm):
             "email",
             "phone",
         )
-        widgets = {"birth_date": DateInput()}
+        field_classes = {"birth_date": DateField}
 
     def __init__(self, *args, show_national_id: bool, **kwargs):
         super().__init__(*args, **kwargs)
@@ -151,7 +145,7 @@ class PersonForm(forms.ModelForm):
 
 class TransferForm(forms.Form):
     to_unit = UnitChoiceField(label=_("To unit"), queryset=Unit.objects.none())
-    date = forms.DateField(label=_("Date"), widget=DateInput(), initial=timezone.localdate)
+    date = DateField(label=_("Date"), initial=timezone.localdate)
     decision = forms.CharField(label=_("Decision"), max_length=120, required=False)
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 

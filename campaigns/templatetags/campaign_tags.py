@@ -1,8 +1,9 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.parts import PARTS
+from common.audit import action_sentence
 from common.dates import official_date
+from common.documents import marker as document_marker
 from common.numbers import decimal_text
 
 register = template.Library()
@@ -26,37 +27,46 @@ def depth_indent(depth) -> str:
 
 
 @register.filter
+def figures_labelled(values, milestone) -> list[tuple[str, str]]:
+    """A submission's figures as (label, value with its unit) in the milestone's order, never their keys;
+    a figure the milestone no longer asks for keeps its key as its label."""
+    values = dict(values or {})
+    asked = [f for f in (getattr(milestone, "figures", None) or []) if isinstance(f, dict) and f.get("key")]
+    lines = []
+    for figure in asked:
+        if figure["key"] in values:
+            value = str(values.pop(figure["key"]))
+            unit = figure.get("unit") or ""
+            lines.append((figure.get("label") or figure["key"], f"{value} {unit}".strip()))
+    lines.extend((key, str(value)) for key, value in values.items())
+    return lines
+
+
+@register.filter
+def plan_number(campaign) -> str:
+    """ "914/KH-SGD&ĐT"; a plan not yet numbered says so ("chưa cấp số"), never "   /KH-…"."""
+    if getattr(campaign, "number", None):
+        return campaign.number_symbol
+    return str(_("not yet numbered"))
+
+
+@register.filter
+def marker(number) -> str:
+    """A criterion's marker as written: "2.1" → "2.1.", "II" → "II.", but "a)", "b.", "-" unchanged."""
+    return document_marker(number)
+
+
+@register.filter
 def unit_kind_labels(values) -> str:
     from units.enums import UnitKind
 
     return ", ".join(str(UnitKind(v).label) if v in UnitKind.values else v for v in values or [])
 
 
-AUDIT_LABELS = {
-    "campaign.created": _("Plan created"),
-    "campaign.changed": _("Main part changed"),
-    "campaign.amended": _("Amended"),
-    "campaign.state_changed": _("State changed"),
-    "campaign.copied": _("Copied"),
-    "campaign.participants_changed": _("Participants changed"),
-    "deadline.excused": _("Unit excused from a deadline"),
-    "deadline.extended": _("Deadline extended for a unit"),
-    "submission.created": _("Deliverable submitted"),
-    # campaign.<part>_added / _changed / _deleted, from the parts' specs
-    **{f"campaign.{spec.key}_{verb}": label for spec in PARTS for verb, label in spec.audit_labels.items()},
-}
-
-
 @register.filter
 def audit_label(action: str) -> str:
-    return str(AUDIT_LABELS.get(action, action))
-
-
-@register.filter
-def state_label(value: str) -> str:
-    from campaigns.enums import CampaignState
-
-    return str(CampaignState(value).label) if value in CampaignState.values else value
+    """What an audit action reads as, without the entry's details (``common.audit``)."""
+    return action_sentence(action)
 
 
 @register.simple_tag(takes_context=True)

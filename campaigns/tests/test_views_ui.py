@@ -301,6 +301,7 @@ def test_detail_shows_the_plan_links_the_parent_and_lists_plans_below(world, cli
 # --- Lifecycle -----------------------------------------------------------------------------------------------
 
 
+@time_machine.travel(datetime.datetime(2025, 1, 10, 9, 0, tzinfo=datetime.UTC), tick=False)
 def test_lifecycle_walks_through_the_buttons_and_logs_the_reason(world, client_for):
     campaign = CampaignFactory(issuer=world.phong_a)
     client = client_for(world.users["phong_officer"])
@@ -327,6 +328,7 @@ def test_a_refused_transition_shows_the_vietnamese_message_and_changes_nothing(w
     assert (campaign.state, AuditLog.objects.filter(action="campaign.state_changed").count()) == ("draft", 0)
 
 
+@time_machine.travel(datetime.datetime(2025, 1, 10, 9, 0, tzinfo=datetime.UTC), tick=False)
 def test_launching_an_incomplete_plan_is_refused_with_what_is_missing(world, client_for):
     campaign = CampaignFactory(issuer=world.phong_a, number=None, signer_name="")
     client = client_for(world.users["phong_officer"])

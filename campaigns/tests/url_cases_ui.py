@@ -76,7 +76,7 @@ CASES = [
         _draft_url("campaigns:set-state"),
         ISSUER_STAFF_POST,
         method="post",
-        data=lambda w: {"state": "launched", "reason": "Phát động"},
+        data=lambda w: {"state": "launched", "reason": "Phát động", "confirm_past": "on"},
         setup=_campaigns,
     ),
     UrlCase(
@@ -100,6 +100,9 @@ CASES = [
         setup=_campaigns,
     ),
     UrlCase("campaigns:part-add", _draft_url("campaigns:part-add", "giai-doan"), ISSUER_STAFF_ONLY, setup=_campaigns),
+    UrlCase(
+        "campaigns:criteria-outline", _draft_url("campaigns:criteria-outline"), ISSUER_STAFF_ONLY, setup=_campaigns
+    ),
     UrlCase(
         "campaigns:part-edit",
         lambda w: reverse("campaigns:part-edit", args=[w.extra["draft"].pk, "giai-doan", w.extra["phase"].pk]),

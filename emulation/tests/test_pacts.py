@@ -63,9 +63,10 @@ def test_ranking_uses_cross_scores_falls_back_to_self_scores_and_breaks_ties_by_
         _score(target, "10")
     ranking = selectors.pact_ranking(selectors.pact_get(world.users["phong_officer"], pact.pk))
     assert [(r.rank, r.unit.name, r.total, r.self_total, r.cross_total, r.max_total) for r in ranking] == [
-        (1, "Trường Tiểu học An Bình", Decimal("20"), Decimal("20"), None, Decimal("20")),
-        (2, "Trường THCS Thử A2", Decimal("15"), Decimal("19"), Decimal("15"), Decimal("20")),
-        (2, "Trường Tiểu học Thử A1", Decimal("15"), Decimal("17"), Decimal("7"), Decimal("20")),
+        (1, "Trường THCS Thử A2", Decimal("15"), Decimal("19"), Decimal("15"), Decimal("20")),
+        (1, "Trường Tiểu học Thử A1", Decimal("15"), Decimal("17"), Decimal("7"), Decimal("20")),
+        # Not cross-scored: listed apart, never above a scored member for its self-scores.
+        (None, "Trường Tiểu học An Bình", Decimal("20"), Decimal("20"), None, Decimal("20")),
     ]
 
 

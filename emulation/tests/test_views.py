@@ -284,8 +284,12 @@ def test_head_unit_cross_scores_and_the_ranking_follows(world, client_for):
     response = client.get(reverse("emulation:pact-detail", args=[target.pact_id]))
     assert [(r.rank, r.unit.name, str(r.total)) for r in response.context["ranking"]] == [
         (1, "Trường THCS Thử A2", "7.50"),
-        (2, "Trường Tiểu học Thử A1", "0"),
+        (None, "Trường Tiểu học Thử A1", "0"),
     ]
+    page = response.content.decode()
+    assert page.count('data-testid="ranked"') == 1
+    assert page.count('data-testid="unranked"') == 1
+    assert "Cách xếp hạng: chỉ xếp hạng các thành viên đã được đơn vị trưởng cụm chấm chéo" in page
 
 
 def test_exemplar_is_created_and_advanced_through_the_screens(world, client_for):
