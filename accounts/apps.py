@@ -8,3 +8,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from accounts import signals  # noqa: F401  (login, logout, failure and lockout into the audit log)
+        from accounts.audit import SENTENCES
+        from common.audit import register_sentences
+
+        register_sentences(SENTENCES)

@@ -4,9 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from awards.models import Initiative
+from common.forms import DateField
 from dossiers.enums import AppraisalResult, ComponentKind, DossierState
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 UPLOAD_KINDS = [
     (k.value, k.label)
     for k in (ComponentKind.REPORT, ComponentKind.EVIDENCE, ComponentKind.MINUTES, ComponentKind.OTHER)
@@ -14,7 +14,7 @@ UPLOAD_KINDS = [
 
 
 class DossierForm(forms.Form):
-    dated = forms.DateField(label=_("Dossier date"), widget=DATE_WIDGET)
+    dated = DateField(label=_("Dossier date"))
     place = forms.CharField(label=_("Place"), max_length=120, required=False)
     signer_name = forms.CharField(label=_("Signer"), max_length=120, required=False)
     signer_title = forms.CharField(label=_("Signer's title"), max_length=120, required=False)
@@ -55,7 +55,7 @@ class AddNomineeForm(NomineeForm):
 
 
 class MinutesForm(forms.Form):
-    meeting_date = forms.DateField(label=_("Council meeting date"), widget=DATE_WIDGET)
+    meeting_date = DateField(label=_("Council meeting date"))
     members = forms.IntegerField(label=_("Council members"), min_value=1, max_value=99)
     present = forms.IntegerField(label=_("Members present"), min_value=0, max_value=99)
     chair = forms.CharField(label=_("Chair"), max_length=120)
@@ -129,7 +129,7 @@ class EvidenceForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"))
     issued_by = forms.CharField(label=_("Issued by"), max_length=255, required=False)
     reference = forms.CharField(label=_("Number"), max_length=60, required=False)
-    issued_on = forms.DateField(label=_("Date"), widget=DATE_WIDGET, required=False)
+    issued_on = DateField(label=_("Date"), required=False)
     file = forms.FileField(label=_("File (PDF, Word, image)"))
 
     def __init__(self, *args, **kwargs):
@@ -145,8 +145,8 @@ class RoundForm(forms.Form):
     campaign = forms.TypedChoiceField(label=_("Campaign"), coerce=int, required=False, empty_value=None)
     occasion = forms.CharField(label=_("Occasion (sơ kết, tổng kết)"), max_length=120, required=False)
     school_year = forms.TypedChoiceField(label=_("School year"), coerce=int)
-    opens_on = forms.DateField(label=_("Opens on"), widget=DATE_WIDGET)
-    deadline = forms.DateField(label=_("Dossier deadline"), widget=DATE_WIDGET, required=False)
+    opens_on = DateField(label=_("Opens on"))
+    deadline = DateField(label=_("Dossier deadline"), required=False)
     awards = forms.MultipleChoiceField(
         label=_("Titles and awards (for a campaign round: its award offers)"),
         required=False,

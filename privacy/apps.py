@@ -6,3 +6,9 @@ class PrivacyConfig(AppConfig):
 
     name = "privacy"
     verbose_name = "Dữ liệu cá nhân"
+
+    def ready(self):
+        from common.audit import register_sentences
+        from privacy.audit import SENTENCES
+
+        register_sentences(SENTENCES)

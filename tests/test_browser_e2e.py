@@ -67,6 +67,8 @@ def _fill(scope, prefix: str, data: dict) -> None:
             field.check() if value else field.uncheck()
         else:
             field.fill(str(value))
+            if field.first.get_attribute("data-date-picker"):
+                field.press("Tab")  # typed, then left, as a user does: the picker closes
 
 
 def _add_to_part(page, slug: str, rows: list[dict], testid: str) -> None:
@@ -311,8 +313,10 @@ def test_ben_tre_914_is_entered_printed_registered_and_submitted_through_the_bro
             go(clerk, clerk.get_by_role("link", name="Thêm đầu việc"))
             clerk.locator("[name=title]").fill(title)
             clerk.locator("[name=criterion]").select_option(label=criterion)
-            clerk.locator("[name=starts_on]").fill((today + datetime.timedelta(days=start)).isoformat())
-            clerk.locator("[name=ends_on]").fill((today + datetime.timedelta(days=end)).isoformat())
+            clerk.locator("[name=starts_on]").fill(_dmy(today + datetime.timedelta(days=start)))
+            clerk.locator("[name=starts_on]").press("Tab")
+            clerk.locator("[name=ends_on]").fill(_dmy(today + datetime.timedelta(days=end)))
+            clerk.locator("[name=ends_on]").press("Tab")
             go(clerk, clerk.get_by_role("button", name="Lưu"))
         items = clerk.locator("section").first.get_by_role("row")
         assert items.nth(1).inner_text().split("\t")[2:4] == [
@@ -420,6 +424,9 @@ def test_hung_yen_1729_prints_its_yearly_milestone_and_signing_authority(live_se
         )
         officer.locator("#state-reason").fill("Ban hành")
         go(officer, officer.get_by_role("button", name="Phát động"))
+        # The plan ran 2021–2025: the portal asks before launching a plan whose period has ended.
+        assert officer.get_by_test_id("past-period").is_visible()
+        go(officer, officer.get_by_test_id("confirm-launch"))
         shoot(officer, "08-hung-yen-plan")
         pdf = _download(officer, officer.get_by_test_id("plan-pdf"))
     lines = _pdf_lines(pdf)

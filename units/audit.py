@@ -18,6 +18,11 @@ SENTENCES = {
     "person.transferred": _("Person transferred from another unit"),
     "person.deactivated": _("Person no longer active"),
     "cluster.created": _("Emulation cluster created"),
+    "person.national_id_viewed": _("National ID number viewed"),
+    "person.national_ids_exported": _("National ID numbers exported"),
+    "account.created": _("Account created and invited"),
+    "account.deactivated": _("Account deactivated"),
+    "account.password_set": _("Password set from the invitation"),
     "import.previewed": _("Import checked (%(errors)s rows with errors)"),
     "import.state_changed": state_change(_("Import: %(from)s → %(to)s"), ImportState),
 }

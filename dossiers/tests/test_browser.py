@@ -63,7 +63,8 @@ def test_dossier_from_suggestions_to_appraisal_in_the_browser(world, live_server
         dossier = Dossier.objects.get(unit=world.school_a1)
         assert clerk.locator(".nominee").count() == 2
         go(clerk, clerk.get_by_role("link", name="Biên bản và kết quả bỏ phiếu"))
-        clerk.fill("input[name=meeting_date]", (today - datetime.timedelta(days=1)).isoformat())
+        clerk.fill("input[name=meeting_date]", (today - datetime.timedelta(days=1)).strftime("%d/%m/%Y"))
+        clerk.press("input[name=meeting_date]", "Tab")  # typed as dd/mm/yyyy, then left: the picker closes
         clerk.fill("input[name=members]", "7")
         clerk.fill("input[name=present]", "7")
         clerk.fill("input[name=secretary]", "Phạm Thị Thu Hà")

@@ -92,14 +92,20 @@ def smtp_inbox():
 def redis_worker():
     old_url = celery_app.conf.broker_url
     celery_app.conf.broker_url = REDIS_URL
-    # Forget connections and producers an earlier test opened for the default broker.
+    # Forget connections and producers an earlier test opened for the default broker, and make this
+    # app the one tasks and services publish through (``current_app``), whatever a test set before.
+    # (``close()`` drops the connection pool only when one exists; the producer pool can outlive it.)
     celery_app.close()
+    celery_app.amqp._producer_pool = None
+    celery_app.set_current()
+    celery_app.set_default()
     with celery_app.connection_for_write() as connection:
         connection.default_channel.queue_purge(celery_app.conf.task_default_queue)
     with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10, loglevel="WARNING"):
         yield
     celery_app.conf.broker_url = old_url
     celery_app.close()
+    celery_app.amqp._producer_pool = None
 
 
 @contextlib.contextmanager
