@@ -22,7 +22,25 @@ def pact_evidence_upload_to(instance, filename):
     return f"pacts/{instance.pact_id}/{instance.pk}/{filename}"
 
 
-class UnitRegistration(models.Model):
+class RegistrationStates:
+    """What a registration's state means for its wording (both kinds share one state machine)."""
+
+    state: str
+
+    @property
+    def is_draft(self) -> bool:
+        return self.state == RegistrationState.DRAFT
+
+    @property
+    def is_returned(self) -> bool:
+        return self.state == RegistrationState.RETURNED
+
+    @property
+    def awaits_review(self) -> bool:
+        return self.state == RegistrationState.SUBMITTED
+
+
+class UnitRegistration(RegistrationStates, models.Model):
     """A unit's registration for a campaign: the title it aims for and its work items."""
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="unit_registrations")
@@ -61,18 +79,6 @@ class UnitRegistration(models.Model):
 
     def __str__(self):
         return f"{self.unit} — {self.campaign}"
-
-    @property
-    def is_draft(self) -> bool:
-        return self.state == RegistrationState.DRAFT
-
-    @property
-    def is_returned(self) -> bool:
-        return self.state == RegistrationState.RETURNED
-
-    @property
-    def awaits_review(self) -> bool:
-        return self.state == RegistrationState.SUBMITTED
 
 
 class WorkItem(models.Model):
@@ -123,7 +129,7 @@ class RegistrationForward(models.Model):
         return f"{self.unit_id} → {self.campaign_id} ({self.count})"
 
 
-class IndividualRegistration(models.Model):
+class IndividualRegistration(RegistrationStates, models.Model):
     """A person's registration for a title in one school year, collected by their unit."""
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="individual_registrations")
@@ -174,18 +180,6 @@ class IndividualRegistration(models.Model):
 
     def __str__(self):
         return f"{self.person} — {self.aimed_award_id}"
-
-    @property
-    def is_draft(self) -> bool:
-        return self.state == RegistrationState.DRAFT
-
-    @property
-    def is_returned(self) -> bool:
-        return self.state == RegistrationState.RETURNED
-
-    @property
-    def awaits_review(self) -> bool:
-        return self.state == RegistrationState.SUBMITTED
 
     @property
     def school_year_label(self) -> str:
