@@ -151,6 +151,23 @@ class Decision(models.Model):
     number_key = models.CharField(max_length=60, editable=False, db_index=True)
     issuer_key = models.CharField(max_length=255, editable=False)
     source = models.CharField(_("source"), max_length=10, choices=RecordSource.choices, default=RecordSource.PORTAL)
+    # How the decision is signed, for the documents and certificates printed from it.
+    officer_title = models.CharField(
+        _("deciding officer's title"),
+        max_length=255,
+        blank=True,
+        help_text=_("As on a certificate, e.g. GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH HƯNG YÊN"),
+    )
+    signing_authority = models.CharField(
+        _("signing authority"), max_length=120, blank=True, help_text=_("e.g. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC")
+    )
+    signer_name = models.CharField(_("signer"), max_length=120, blank=True)
+    place = models.CharField(_("place"), max_length=120, blank=True)
+    # Revocation (Luật 06/2022 Chương VII) keeps the decision, marked.
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True, editable=False)
+    revoked_reason = models.TextField(_("reason for revocation"), blank=True)
+    revoked_by_number = models.CharField(_("revoking decision"), max_length=60, blank=True)
+    revoked_by_date = models.DateField(_("revoking decision date"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -165,8 +182,18 @@ class Decision(models.Model):
         return f"{self.number} ({short_date(self.date)}, {self.issuer})"
 
 
+class AwardRecordQuerySet(models.QuerySet):
+    def in_force(self):
+        """Records that count: a revoked record stays in the history but no longer counts."""
+        return self.filter(revoked_at__isnull=True)
+
+
 class AwardRecord(models.Model):
-    """A title or award that a person or a unit received."""
+    """A title or award that a person or a unit received.
+
+    A revoked record (Luật 06/2022 Chương VII) is kept, marked with the revoking decision;
+    eligibility reads only ``AwardRecord.objects.in_force()``.
+    """
 
     award = models.ForeignKey(Award, on_delete=models.PROTECT, related_name="records", verbose_name=_("award"))
     person = models.ForeignKey(
@@ -177,9 +204,20 @@ class AwardRecord(models.Model):
     award_type = models.CharField(_("award type"), max_length=12, choices=AwardType.choices, default=AwardType.MERIT)
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="records", verbose_name=_("decision"))
     achievement = models.CharField(_("achievement"), max_length=500, blank=True)
+    # Cash reward paid with the award (catalogue multiplier × base salary on the decision date).
+    cash_amount = models.PositiveIntegerField(_("cash reward (đồng)"), null=True, blank=True)
     source = models.CharField(_("source"), max_length=10, choices=RecordSource.choices, default=RecordSource.PORTAL)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True, editable=False)
+    revoked_reason = models.TextField(_("reason for revocation"), blank=True)
+    revoked_by_number = models.CharField(_("revoking decision"), max_length=60, blank=True)
+    revoked_by_date = models.DateField(_("revoking decision date"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AwardRecordQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("award record")
@@ -338,3 +376,20 @@ class ServicePeriod(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {short_date(self.start)}–{short_date(self.end)}"
+
+
+class BaseSalary(models.Model):
+    """The base salary (lương cơ sở) in force from a date: cash rewards are multiples of it
+    (NĐ 152/2025 Điều 50 = NĐ 98/2023 Điều 54). Data, not code, since it changes by decree."""
+
+    amount = models.PositiveIntegerField(_("amount (đồng per month)"))
+    valid_from = models.DateField(_("valid from"), unique=True)
+    legal_basis = models.CharField(_("legal basis"), max_length=255)
+
+    class Meta:
+        verbose_name = _("base salary")
+        verbose_name_plural = _("base salaries")
+        ordering = ("-valid_from",)
+
+    def __str__(self):
+        return f"{self.amount:,} đ ({short_date(self.valid_from)})".replace(",", ".")

@@ -28,6 +28,7 @@ from awards.models import (
     Award,
     AwardRecord,
     AwardRule,
+    BaseSalary,
     Decision,
     Initiative,
     Restriction,
@@ -174,7 +175,8 @@ def people_facts(people: QuerySet[Person]) -> dict[int, PersonFacts]:
     if not facts:
         return facts
     for person_id, code, year, award_type, number, date, pk in (
-        AwardRecord.objects.filter(person__in=ids)
+        AwardRecord.objects.in_force()
+        .filter(person__in=ids)
         .order_by("school_year", "id")
         .values_list(
             "person_id", "award__code", "school_year", "award_type", "decision__number", "decision__date", "pk"
@@ -234,7 +236,8 @@ def unit_members_by_pk(unit: Unit, pks) -> list[Person]:
 def unit_award_counts(unit: Unit, school_year: int) -> dict[str, int]:
     """Records of each award in the unit (its people and itself) for one school year."""
     return dict(
-        AwardRecord.objects.filter(unit=unit, school_year=school_year)
+        AwardRecord.objects.in_force()
+        .filter(unit=unit, school_year=school_year)
         .values("award__code")
         .annotate(n=Count("id"))
         .values_list("award__code", "n")
@@ -281,7 +284,8 @@ def _units_facts(units: list[Unit], *, school_year: int, with_members: bool) -> 
         for member in lineage:
             heirs[member].append(unit_id)
     for owner, code, year, award_type, number, date, pk in (
-        AwardRecord.objects.filter(person__isnull=True, unit_id__in=list(heirs))
+        AwardRecord.objects.in_force()
+        .filter(person__isnull=True, unit_id__in=list(heirs))
         .order_by("school_year", "id")
         .values_list("unit_id", "award__code", "school_year", "award_type", "decision__number", "decision__date", "pk")
     ):
@@ -304,7 +308,8 @@ def _units_facts(units: list[Unit], *, school_year: int, with_members: bool) -> 
         for person in people_facts(members).values():
             facts[person.unit_id].members.append(person)
     for unit_id, code, n in (
-        AwardRecord.objects.filter(unit_id__in=list(facts), school_year=school_year)
+        AwardRecord.objects.in_force()
+        .filter(unit_id__in=list(facts), school_year=school_year)
         .values("unit_id", "award__code")
         .annotate(n=Count("id"))
         .values_list("unit_id", "award__code", "n")
@@ -413,6 +418,22 @@ def visible_unit(user: User, pk: int) -> Unit:
 
 def visible_units_by_code(user: User, code: str) -> Unit | None:
     return Unit.objects.filter(unit_scope_q(user), code__iexact=code.strip()).first()
+
+
+def base_salary_on(date: datetime.date) -> BaseSalary | None:
+    """The base salary in force on ``date`` (the latest one valid from it or before)."""
+    return BaseSalary.objects.filter(valid_from__lte=date).order_by("-valid_from").first()
+
+
+def cash_amount(award: Award, date: datetime.date) -> int | None:
+    """The cash reward of ``award`` decided on ``date``: multiplier × base salary, in đồng.
+
+    None when the catalogue gives the award no cash reward or no base salary is known then.
+    """
+    salary = base_salary_on(date)
+    if award.cash_multiplier is None or salary is None:
+        return None
+    return int((award.cash_multiplier * salary.amount).to_integral_value())
 
 
 def decision_find(*, issuer: str, number: str, year: int) -> Decision | None:

@@ -194,7 +194,7 @@ def _validate_record(
             % {"name": person.full_name, "start": started, "date": short_date(decision.date)}
         )
     if award.kind == AwardKind.TITLE:
-        same = AwardRecord.objects.filter(award=award, school_year=school_year)
+        same = AwardRecord.objects.in_force().filter(award=award, school_year=school_year)
         same = same.filter(person=person) if person is not None else same.filter(person__isnull=True, unit=unit)
         if same.exists():
             errors.append(
@@ -510,3 +510,70 @@ def history_import(*, rows: list[ImportRow], actor: User | None) -> list[AwardRe
     if errors:
         raise ImportErrors(errors)
     return created
+
+
+# --------------------------------------------------------------------------- revocation (Luật 06/2022 Chương VII)
+
+
+def _revocation_fields(*, reason: str, number: str, date: datetime.date | None) -> dict:
+    reason, number = clean(reason), clean(number)
+    errors = {}
+    if not reason:
+        errors["reason"] = _("Give the reason for the revocation.")
+    if not number:
+        errors["number"] = _("Give the number of the revoking decision.")
+    if date is None:
+        errors["date"] = _("Give the date of the revoking decision.")
+    if errors:
+        raise ValidationError(errors)
+    return {"revoked_reason": reason, "revoked_by_number": number, "revoked_by_date": date}
+
+
+@transaction.atomic
+def award_record_revoke(
+    *, record: AwardRecord, reason: str, number: str, date: datetime.date | None, actor: User | None
+) -> AwardRecord:
+    """Revoke one award: the record stays in the history, marked, and stops counting for eligibility."""
+    fields = _revocation_fields(reason=reason, number=number, date=date)
+    record = AwardRecord.objects.select_for_update().get(pk=record.pk)
+    if record.revoked_at is not None:
+        raise ValidationError(_("This award has already been revoked."))
+    for name, value in fields.items():
+        setattr(record, name, value)
+    record.revoked_at, record.revoked_by = timezone.now(), _actor(actor)
+    record.save(update_fields=[*fields, "revoked_at", "revoked_by"])
+    log_action(
+        record,
+        "award_record.revoked",
+        actor=actor,
+        unit=record.unit,
+        reason=fields["revoked_reason"],
+        data={"award": record.award.code, "decision": fields["revoked_by_number"]},
+    )
+    return record
+
+
+@transaction.atomic
+def decision_revoke(
+    *, decision: Decision, reason: str, number: str, date: datetime.date | None, actor: User | None
+) -> Decision:
+    """Revoke a whole decision: every record it gave that still counts is revoked with it."""
+    fields = _revocation_fields(reason=reason, number=number, date=date)
+    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    if decision.revoked_at is not None:
+        raise ValidationError(_("This decision has already been revoked."))
+    for name, value in fields.items():
+        setattr(decision, name, value)
+    decision.revoked_at = timezone.now()
+    decision.save(update_fields=[*fields, "revoked_at"])
+    for record in decision.records.in_force():
+        award_record_revoke(record=record, reason=reason, number=number, date=date, actor=actor)
+    log_action(
+        decision,
+        "decision.revoked",
+        actor=actor,
+        unit=decision.issuer_unit,
+        reason=fields["revoked_reason"],
+        data={"decision": decision.number, "by": fields["revoked_by_number"]},
+    )
+    return decision

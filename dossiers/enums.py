@@ -20,12 +20,15 @@ class DossierState(models.TextChoices):
     APPRAISED = "appraised", pgettext_lazy("dossier state", "Appraised")
     FORWARDED = "forwarded", pgettext_lazy("dossier state", "Forwarded upward")
     REFUSED = "refused", pgettext_lazy("dossier state", "Refused")
+    CLOSED = "closed", pgettext_lazy("dossier state", "Closed with a result")
 
 
 S = DossierState
 
 # The only moves a dossier may make; ``dossiers.services.transition`` checks it.
-# Issue 10 (council and decision) continues from APPRAISED by adding its states here.
+# After appraisal the council of the receiving level votes (``councils``) and its head decides
+# (``decisions``); a forwarded dossier gets its result from the level above. Either way the
+# dossier ends CLOSED once every nominee has a result.
 TRANSITIONS: dict[str, set[str]] = {
     S.DRAFT: {S.SENT},
     S.SENT: {S.RECEIVED, S.RETURNED, S.REFUSED},
@@ -33,9 +36,10 @@ TRANSITIONS: dict[str, set[str]] = {
     S.UNDER_APPRAISAL: {S.RETURNED, S.APPRAISED, S.REFUSED},
     S.RETURNED: {S.RESENT},
     S.RESENT: {S.RECEIVED, S.UNDER_APPRAISAL, S.RETURNED, S.REFUSED},
-    S.APPRAISED: {S.FORWARDED},
-    S.FORWARDED: set(),
+    S.APPRAISED: {S.FORWARDED, S.CLOSED},
+    S.FORWARDED: {S.CLOSED},
     S.REFUSED: set(),
+    S.CLOSED: set(),
 }
 
 # The sender may change the dossier only in these states.
@@ -46,6 +50,8 @@ AT_RECEIVER_STATES = (S.SENT, S.RECEIVED, S.UNDER_APPRAISAL, S.RESENT)
 VISIBLE_TO_RECEIVER = tuple(s for s in DossierState if s != S.DRAFT)
 # Not counted in duplicate and quota checks.
 DEAD_STATES = (S.REFUSED,)
+# Appraised and waiting for the council and the decision of the receiving level.
+AWAITING_DECISION_STATES = (S.APPRAISED,)
 
 STATE_COLOURS = {
     S.DRAFT: "secondary",
@@ -57,6 +63,7 @@ STATE_COLOURS = {
     S.APPRAISED: "success",
     S.FORWARDED: "dark",
     S.REFUSED: "dark",
+    S.CLOSED: "success",
 }
 
 
@@ -89,3 +96,11 @@ class Verdict(models.TextChoices):
     ELIGIBLE = "eligible", pgettext_lazy("verdict", "Eligible")
     NOT_ELIGIBLE = "not_eligible", pgettext_lazy("verdict", "Not eligible")
     MISSING = "missing", pgettext_lazy("verdict", "Evidence missing")
+
+
+class CouncilResult(models.TextChoices):
+    """What the council of the receiving level concluded on a nominee (written by ``councils``)."""
+
+    PENDING = "pending", pgettext_lazy("council result", "Not voted yet")
+    APPROVED = "approved", pgettext_lazy("council result", "Approved by the council")
+    NOT_APPROVED = "not_approved", pgettext_lazy("council result", "Not approved by the council")

@@ -10,10 +10,18 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from awards.models import Award, Initiative
+from awards.models import Award, AwardRecord, Initiative
 from campaigns.models import AwardOffer, Campaign, DossierComponent
 from common.dates import school_year_label
-from dossiers.enums import AppraisalResult, ComponentKind, DossierState, EvidenceKind, RoundKind, Verdict
+from dossiers.enums import (
+    AppraisalResult,
+    ComponentKind,
+    CouncilResult,
+    DossierState,
+    EvidenceKind,
+    RoundKind,
+    Verdict,
+)
 from units.models import Person, Unit
 
 
@@ -185,6 +193,21 @@ class Nominee(models.Model):
     checklist = models.JSONField(default=list, blank=True)
     appraised_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The receiving level's council (``councils`` writes it when a session closes) ...
+    council_result = models.CharField(
+        _("council result"), max_length=16, choices=CouncilResult.choices, default=CouncilResult.PENDING
+    )
+    council_result_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # ... and the award it led to, once a decision is issued or a result from above recorded.
+    award_record = models.OneToOneField(
+        AwardRecord,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="nominee",
+        editable=False,
+        verbose_name=_("award record"),
     )
     position = models.PositiveIntegerField(default=0)
     # A nominee gathered into the receiving level's own dossier keeps a link to where it came from.

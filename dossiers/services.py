@@ -47,7 +47,7 @@ from dossiers.models import (
     RoundAward,
 )
 from units.models import Person, Unit, User
-from units.services import log_action, notify
+from units.services import log_action, notify, register_take
 
 logger = logging.getLogger(__name__)
 S = DossierState
@@ -736,13 +736,15 @@ def dossier_send(*, dossier: Dossier, actor: User | None, today: datetime.date |
         reasons = " ".join(n.quota_reason for n in nominees if n.award_id == award_id)
         _check_quota(dossier, award=award, reason=reasons)
     if dossier.number is None:
-        Unit.objects.select_for_update().get(pk=dossier.unit_id)  # one number at a time per issuer
-        last = (
-            Dossier.objects.filter(unit=dossier.unit, symbol=dossier.symbol, number_year=today.year)
-            .exclude(pk=dossier.pk)
-            .aggregate(m=Max("number"))["m"]
+        # The unit's one register numbers every document it issues (NĐ 30/2020 Điều 15).
+        entry = register_take(
+            unit=dossier.unit,
+            symbol=dossier.symbol,
+            actor=actor,
+            summary=_("Proposal: %s") % dossier.round.title,
+            year=today.year,
         )
-        dossier.number, dossier.number_year = (last or 0) + 1, today.year
+        dossier.number, dossier.number_year = entry.number, entry.year
         dossier.save(update_fields=["number", "number_year"])
     _generate_documents(dossier, nominees, actor=actor)
     if dossier.state == S.RETURNED:

@@ -11,6 +11,7 @@ from units.models import (
     Notification,
     Person,
     PersonTransfer,
+    RegisterEntry,
     Unit,
     UnitEvent,
     User,
@@ -110,6 +111,24 @@ class ImportBatchAdmin(admin.ModelAdmin):
     list_filter = ("kind", "state")
     raw_id_fields = ("user",)
     readonly_fields = ("columns", "rows", "errors", "summary", "committed_at")
+
+
+@admin.register(RegisterEntry)
+class RegisterEntryAdmin(admin.ModelAdmin):
+    """Read-only: numbers are taken by the services, never typed (NĐ 30/2020 Điều 15)."""
+
+    list_display = ("unit", "year", "number", "symbol", "summary", "taken_at")
+    list_filter = ("year",)
+    search_fields = ("symbol", "summary")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 def _system_administrators_only(request) -> bool:

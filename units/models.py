@@ -303,3 +303,37 @@ class ImportBatch(models.Model):
     def is_pending(self) -> bool:
         """Checked and waiting for the user to confirm or cancel."""
         return self.state == ImportState.PENDING
+
+
+class RegisterEntry(models.Model):
+    """One number taken from a unit's register of outgoing documents (sổ đăng ký văn bản đi).
+
+    NĐ 30/2020 Điều 15: documents are numbered from 01 on 1 January to 31 December, one
+    series per issuing agency and year shared by every kind of document (the symbol, such
+    as ``QĐ-SGDĐT`` or ``TTr-THCSXS``, is not part of the series). Every document the portal
+    issues takes its number here through ``units.services.register_take``.
+    """
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="register", verbose_name=_("issuing unit"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    number = models.PositiveIntegerField(_("number"))
+    symbol = models.CharField(_("symbol"), max_length=60, blank=True)
+    summary = models.CharField(_("summary"), max_length=500, blank=True)
+    taken_at = models.DateTimeField(_("taken at"))
+    taken_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("register entry")
+        verbose_name_plural = _("register entries")
+        ordering = ("unit", "-year", "-number")
+        constraints = [models.UniqueConstraint(fields=["unit", "year", "number"], name="unique_register_number")]
+
+    def __str__(self):
+        return self.number_symbol
+
+    @property
+    def number_symbol(self) -> str:
+        """``05/QĐ-SGDĐT``: numbers below 10 take a leading zero (NĐ 30/2020 Phụ lục I mục II.3)."""
+        return f"{self.number:02d}/{self.symbol}" if self.symbol else f"{self.number:02d}"

@@ -9,12 +9,23 @@ from collections.abc import Iterable
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.text import clean, fold, person_sort_key, sort_key
 from units.enums import UnitEventKind
-from units.models import AuditLog, Cluster, Notification, Person, PersonTransfer, Unit, UnitEvent, User
+from units.models import (
+    AuditLog,
+    Cluster,
+    Notification,
+    Person,
+    PersonTransfer,
+    RegisterEntry,
+    Unit,
+    UnitEvent,
+    User,
+)
 
 UNIT_FIELDS = (
     "kind",
@@ -350,3 +361,27 @@ def notifications_mark_read(*, user: User, ids: Iterable[int] | None = None) -> 
     if ids is not None:
         qs = qs.filter(pk__in=list(ids))
     return qs.update(read_at=timezone.now())
+
+
+@transaction.atomic
+def register_take(
+    *, unit: Unit, symbol: str, actor: User | None, summary: str = "", year: int | None = None
+) -> RegisterEntry:
+    """Take the next number of ``unit``'s document register for ``year`` (default: this year).
+
+    The unit's row is locked for the rest of the transaction, so two documents issued at
+    the same moment get consecutive numbers (PostgreSQL); SQLite serialises writers anyway.
+    The number is lost if the caller's transaction rolls back, which keeps the series gap-free.
+    """
+    year = year or timezone.localdate().year
+    Unit.objects.select_for_update().filter(pk=unit.pk).first()
+    last = RegisterEntry.objects.filter(unit=unit, year=year).aggregate(m=Max("number"))["m"] or 0
+    return RegisterEntry.objects.create(
+        unit=unit,
+        year=year,
+        number=last + 1,
+        symbol=clean(symbol),
+        summary=clean(summary)[:500],
+        taken_at=timezone.now(),
+        taken_by=actor if actor is not None and actor.is_authenticated else None,
+    )

@@ -1,17 +1,16 @@
 """Exactly once under real concurrency: ticks and senders racing on separate PostgreSQL connections."""
 
 import datetime
-import threading
 from collections import Counter
 
 import pytest
 from django.core import mail
-from django.db import connections
 
 from reminders.models import ReminderDispatch
 from reminders.selectors import reminders_due
 from reminders.services import dispatches_send, reminders_record, reminders_take_due, reminders_tick
 from reminders.tests.factories import DUE, at, mailed_dispatches, reminder_world, sent_once_facts
+from tests.race import race as _race
 from units.models import Notification
 from units.tests.factories import UnitFactory, UserFactory
 
@@ -29,29 +28,6 @@ def busy_world(world):
         school = UnitFactory(parent=world.phong_a, kind="primary_school", name=f"Trường Tiểu học Đua {n}")
         UserFactory(username=f"clerk_race{n}", unit=school, is_clerk=True)
     return world
-
-
-def _race(count: int, work):
-    """Run ``work`` in ``count`` threads released together, each on its own database connection."""
-    barrier = threading.Barrier(count)
-    results, errors = [], []
-
-    def run():
-        try:
-            barrier.wait()
-            results.append(work())
-        except Exception as exc:  # reported below: a thread must not die silently
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run) for _ in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert errors == []
-    return results
 
 
 @pytest.mark.parametrize("ticks", [2, 3])

@@ -11,10 +11,12 @@ from django.utils.text import capfirst
 
 from units import services
 from units.enums import ImportKind
-from units.models import AuditLog, Cluster, ImportBatch, Notification, Person, Unit, UnitEvent, User
+from units.models import AuditLog, Cluster, ImportBatch, Notification, Person, RegisterEntry, Unit, UnitEvent, User
 from units.tests.factories import UserFactory
 
 UNIT_MODELS = [m for m in admin.site._registry if m._meta.app_label == "units"]
+# Numbers are taken by the services only; their admin shows them and offers nothing to change.
+READ_ONLY = {RegisterEntry}
 
 
 @pytest.fixture
@@ -38,6 +40,7 @@ def known(world) -> dict[type, str]:
     )
     services.notify(users=[world.users["school_clerk"]], title="Hạn nộp báo cáo sơ kết")
     ImportBatch.objects.create(user=superuser, kind=ImportKind.UNITS, file_name="danh-sach-don-vi.xlsx")
+    services.register_take(unit=world.so, symbol="QĐ-SGDĐT", summary="Khen thưởng năm học", actor=superuser)
     return {
         Unit: "Sở Giáo dục và Đào tạo Thử nghiệm",  # the tree opens on its roots
         UnitEvent: "QĐ 15/QĐ-UBND",
@@ -47,6 +50,7 @@ def known(world) -> dict[type, str]:
         AuditLog: "cluster.created",
         Notification: "Hạn nộp báo cáo sơ kết",
         ImportBatch: "danh-sach-don-vi.xlsx",
+        RegisterEntry: "QĐ-SGDĐT",
     }
 
 
@@ -64,10 +68,20 @@ def test_admin_changelist_lists_a_known_object_of_every_units_model(model, known
     assert escape(capfirst(str(opts.verbose_name_plural))) in html
     assert escape(known[model]) in html
     rows = Unit.objects.get_root_nodes().count() if model is Unit else model.objects.count()
-    assert html.count('class="action-select"') == rows
+    assert html.count('class="action-select"') == (0 if model in READ_ONLY else rows)
 
 
-@pytest.mark.parametrize("model", UNIT_MODELS, ids=[m.__name__ for m in UNIT_MODELS])
+@pytest.mark.parametrize("model", sorted(READ_ONLY, key=str), ids=lambda m: m.__name__)
+def test_admin_offers_no_add_or_change_for_read_only_models(model, known, world, client):
+    client.force_login(world.extra["superuser"])
+    opts = model._meta
+    assert client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_add")).status_code == 403
+    entry = model.objects.get()
+    html = client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[entry.pk])).content.decode()
+    assert 'name="_save"' not in html and "Khen thưởng năm học" in html
+
+
+@pytest.mark.parametrize("model", [m for m in UNIT_MODELS if m not in READ_ONLY], ids=lambda m: m.__name__)
 def test_admin_add_page_offers_the_form_of_every_units_model(model, known, world, client):
     user = world.extra["superuser"]
     client.force_login(user)
