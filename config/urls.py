@@ -29,6 +29,9 @@ urlpatterns = [
     path("phong-trao/", include("reminders.urls")),
     path("khen-thuong/", include("awards.urls")),
     path("ho-so/", include("dossiers.urls")),
+    path("hoi-dong/", include("councils.urls")),
+    path("quyet-dinh/", include("decisions.urls")),
+    path("giay-khen/", include("certificates.urls")),
     path("van-ban/", include("reports.urls")),
     path("du-lieu-ca-nhan/", include("privacy.urls")),
 ]

@@ -18,5 +18,6 @@ SENTENCES = {
     "dossiers.evidence_added": _("Evidence added to the person's wallet"),
     "dossiers.evidence_attached": _("Evidence from the wallet attached to the dossier"),
     "dossiers.gathered": _("Qualified nominees gathered into this unit's dossier"),
+    "dossiers.council_result": _("Council result recorded for %(name)s"),
     "dossiers.state_changed": state_change(_("Dossier: %(from)s → %(to)s"), DossierState),
 }

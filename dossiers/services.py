@@ -32,6 +32,7 @@ from dossiers.enums import (
     TRANSITIONS,
     AppraisalResult,
     ComponentKind,
+    CouncilResult,
     DossierState,
     RoundKind,
     Verdict,
@@ -1015,6 +1016,67 @@ def dossier_refuse(*, dossier: Dossier, actor: User | None, notice: str) -> Doss
     transition(dossier=dossier, to=S.REFUSED, actor=actor, reason=notice)
     _notify(dossier, "refused", extra={"reason": clean(notice)})
     return dossier
+
+
+# --------------------------------------------------------------------------- results (councils, decisions)
+# The council of the receiving level (``councils``) and the decision of its head or of a level
+# above (``decisions``) write a nominee's outcome through these; the dossier closes when every
+# nominee has one.
+
+
+@transaction.atomic
+def nominee_council_result_set(*, nominee: Nominee, result: str, actor: User | None, when=None) -> Nominee:
+    """Record what the council concluded on a qualified nominee of an appraised dossier."""
+    nominee = Nominee.objects.select_for_update().select_related("dossier").get(pk=nominee.pk)
+    if nominee.dossier.state not in (S.APPRAISED, S.FORWARDED):
+        raise ValidationError(_("Only the nominees of an appraised dossier go before the council."))
+    if nominee.appraisal != AppraisalResult.QUALIFIED:
+        raise ValidationError(_("%(name)s was not found qualified at appraisal.") % {"name": nominee.name})
+    if nominee.award_record_id is not None:
+        raise ValidationError(_("%(name)s already has a decision.") % {"name": nominee.name})
+    nominee.council_result, nominee.council_result_at = CouncilResult(result), when or timezone.now()
+    nominee.save(update_fields=["council_result", "council_result_at"])
+    log_action(
+        nominee.dossier,
+        "dossiers.council_result",
+        actor=actor,
+        unit=nominee.dossier.unit,
+        data={"name": nominee.name, "result": nominee.council_result},
+    )
+    return nominee
+
+
+@transaction.atomic
+def nominee_award_record_set(*, nominee: Nominee, record, actor: User | None) -> Nominee:
+    """Link a nominee to the award record its decision wrote, and close its dossier once all have a result."""
+    nominee = Nominee.objects.select_for_update().select_related("dossier").get(pk=nominee.pk)
+    if nominee.award_record_id is not None and nominee.award_record_id != record.pk:
+        raise ValidationError(_("%(name)s already has a decision.") % {"name": nominee.name})
+    nominee.award_record = record
+    nominee.save(update_fields=["award_record"])
+    dossier_close_if_done(dossier=nominee.dossier, actor=actor)
+    return nominee
+
+
+def nominee_has_result(nominee: Nominee) -> bool:
+    """Whether nothing more will happen to this nominee: not qualified, not approved, or awarded."""
+    return (
+        nominee.appraisal == AppraisalResult.NOT_QUALIFIED
+        or nominee.council_result == CouncilResult.NOT_APPROVED
+        or nominee.award_record_id is not None
+    )
+
+
+@transaction.atomic
+def dossier_close_if_done(*, dossier: Dossier, actor: User | None) -> bool:
+    """Close an appraised or forwarded dossier once every nominee has a result; True if it closed."""
+    dossier = _locked(dossier)
+    if dossier.state not in (S.APPRAISED, S.FORWARDED):
+        return False
+    if not all(nominee_has_result(n) for n in dossier.nominees.all()):
+        return False
+    transition(dossier=dossier, to=S.CLOSED, actor=actor, reason=_("Every nominee has a result."))
+    return True
 
 
 # --------------------------------------------------------------------------- reminders

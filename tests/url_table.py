@@ -9,7 +9,20 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-APPS = ("units", "accounts", "awards", "campaigns", "emulation", "reminders", "dossiers", "reports", "privacy")
+APPS = (
+    "units",
+    "accounts",
+    "awards",
+    "campaigns",
+    "emulation",
+    "reminders",
+    "dossiers",
+    "councils",
+    "decisions",
+    "certificates",
+    "reports",
+    "privacy",
+)
 
 
 @dataclass

@@ -2,12 +2,13 @@
 
 import datetime
 
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from awards import services as award_services
 from awards.models import Award
 from dossiers import services
-from dossiers.enums import ComponentKind, RoundKind
+from dossiers.enums import AppraisalResult, ComponentKind, RoundKind
 from units.models import Person, Unit, User
 from units.tests.factories import PersonFactory, UserFactory
 
@@ -106,3 +107,21 @@ def campaign_offer(campaign, award_obj, *, quota=None):
     return campaign_services.award_offer_add(
         campaign=campaign, actor=None, name=award_obj.name, occasion="tổng kết", quota=quota, award=award_obj
     )
+
+
+def appraised_dossier(world, *, people=None, code="LDTT", award_round=None, officer=None):
+    """``ready_dossier`` sent to Phòng A, every nominee found qualified, the dossier appraised:
+    what the councils and decisions of the receiving level start from.
+
+    Sent on TODAY (20/05/2026, before the round's deadline) whatever the test's own clock.
+    """
+    officer = officer or world.users["phong_officer"]
+    with time_machine.travel(datetime.datetime(2026, 5, 20, 9, 0, tzinfo=datetime.UTC), tick=False):
+        dossier = ready_dossier(world, people=people, code=code, award_round=award_round)
+        services.dossier_send(dossier=dossier, actor=None)
+        services.appraisal_start(dossier=dossier, actor=officer)
+        for nominee in dossier.nominees.all():
+            services.nominee_appraise(nominee=nominee, actor=officer, result=AppraisalResult.QUALIFIED)
+        services.dossier_appraise(dossier=dossier, actor=officer)
+    dossier.refresh_from_db()
+    return dossier
