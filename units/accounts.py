@@ -135,6 +135,54 @@ def account_deactivate(*, actor: User, account: User, reason: str = "") -> User:
     return account
 
 
+@transaction.atomic
+def account_update(*, actor: User, account: User, full_name: str, email: str, roles: Iterable[str]) -> User:
+    """Change an account's name, email and roles (exactly the roles chosen, all grantable by ``actor``)."""
+    if account.pk == actor.pk:
+        raise ValidationError(_("Ask another administrator or officer to change your own roles."))
+    if not rules.manages_account(actor, account):
+        raise ValidationError(_("You may not change this account."))
+    roles = _check_grant(actor=actor, unit=account.unit, roles=roles)
+    full_name, email = clean(full_name), clean(email).lower()
+    if not full_name:
+        raise ValidationError({"full_name": _("Enter the full name.")})
+    if not email:
+        raise ValidationError({"email": _("An email address is needed to send the invitation.")})
+    if User.objects.filter(email__iexact=email, is_active=True).exclude(pk=account.pk).exists():
+        raise ValidationError({"email": _("An active account already uses this email address.")})
+    before = sorted(r.value for r in account.roles)
+    account.full_name, account.email = full_name, email
+    for role, field in User.ROLE_FIELDS.items():
+        if role != AccountRole.ADMIN:
+            setattr(account, field, role in roles)
+    account.save(update_fields=["full_name", "email", *(f for r, f in User.ROLE_FIELDS.items() if r != "admin")])
+    log_action(
+        account,
+        "account.updated",
+        actor=actor,
+        unit=account.unit,
+        data={"roles_before": before, "roles": sorted(r.value for r in roles)},
+    )
+    return account
+
+
+@transaction.atomic
+def account_reactivate(*, actor: User, account: User) -> User:
+    """Let a deactivated account log in again; one that never set a password gets a new invitation."""
+    if account.is_active:
+        raise ValidationError(_("This account is already active."))
+    if not rules.manages_account(actor, account):
+        raise ValidationError(_("You may not change this account."))
+    if account.email and User.objects.filter(email__iexact=account.email, is_active=True).exists():
+        raise ValidationError(_("An active account already uses this email address."))
+    User.objects.filter(pk=account.pk).update(is_active=True)
+    account.is_active = True
+    log_action(account, "account.reactivated", actor=actor, unit=account.unit)
+    if not account.has_usable_password() and account.email:
+        transaction.on_commit(lambda: account_send_invitation(user=account))
+    return account
+
+
 def invitation_path(user: User) -> str:
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     return reverse("units:account-activate", args=[uid, default_token_generator.make_token(user)])

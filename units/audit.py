@@ -22,6 +22,8 @@ SENTENCES = {
     "person.national_ids_exported": _("National ID numbers exported"),
     "account.created": _("Account created and invited"),
     "account.deactivated": _("Account deactivated"),
+    "account.reactivated": _("Account reactivated"),
+    "account.updated": _("Account's name, email or roles changed"),
     "account.password_set": _("Password set from the invitation"),
     "import.previewed": _("Import checked (%(errors)s rows with errors)"),
     "import.state_changed": state_change(_("Import: %(from)s → %(to)s"), ImportState),

@@ -266,6 +266,18 @@ def _any_roles(user):
     return ADMIN_GRANTABLE_ROLES if user.is_superuser else OFFICER_GRANTABLE_ROLES
 
 
+class AccountEditForm(forms.Form):
+    """An existing account: its name, email and roles (its unit and username stay)."""
+
+    full_name = forms.CharField(label=_("Full name"), max_length=120)
+    email = forms.EmailField(label=_("Email"))
+    roles = forms.MultipleChoiceField(label=_("Roles"), widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["roles"].choices = role_choices(_any_roles(user))
+
+
 class BulkAccountForm(forms.Form):
     """Accounts for people chosen from the people list, all with the same roles."""
 

@@ -36,7 +36,9 @@ urlpatterns = [
     path("tai-khoan/them/", account.account_create, name="account-create"),
     path("tai-khoan/chon-don-vi/", account.account_unit_picker, name="account-unit-picker"),
     path("tai-khoan/tu-danh-sach-ca-nhan/", account.account_bulk, name="account-bulk"),
+    path("tai-khoan/<int:pk>/sua/", account.account_edit, name="account-edit"),
     path("tai-khoan/<int:pk>/ngung/", account.account_deactivate, name="account-deactivate"),
+    path("tai-khoan/<int:pk>/kich-hoat-lai/", account.account_reactivate, name="account-reactivate"),
     path("tai-khoan/<int:pk>/gui-lai-loi-moi/", account.account_resend_invitation, name="account-resend-invitation"),
     path("kich-hoat-tai-khoan/<uidb64>/<token>/", account.account_activate, name="account-activate"),
     # Excel import

@@ -251,3 +251,76 @@ def test_deactivated_account_cannot_log_in(world, client):
     accounts.account_deactivate(actor=world.users["phong_officer"], account=head)
     response = client.post(reverse("login"), {"username": "head_a2", "password": "matkhau-demo-1"})
     assert (response.status_code, "_auth_user_id" in client.session) == (200, False)
+
+
+def test_officer_changes_the_roles_of_a_head_and_the_log_says_so(world, client):
+    officer, head = world.users["phong_officer"], world.users["other_head"]
+    client.force_login(officer)
+    page = client.get(reverse("units:account-edit", args=[head.pk])).content.decode()
+    checked = set(re.findall(r'<input type="checkbox"[^>]*name="roles" value="(\w+)"[^>]*checked', page))
+    assert checked == {"head"}
+    response = client.post(
+        reverse("units:account-edit", args=[head.pk]),
+        {"full_name": "Trần Thị  Hoa", "email": "Hoa.A2@Example.test", "roles": ["clerk", "head"]},
+    )
+    assert response.status_code == 302
+    head.refresh_from_db()
+    assert (head.full_name, head.email, head.is_clerk, head.is_unit_head, head.is_officer) == (
+        "Trần Thị Hoa",
+        "hoa.a2@example.test",
+        True,
+        True,
+        False,
+    )
+    entry = AuditLog.objects.filter(action="account.updated").get()
+    assert entry.data == {"roles_before": ["head"], "roles": ["clerk", "head"]}
+
+
+def test_an_officer_cannot_give_the_officer_role_nor_edit_itself(world, client):
+    officer, head = world.users["phong_officer"], world.users["other_head"]
+    client.force_login(officer)
+    response = client.post(
+        reverse("units:account-edit", args=[head.pk]),
+        {"full_name": "Trần Văn Bình", "email": "binh@example.test", "roles": ["officer"]},
+    )
+    assert response.status_code == 200  # the form again, with the refused choice at its field
+    head.refresh_from_db()
+    assert head.is_officer is False
+    with pytest.raises(ValidationError) as exc:
+        accounts.account_update(actor=officer, account=officer, full_name="X", email="x@example.test", roles=["clerk"])
+    assert exc.value.messages == ["Hãy nhờ một quản trị viên hoặc cán bộ khác thay đổi vai trò của chính bạn."]
+
+
+def test_a_deactivated_account_is_reactivated_and_logs_in_again(world, client, django_capture_on_commit_callbacks):
+    officer, head = world.users["phong_officer"], world.users["other_head"]
+    head.set_password("matkhau-demo-1")
+    head.save()
+    accounts.account_deactivate(actor=officer, account=head)
+    head.refresh_from_db()
+    assert head.is_active is False
+    client.force_login(officer)
+    assert "Kích hoạt lại" in client.get(reverse("units:account-list")).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("units:account-reactivate", args=[head.pk]))
+    assert response.status_code == 302
+    assert len(mail.outbox) == 0  # it has a password: no new invitation
+    client.logout()
+    response = client.post(reverse("login"), {"username": head.username, "password": "matkhau-demo-1"})
+    assert (response.status_code, client.session.get("_auth_user_id")) == (302, str(head.pk))
+    assert AuditLog.objects.filter(action="account.reactivated", object_id=str(head.pk)).count() == 1
+
+
+def test_reactivating_an_invited_account_sends_a_new_invitation(world, django_capture_on_commit_callbacks):
+    officer = world.users["phong_officer"]
+    with django_capture_on_commit_callbacks(execute=True):
+        invited = accounts.account_create(
+            actor=officer, unit=world.school_a1, full_name="Đỗ Thị Hằng", email="hang@example.test", roles=["clerk"]
+        )
+    accounts.account_deactivate(actor=officer, account=invited)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        accounts.account_reactivate(actor=officer, account=invited)
+    assert [m.to for m in mail.outbox] == [["hang@example.test"]]
+    with pytest.raises(ValidationError) as exc:
+        accounts.account_reactivate(actor=officer, account=invited)
+    assert exc.value.messages == ["Tài khoản này đang hoạt động."]

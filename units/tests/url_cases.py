@@ -54,6 +54,12 @@ def _head_a2(name):
     return lambda w: reverse(name, args=[w.users["other_head"].pk])
 
 
+def _deactivated_clerk_a2(w):
+    from units.tests.factories import UserFactory
+
+    w.extra["gone"] = UserFactory(username="clerk_a2_cu", unit=w.school_a2, is_clerk=True, is_active=False)
+
+
 def _invitation(w):
     from units.accounts import invitation_path
 
@@ -247,6 +253,32 @@ CASES = [
     ),
     UrlCase("units:account-bulk", lambda w: reverse("units:account-bulk"), OFFICERS),
     UrlCase("units:account-deactivate", _head_a2("units:account-deactivate"), ACT_ON_HEAD_A2, method="post"),
+    UrlCase(
+        "units:account-edit",
+        _head_a2("units:account-edit"),
+        expect(school_clerk=403, other_head=403, phong_officer=200, so_officer=200, leader=403, outsider=404),
+    ),
+    UrlCase(
+        "units:account-edit",
+        _head_a2("units:account-edit"),
+        ACT_ON_HEAD_A2,
+        method="post",
+        data=lambda w: {"full_name": "Trần Thị Hoa", "email": "hoa.a2@example.test", "roles": ["head", "clerk"]},
+        id="units:account-edit (post: the head of A2 also keeps the records)",
+    ),
+    UrlCase(
+        "units:account-edit",
+        lambda w: reverse("units:account-edit", args=[w.users["phong_officer"].pk]),
+        expect(school_clerk=403, other_head=403, phong_officer=403, so_officer=403, leader=403, outsider=404),
+        id="units:account-edit (an officer's account)",
+    ),
+    UrlCase(
+        "units:account-reactivate",
+        lambda w: reverse("units:account-reactivate", args=[w.extra["gone"].pk]),
+        ACT_ON_HEAD_A2,
+        method="post",
+        setup=_deactivated_clerk_a2,
+    ),
     UrlCase(
         "units:account-deactivate",
         lambda w: reverse("units:account-deactivate", args=[w.users["phong_officer"].pk]),

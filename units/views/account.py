@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from common.views import apply_errors, flash_errors
 from units import accounts, selectors
-from units.forms import AccountDeactivateForm, AccountForm, BulkAccountForm, UnitFilterForm
+from units.forms import AccountDeactivateForm, AccountEditForm, AccountForm, BulkAccountForm, UnitFilterForm
 from units.models import Unit
 from units.views.shared import paginate, require, wants_fragment
 
@@ -107,6 +107,40 @@ def account_deactivate(request, pk):
         flash_errors(request, exc)
     else:
         messages.success(request, _("The account %(username)s can no longer log in.") % {"username": account.username})
+    return redirect("units:account-list")
+
+
+@login_required
+def account_edit(request, pk):
+    """Change an account's roles, name or email (the officer's subtree, clerk and head accounts)."""
+    require(request.user, "units.manage_accounts")
+    account = get_object_or_404(selectors.account_list(request.user), pk=pk)
+    require(request.user, "units.change_account", account)
+    initial = {"full_name": account.full_name, "email": account.email, "roles": [r.value for r in account.roles]}
+    form = AccountEditForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            accounts.account_update(actor=request.user, account=account, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The account %(username)s was saved.") % {"username": account.username})
+            return redirect("units:account-list")
+    return render(request, "units/account_edit.html", {"form": form, "account": account})
+
+
+@login_required
+@require_POST
+def account_reactivate(request, pk):
+    require(request.user, "units.manage_accounts")
+    account = get_object_or_404(selectors.account_list(request.user, active=False), pk=pk)
+    require(request.user, "units.change_account", account)
+    try:
+        accounts.account_reactivate(actor=request.user, account=account)
+    except ValidationError as exc:
+        flash_errors(request, exc)
+    else:
+        messages.success(request, _("The account %(username)s can log in again.") % {"username": account.username})
     return redirect("units:account-list")
 
 
