@@ -233,18 +233,48 @@ def _next_amendment_sequence(campaign: Campaign) -> int:
     return (Amendment.objects.filter(campaign=campaign).aggregate(m=Max("sequence"))["m"] or 0) + 1
 
 
-def _amend_part(
-    campaign: Campaign, *, actor: User | None, reason: str, part: str, action: str, item, changed: dict
-) -> Amendment:
-    """Record one amendment of a launched campaign's part; ``changed`` is {field: (old, new)}."""
-    if not changed and action == "updated":
-        raise CampaignError(_("The amendment changes nothing."))
-    change = {
+def _part_change(*, part: str, action: str, item, changed: dict) -> dict:
+    return {
         "part": part,
         "action": action,
         "item": str(item),
         "fields": {key: [raw_value(old), raw_value(new)] for key, (old, new) in changed.items()},
     }
+
+
+def _amend_part(
+    campaign: Campaign,
+    *,
+    actor: User | None,
+    reason: str,
+    part: str,
+    action: str,
+    item,
+    changed: dict,
+    batch: list | None = None,
+) -> Amendment | None:
+    """Record one amendment of a launched campaign's part; ``changed`` is {field: (old, new)}.
+
+    With ``batch`` (a list), the change is only collected there, for ``_amend_batch`` to record
+    the whole submission (a pasted outline) as one amendment.
+    """
+    if not changed and action == "updated":
+        raise CampaignError(_("The amendment changes nothing."))
+    change = _part_change(part=part, action=action, item=item, changed=changed)
+    if batch is not None:
+        batch.append(change)
+        return None
+    return _amendment_record(campaign, actor=actor, reason=reason, change=change)
+
+
+def _amend_batch(campaign: Campaign, *, actor: User | None, reason: str, changes: list[dict]) -> Amendment:
+    """Several items added in one submission: one amendment, ``{"part", "action", "items": [change, …]}``."""
+    first = changes[0]
+    change = {"part": first["part"], "action": first["action"], "items": changes}
+    return _amendment_record(campaign, actor=actor, reason=reason, change=change)
+
+
+def _amendment_record(campaign: Campaign, *, actor: User | None, reason: str, change: dict) -> Amendment:
     sequence = _next_amendment_sequence(campaign)
     amendment = Amendment.objects.create(
         campaign=campaign, sequence=sequence, reason=reason, changes=change, decided_by=actor
@@ -261,10 +291,14 @@ def _amend_part(
     return amendment
 
 
-def _record(spec: PartSpec, campaign: Campaign, action: str, item, changed: dict, *, actor, reason: str) -> None:
+def _record(
+    spec: PartSpec, campaign: Campaign, action: str, item, changed: dict, *, actor, reason: str, batch=None
+) -> None:
     """An amendment on a launched plan; on a draft, a log entry (none for a change of nothing)."""
     if reason:
-        _amend_part(campaign, actor=actor, reason=reason, part=spec.key, action=action, item=item, changed=changed)
+        _amend_part(
+            campaign, actor=actor, reason=reason, part=spec.key, action=action, item=item, changed=changed, batch=batch
+        )
         return
     if action == "updated" and not changed:
         return
@@ -306,8 +340,19 @@ def _check(spec: PartSpec, item, campaign: Campaign) -> None:
 
 
 @transaction.atomic
-def part_add(spec: PartSpec, *, campaign: Campaign, actor: User | None, amendment_reason: str = "", **fields):
-    """Add an item of a part: freely to a draft, by a recorded amendment once launched."""
+def part_add(
+    spec: PartSpec,
+    *,
+    campaign: Campaign,
+    actor: User | None,
+    amendment_reason: str = "",
+    _batch: list | None = None,
+    **fields,
+):
+    """Add an item of a part: freely to a draft, by a recorded amendment once launched.
+
+    ``_batch`` (for ``criteria_import``) collects the amendment's change instead of recording it.
+    """
     campaign, reason = _begin_change(campaign, amendment_reason)
     item = spec.model(campaign=campaign, order=_next_order(spec.items(campaign)), **_values(spec, fields))
     _check(spec, item, campaign)
@@ -317,7 +362,7 @@ def part_add(spec: PartSpec, *, campaign: Campaign, actor: User | None, amendmen
     changed = {key: (None, value) for key, value in _filled(spec, item).items()}
     if reason and spec.derived is not None:
         changed.update({key: (None, value) for key, value in spec.derived(item).items()})
-    _record(spec, campaign, "added", item, changed, actor=actor, reason=reason)
+    _record(spec, campaign, "added", item, changed, actor=actor, reason=reason, batch=_batch)
     return item
 
 
@@ -401,21 +446,28 @@ def criteria_import(*, campaign: Campaign, text: str, actor: User | None, amendm
 
     Refuses the whole text, each problem at its line, when the outline is malformed; otherwise
     adds every item after the plan's existing criteria, under its parent, with its marker as written.
+    On a launched plan the whole paste is one amendment (one reason, one notice to the participants).
     """
     outline = parse_outline(text)
     if outline.errors:
         raise ValidationError({"text": [str(problem) for problem in outline.errors]})
+    campaign, reason = _begin_change(campaign, amendment_reason)
+    batch: list[dict] = []
     created: dict[int, models.Model] = {}
     for item in outline.walk():
-        created[id(item)] = criterion_add(
+        created[id(item)] = part_add(
+            parts.CRITERION,
             campaign=campaign,
             actor=actor,
-            amendment_reason=amendment_reason,
+            amendment_reason=reason,
+            _batch=batch,
             parent=created[id(item.parent)] if item.parent is not None else None,
             number=item.number,
             title=item.title,
             body=item.body,
         )
+    if batch:
+        _amend_batch(campaign, actor=actor, reason=reason, changes=batch)
     return list(created.values())
 
 

@@ -99,6 +99,13 @@ def amendment_change(amendment) -> dict:
         }
     part = changes["part"]
     spec = PARTS_BY_KEY.get(part)  # None: the participants (fields of the campaign)
+    if "items" in changes:  # one submission that added several items (a pasted outline)
+        items = changes["items"]
+        return {
+            "title": _("%(action)s %(count)d items of %(part)s from a pasted outline")
+            % {"action": _action(changes["action"]), "count": len(items), "part": spec.model._meta.verbose_name},
+            "fields": [(_("Item"), "—", item["item"]) for item in items],
+        }
     fields = [
         (_label(spec, key), _shown(spec, key, old), _shown(spec, key, new))
         for key, (old, new) in changes.get("fields", {}).items()

@@ -13,6 +13,7 @@ from campaigns.forms import CriterionForm
 from campaigns.models import Criterion
 from campaigns.outline import parse
 from campaigns.tests.factories import CampaignFactory
+from units.models import AuditLog
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
@@ -202,4 +203,9 @@ def test_criteria_outline_on_a_launched_plan_is_recorded_as_amendments(world, cl
     )
     assert response.status_code == 302
     assert list(campaign.criteria.values_list("number", flat=True)) == ["1", "2"]
-    assert list(campaign.amendments.values_list("reason", flat=True)) == ["Bổ sung nội dung"] * 2
+    # The whole paste is one amendment: one reason, one notice to the participants, both items listed.
+    assert list(campaign.amendments.values_list("reason", flat=True)) == ["Bổ sung nội dung"]
+    assert AuditLog.objects.filter(action="campaign.amended").count() == 1
+    page = client.get(reverse("campaigns:detail", args=[campaign.pk])).content.decode()
+    assert "Thêm 2 mục của nội dung, tiêu chí từ dàn ý dán vào" in page
+    assert "<li>Mục: — → 1 Mục đích</li><li>Mục: — → 2 Yêu cầu</li>" in page
