@@ -15,9 +15,11 @@ cookie), so they are running on the day the test runs. Screenshots of the key sc
 
 import datetime
 import io
+import re
 
 import pdfplumber
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from campaigns import services
@@ -548,3 +550,70 @@ def test_clerk_on_a_phone_opens_the_menu_and_submits_a_file(world, live_server):
         upload,
     )
     assert overflow == 0
+
+
+def _scanned_pdf(kilobytes: int) -> bytes:
+    """A real PDF the size of a phone's scan: one page holding a photo-like (incompressible) image."""
+    import base64
+    import os
+
+    from PIL import Image
+    from weasyprint import HTML
+
+    side = int((kilobytes * 1024 / 3) ** 0.5)
+    image = Image.frombytes("RGB", (side, side), os.urandom(side * side * 3))
+    png = io.BytesIO()
+    image.save(png, format="PNG")
+    source = "data:image/png;base64," + base64.b64encode(png.getvalue()).decode()
+    return HTML(string=f'<h1>Biên bản</h1><img src="{source}" style="width:15cm">').write_pdf()
+
+
+def test_a_file_sent_on_a_slow_connection_shows_its_progress(world, live_server):
+    today = timezone.localdate()
+    campaign = CampaignFactory(
+        issuer=world.so,
+        issued_on=today - datetime.timedelta(days=3),
+        starts_on=today - datetime.timedelta(days=3),
+        ends_on=today + datetime.timedelta(days=200),
+    )
+    milestone = services.milestone_create(
+        campaign=campaign,
+        actor=None,
+        title="Biên bản họp xét thi đua",
+        deliverable="plan",
+        recurrence="once",
+        due_on=today + datetime.timedelta(days=5),
+    )
+    services.campaign_set_state(campaign=campaign, new_state="launched", actor=None)
+    deadline = milestone.deadlines.get()
+    upload = _scanned_pdf(900)
+    with chromium() as browser:
+        page = new_page(browser, viewport=PHONE)
+        log_in(page, live_server, "clerk_a1")
+        page.goto(f"{live_server.url}{reverse('campaigns:submit', args=[deadline.pk])}")
+        page.locator("input[name=file]").set_input_files(
+            files=[{"name": "bien-ban.pdf", "mimeType": "application/pdf", "buffer": upload}]
+        )
+        # A school's mobile connection: about 150 KB/s up, so the 900 KB scan takes some seconds.
+        network = page.context.new_cdp_session(page)
+        network.send("Network.enable")
+        network.send(
+            "Network.emulateNetworkConditions",
+            {"offline": False, "latency": 100, "downloadThroughput": 400 * 1024, "uploadThroughput": 150 * 1024},
+        )
+        page.locator("form").get_by_role("button", name="Nộp").click()
+        page.wait_for_function(
+            "() => { const m = document.querySelector('[data-upload-progress] progress');"
+            " return m && m.value > 5 && m.value < 95; }"
+        )
+        midway = page.locator("[data-upload-progress]").inner_text()
+        assert page.locator("form").get_by_role("button", name="Nộp").is_disabled()
+        shoot(page, "12-upload-progress", full_page=False)
+        # The answer replaces the page once the whole file is in (the form's page showed "Chưa đến hạn").
+        page.get_by_test_id("status").filter(has_text="Nộp đúng hạn").wait_for(timeout=60_000)
+        status = page.get_by_test_id("status").inner_text()
+        notice = page.locator(".alert-success").inner_text()
+    assert re.fullmatch(r"Đang gửi tệp… \d{1,2}% \(\d+,\d / 0,9 MB\)", midway), midway
+    assert status == "Nộp đúng hạn"
+    assert notice.strip() != ""  # the flash message of the redirect after the upload reached the page
+    assert Submission.objects.get().file.read() == upload

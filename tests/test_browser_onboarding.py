@@ -10,7 +10,6 @@ import time
 import pytest
 from aiosmtpd.controller import Controller
 from django.test import override_settings
-
 from django_otp.oath import totp
 
 from campaigns.models import Campaign

@@ -21,3 +21,55 @@ function portalDatePickers(root) {
 }
 document.addEventListener("DOMContentLoaded", function () { portalDatePickers(document); });
 document.addEventListener("htmx:load", function (event) { portalDatePickers(event.target); });
+
+// Files sent on a slow connection show how much has gone. A form that sends files is submitted by
+// htmx (hx-boost: the answer replaces the page and the address, as a plain submit would) because only
+// a script can read an upload's progress; the bar and its text come from the page's own language.
+function portalUploadForms(root) {
+  if (typeof htmx === "undefined" || !root.querySelectorAll) { return; }
+  root.querySelectorAll('form[enctype="multipart/form-data"]').forEach(function (form) {
+    if (form.hasAttribute("hx-boost")) { return; }
+    form.setAttribute("hx-boost", "true");
+    form.setAttribute("hx-disabled-elt", "find button[type=submit]");
+    htmx.process(form);
+  });
+}
+
+function portalMegabytes(bytes) {
+  return (bytes / 1048576).toFixed(1).replace(".", ",");
+}
+
+document.addEventListener("htmx:beforeSend", function (event) {
+  var form = event.detail.elt;
+  if (!form.matches || !form.matches('form[enctype="multipart/form-data"]')) { return; }
+  var chosen = Array.prototype.some.call(form.querySelectorAll("input[type=file]"), function (input) {
+    return input.files && input.files.length > 0;
+  });
+  if (!chosen) { return; }
+  var box = form.querySelector("[data-upload-progress]");
+  if (!box) {
+    box = document.createElement("div");
+    box.setAttribute("data-upload-progress", "");
+    box.setAttribute("role", "status");
+    box.className = "mt-2 small";
+    box.appendChild(document.createElement("progress"));
+    box.appendChild(document.createElement("div"));
+    form.appendChild(box);
+  }
+  var meter = box.querySelector("progress");
+  var text = box.querySelector("div");
+  var sending = document.body.getAttribute("data-upload-sending") || "";
+  meter.max = 100;
+  meter.value = 0;
+  meter.className = "w-100";
+  text.textContent = sending;
+  event.detail.xhr.upload.addEventListener("progress", function (progress) {
+    if (!progress.lengthComputable) { return; }
+    var percent = Math.floor((100 * progress.loaded) / progress.total);
+    meter.value = percent;
+    text.textContent = sending + " " + percent + "% (" + portalMegabytes(progress.loaded) + " / " +
+      portalMegabytes(progress.total) + " MB)";
+  });
+});
+document.addEventListener("DOMContentLoaded", function () { portalUploadForms(document); });
+document.addEventListener("htmx:load", function (event) { portalUploadForms(event.target); });
