@@ -21,6 +21,7 @@ from common.pdf import render_pdf
 from dossiers import selectors
 from dossiers.enums import ComponentKind
 from dossiers.models import Dossier, Nominee
+from units.models import Unit
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -354,9 +355,52 @@ def report_doc(nominee: Nominee) -> dict:
     return doc
 
 
+def refusal_doc(dossier: Dossier) -> dict:
+    """Thông báo of the receiving level: the dossier is not accepted, and why (the written notice)."""
+    receiver = dossier.receiver
+    governing = Unit.objects.get_parent(receiver) if receiver.depth > 1 else None  # the level above
+    entry = dossier.refusal_entry
+    refused_on = timezone.localtime(dossier.state_changed_at).date() if dossier.state_changed_at else dossier.dated
+    doc = {
+        "title": f"Thông báo — {nfc(receiver.name)}",
+        "author": nfc(receiver.name),
+        "governing_body": upper(governing.name) if governing is not None else "",
+        "issuer_name": upper(receiver.name),
+        "number_line": f"Số: {entry.number_symbol}" if entry else f"Số:{NBSP * 8}",
+        "date_line": official_date(refused_on, nfc(receiver.name)),
+        "national_title": NATIONAL_TITLE,
+        "national_motto": NATIONAL_MOTTO,
+        "type_name": "THÔNG BÁO",
+        "summary": f"Về việc không tiếp nhận hồ sơ đề nghị khen thưởng của {nfc(dossier.unit.name)}",
+        "bases": [],
+        "preamble": [],
+        "recipients": [f"- {nfc(dossier.unit.name)};", "- Lưu: VT, TĐKT."],
+        "signature": {
+            "authority": "",
+            "title": upper(receiver.head_title or "Thủ trưởng đơn vị"),
+            "name": nfc(receiver.head_name),
+        },
+        "is_draft": entry is None,
+        "draft_mark": DRAFT_MARK,
+    }
+    sent = f" số {dossier.number_symbol}" if dossier.number else ""
+    blocks = [
+        {
+            "kind": "para",
+            "text": f"{nfc(receiver.name)} đã nhận Tờ trình{sent} ngày {short_date(dossier.dated)} của "
+            f"{nfc(dossier.unit.name)} đề nghị khen thưởng ({nfc(dossier.round.title)}).",
+        },
+        {"kind": "para", "text": "Sau khi xem xét, hồ sơ không được tiếp nhận với lý do sau:"},
+        *({"kind": "para", "text": line} for line in nfc(dossier.refusal_notice).splitlines() if line.strip()),
+        {"kind": "para", "text": f"{nfc(receiver.name)} thông báo để {nfc(dossier.unit.name)} được biết./."},
+    ]
+    doc["sections"] = [{"number": "", "heading": "", "blocks": blocks}]
+    return doc
+
+
 DOC_BUILDERS = {"proposal": proposal_doc, "list": list_doc, "minutes": minutes_doc}
 KIND_OF = {"proposal": ComponentKind.PROPOSAL, "list": ComponentKind.LIST, "minutes": ComponentKind.MINUTES}
-FILE_STEMS = {"proposal": "to-trinh", "list": "danh-sach", "minutes": "bien-ban"}
+FILE_STEMS = {"proposal": "to-trinh", "list": "danh-sach", "minutes": "bien-ban", "refusal": "thong-bao-tu-choi"}
 
 
 def render(doc: dict, fmt: str) -> bytes:

@@ -132,6 +132,10 @@ class Dossier(models.Model):
     return_snapshot = models.JSONField(default=dict, blank=True, editable=False)
     resend_diff = models.JSONField(default=list, blank=True, editable=False)
     refusal_notice = models.TextField(_("refusal notice"), blank=True)
+    # The receiving level's numbered notice (thông báo) that carries the refusal.
+    refusal_entry = models.ForeignKey(
+        "units.RegisterEntry", on_delete=models.PROTECT, null=True, blank=True, related_name="+", editable=False
+    )
     forwarded_to = models.ForeignKey(
         Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("forwarded to")
     )

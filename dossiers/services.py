@@ -1012,7 +1012,14 @@ def dossier_refuse(*, dossier: Dossier, actor: User | None, notice: str) -> Doss
     if not clean(notice):
         raise ValidationError(_("A refusal needs a written notice."))
     dossier.refusal_notice = clean(notice)
-    dossier.save(update_fields=["refusal_notice"])
+    # The refusal is an official notice of the receiving level: numbered in its register.
+    dossier.refusal_entry = register_take(
+        unit=dossier.receiver,
+        symbol=f"TB-{dossier.receiver.short_name or 'TĐKT'}",
+        actor=actor,
+        summary=_("Notice: dossier of %(unit)s not accepted") % {"unit": dossier.unit.name},
+    )
+    dossier.save(update_fields=["refusal_notice", "refusal_entry"])
     transition(dossier=dossier, to=S.REFUSED, actor=actor, reason=notice)
     _notify(dossier, "refused", extra={"reason": clean(notice)})
     return dossier

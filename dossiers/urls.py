@@ -18,6 +18,7 @@ urlpatterns = [
     path("<int:pk>/tai-len/", views.upload, name="upload"),
     path("<int:pk>/van-ban/<str:which>.<str:fmt>", views.generated, name="generated"),
     path("<int:pk>/goi-ho-so.zip", views.packet, name="packet"),
+    path("<int:pk>/thong-bao-tu-choi.<str:fmt>", views.refusal, name="refusal"),
     path("<int:pk>/gui/", views.send, name="send"),
     path("<int:pk>/chuyen/<str:action>/", views.act, name="act"),
     path("<int:pk>/tra-lai/", views.return_dossier, name="return"),

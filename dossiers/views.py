@@ -467,6 +467,18 @@ def generated(request, pk, which, fmt):
 
 
 @login_required
+def refusal(request, pk, fmt):
+    """The receiving level's numbered notice of refusal, for both the sender and the receiver."""
+    if fmt not in CONTENT_TYPES:
+        raise Http404
+    dossier = _dossier_or_404(request, pk, full=True)
+    if not dossier.refusal_notice:
+        raise Http404
+    data = documents.render(documents.refusal_doc(dossier), fmt)
+    return _file(data, documents.document_filename(dossier, "refusal", fmt), CONTENT_TYPES[fmt])
+
+
+@login_required
 def report(request, pk, fmt):
     """The báo cáo thành tích drafted from the portal's data, for the nominee to edit and sign."""
     if fmt not in CONTENT_TYPES:

@@ -55,6 +55,13 @@ def _sent_dossier(w):
     w.extra.update(round=award_round, dossier=dossier, nominee=nominee, document=document)
 
 
+def _refused_dossier(w):
+    _sent_dossier(w)
+    services.dossier_refuse(
+        dossier=w.extra["dossier"], actor=w.users["phong_officer"], notice="Hồ sơ gửi sau thời hạn của đợt xét."
+    )
+
+
 def _round(w):
     _sent_dossier(w)
 
@@ -94,6 +101,14 @@ CASES = [
     UrlCase("dossiers:upload", _d("dossiers:upload"), PREPARE, setup=_sent_dossier),
     UrlCase("dossiers:generated", _d("dossiers:generated", "proposal", "pdf"), SEE_DOSSIER, setup=_sent_dossier),
     UrlCase("dossiers:packet", _d("dossiers:packet"), SEE_DOSSIER, setup=_sent_dossier),
+    UrlCase("dossiers:refusal", _d("dossiers:refusal", "pdf"), SEE_DOSSIER, setup=_refused_dossier),
+    UrlCase(
+        "dossiers:refusal",
+        _d("dossiers:refusal", "docx"),
+        dict.fromkeys(PERSONAS, 404),
+        setup=_sent_dossier,
+        id="dossiers:refusal (a dossier that was not refused)",
+    ),
     UrlCase("dossiers:send", _d("dossiers:send"), SEND, method="post", setup=_sent_dossier),
     UrlCase("dossiers:act", _d("dossiers:act", "receive"), APPRAISE_POST, method="post", setup=_sent_dossier),
     UrlCase("dossiers:return", _d("dossiers:return"), APPRAISE, setup=_sent_dossier),
