@@ -18,6 +18,9 @@ SENTENCES = {
     "dossiers.evidence_added": _("Evidence added to the person's wallet"),
     "dossiers.evidence_attached": _("Evidence from the wallet attached to the dossier"),
     "dossiers.gathered": _("Qualified nominees gathered into this unit's dossier"),
+    "dossiers.clock_set": _("Working-day limits set: return %(return_days)s, appraisal %(appraisal_days)s"),
+    "dossiers.holiday_added": _("Holiday added: %(name)s (%(date)s)"),
+    "dossiers.holiday_removed": _("Holiday removed: %(name)s (%(date)s)"),
     "dossiers.council_result": _("Council result recorded for %(name)s"),
     "dossiers.state_changed": state_change(_("Dossier: %(from)s → %(to)s"), DossierState),
 }

@@ -13,6 +13,17 @@ UPLOAD_KINDS = [
 ]
 
 
+class LegalClockForm(forms.Form):
+    return_days = forms.IntegerField(label=_("Working days to return an incomplete dossier"), min_value=1)
+    appraisal_days = forms.IntegerField(label=_("Working days to finish the appraisal"), min_value=1)
+    remind_days_before = forms.IntegerField(label=_("Remind the appraisers this many working days before"), min_value=1)
+
+
+class HolidayForm(forms.Form):
+    date = DateField(label=_("Date"))
+    name = forms.CharField(label=_("Name"), max_length=120)
+
+
 class DossierForm(forms.Form):
     dated = DateField(label=_("Dossier date"))
     place = forms.CharField(label=_("Place"), max_length=120, required=False)

@@ -77,6 +77,7 @@ rules.add_perm("dossiers.send_dossier", sends)
 rules.add_perm("dossiers.appraise_dossier", appraises)
 rules.add_perm("dossiers.view_queue", has_queue)
 rules.add_perm("dossiers.open_round", has_queue)
+rules.add_perm("dossiers.manage_clock", has_queue)
 
 # Action name → (target state, predicate). ``send`` covers the first sending and the resending.
 ACTIONS = {

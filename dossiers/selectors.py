@@ -463,6 +463,34 @@ def clock_for(unit: Unit | None) -> tuple[int, int]:
     return DEFAULT_RETURN_DAYS, DEFAULT_APPRAISAL_DAYS
 
 
+def clock_settings(unit: Unit | None) -> dict:
+    """What the clock page shows for ``unit`` (None: nationwide): the limits in force and where they come
+    from, the unit's own row if any, and every holiday that applies with the level that set it."""
+    own = LegalClock.objects.filter(scope=unit).first()
+    return_days, appraisal_days = clock_for(unit)
+    paths = [unit.path[:i] for i in range(Unit.steplen, len(unit.path) + 1, Unit.steplen)] if unit else []
+    holidays = (
+        Holiday.objects.filter(Q(scope__isnull=True) | Q(scope__path__in=paths))
+        .select_related("scope")
+        .order_by("date", "id")
+    )
+    holidays = list(holidays)
+    for holiday in holidays:  # only the level that set a holiday removes it
+        holiday.removable = holiday.scope_id == (unit.pk if unit else None)
+    return {
+        "own": own,
+        "return_days": return_days,
+        "appraisal_days": appraisal_days,
+        "remind_days": remind_days_for(unit),
+        "holidays": holidays,
+    }
+
+
+def own_holiday(unit: Unit | None, pk: int) -> Holiday:
+    """A holiday the unit set itself (nationwide ones for a system administrator without a unit)."""
+    return Holiday.objects.get(pk=pk, scope=unit)
+
+
 def remind_days_for(unit: Unit | None) -> int:
     clocks = {c.scope_id: c for c in LegalClock.objects.all()}
     if unit is not None:

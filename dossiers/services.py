@@ -43,6 +43,8 @@ from dossiers.models import (
     DossierDocument,
     DossierTransition,
     EvidenceItem,
+    Holiday,
+    LegalClock,
     Nominee,
     ReturnComment,
     RoundAward,
@@ -1023,6 +1025,72 @@ def dossier_refuse(*, dossier: Dossier, actor: User | None, notice: str) -> Doss
     transition(dossier=dossier, to=S.REFUSED, actor=actor, reason=notice)
     _notify(dossier, "refused", extra={"reason": clean(notice)})
     return dossier
+
+
+# --------------------------------------------------------------------------- legal clocks and holidays
+# Configurable per level (issue 9): a unit's own row overrides its ancestors'; ``scope=None`` is nationwide.
+
+
+@transaction.atomic
+def legal_clock_set(
+    *, unit: Unit | None, return_days: int, appraisal_days: int, remind_days_before: int, actor: User | None
+) -> LegalClock:
+    """Set the working-day limits of the receiving ``unit`` (None: nationwide default)."""
+    errors = {}
+    for field, value, top in (
+        ("return_days", return_days, 60),
+        ("appraisal_days", appraisal_days, 120),
+        ("remind_days_before", remind_days_before, 30),
+    ):
+        if value is None or not 1 <= value <= top:
+            errors[field] = _("Enter a number of working days from 1 to %(top)d.") % {"top": top}
+    if not errors and remind_days_before >= appraisal_days:
+        errors["remind_days_before"] = _("The reminder must come before the appraisal limit.")
+    if errors:
+        raise ValidationError(errors)
+    clock, _created = LegalClock.objects.update_or_create(
+        scope=unit,
+        defaults={
+            "return_days": return_days,
+            "appraisal_days": appraisal_days,
+            "remind_days_before": remind_days_before,
+        },
+    )
+    log_action(
+        clock,
+        "dossiers.clock_set",
+        actor=actor,
+        unit=unit,
+        data={"return_days": return_days, "appraisal_days": appraisal_days, "remind": remind_days_before},
+    )
+    return clock
+
+
+@transaction.atomic
+def holiday_add(*, unit: Unit | None, date: datetime.date, name: str, actor: User | None) -> Holiday:
+    """A day off the clocks skip for ``unit`` and the units below it (None: nationwide)."""
+    name = clean(name)
+    if not name:
+        raise ValidationError({"name": _("Name the holiday.")})
+    if date is None:
+        raise ValidationError({"date": _("Enter the date.")})
+    if Holiday.objects.filter(date=date, scope=unit).exists():
+        raise ValidationError({"date": _("%(date)s is already a holiday here.") % {"date": short_date(date)}})
+    holiday = Holiday.objects.create(date=date, name=name, scope=unit)
+    log_action(holiday, "dossiers.holiday_added", actor=actor, unit=unit, data={"date": str(date), "name": name})
+    return holiday
+
+
+@transaction.atomic
+def holiday_remove(*, holiday: Holiday, actor: User | None) -> None:
+    log_action(
+        holiday,
+        "dossiers.holiday_removed",
+        actor=actor,
+        unit=holiday.scope,
+        data={"date": str(holiday.date), "name": holiday.name},
+    )
+    holiday.delete()
 
 
 # --------------------------------------------------------------------------- results (councils, decisions)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from awards.models import Award
 from common.dates import school_year_of
+from common.views import apply_errors
 from dossiers import documents, excel, selectors, services
 from dossiers.enums import STATE_COLOURS, ComponentKind
 from dossiers.forms import (
@@ -22,6 +23,8 @@ from dossiers.forms import (
     AppraiseNomineeForm,
     DossierForm,
     EvidenceForm,
+    HolidayForm,
+    LegalClockForm,
     MinutesForm,
     NomineeForm,
     QueueFilterForm,
@@ -29,7 +32,7 @@ from dossiers.forms import (
     RoundForm,
     UploadForm,
 )
-from dossiers.models import AwardRound, Dossier, DossierDocument, EvidenceItem, Nominee
+from dossiers.models import AwardRound, Dossier, DossierDocument, EvidenceItem, Holiday, Nominee
 from dossiers.rules import allowed_actions
 
 CONTENT_TYPES = {
@@ -620,6 +623,51 @@ def _queue_filters(request):
         "overdue_only": bool(data.get("overdue")),
     }
     return form, filters
+
+
+@login_required
+def clock_settings(request):
+    """The receiving level's working-day limits and holidays (the legal clocks of its queue)."""
+    _require(request, "dossiers.manage_clock")
+    unit = request.user.unit  # None: a system administrator sets the nationwide ones
+    settings_now = selectors.clock_settings(unit)
+    clock_form = LegalClockForm(
+        request.POST if "clock" in request.POST else None,
+        initial={
+            "return_days": settings_now["return_days"],
+            "appraisal_days": settings_now["appraisal_days"],
+            "remind_days_before": settings_now["remind_days"],
+        },
+    )
+    holiday_form = HolidayForm(request.POST if "holiday" in request.POST else None)
+    form = clock_form if "clock" in request.POST else holiday_form if "holiday" in request.POST else None
+    if form is not None and form.is_valid():
+        try:
+            if form is clock_form:
+                services.legal_clock_set(unit=unit, actor=request.user, **form.cleaned_data)
+                messages.success(request, _("The working-day limits were saved."))
+            else:
+                services.holiday_add(unit=unit, actor=request.user, **form.cleaned_data)
+                messages.success(request, _("The holiday was added."))
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            return redirect("dossiers:clock")
+    context = {"unit": unit, "clock_form": clock_form, "holiday_form": holiday_form, **settings_now}
+    return render(request, "dossiers/clock.html", context)
+
+
+@login_required
+@require_POST
+def holiday_remove(request, pk):
+    _require(request, "dossiers.manage_clock")
+    try:
+        holiday = selectors.own_holiday(request.user.unit, pk)
+    except Holiday.DoesNotExist as exc:
+        raise Http404 from exc
+    services.holiday_remove(holiday=holiday, actor=request.user)
+    messages.success(request, _("The holiday was removed."))
+    return redirect("dossiers:clock")
 
 
 @login_required

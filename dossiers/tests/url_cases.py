@@ -55,6 +55,14 @@ def _sent_dossier(w):
     w.extra.update(round=award_round, dossier=dossier, nominee=nominee, document=document)
 
 
+def _phong_holiday(w):
+    import datetime
+
+    w.extra["holiday"] = services.holiday_add(
+        unit=w.phong_a, date=datetime.date(2026, 12, 22), name="Ngày hội của huyện", actor=None
+    )
+
+
 def _refused_dossier(w):
     _sent_dossier(w)
     services.dossier_refuse(
@@ -101,6 +109,14 @@ CASES = [
     UrlCase("dossiers:upload", _d("dossiers:upload"), PREPARE, setup=_sent_dossier),
     UrlCase("dossiers:generated", _d("dossiers:generated", "proposal", "pdf"), SEE_DOSSIER, setup=_sent_dossier),
     UrlCase("dossiers:packet", _d("dossiers:packet"), SEE_DOSSIER, setup=_sent_dossier),
+    UrlCase("dossiers:clock", lambda w: reverse("dossiers:clock"), QUEUE),
+    UrlCase(
+        "dossiers:holiday-remove",
+        lambda w: reverse("dossiers:holiday-remove", args=[w.extra["holiday"].pk]),
+        expect(school_clerk=403, other_head=403, phong_officer=302, so_officer=404, leader=403, outsider=404),
+        method="post",
+        setup=_phong_holiday,
+    ),
     UrlCase("dossiers:refusal", _d("dossiers:refusal", "pdf"), SEE_DOSSIER, setup=_refused_dossier),
     UrlCase(
         "dossiers:refusal",
