@@ -14,6 +14,7 @@ from common.numbers import count_text, money_text
 from common.pdf import render_pdf
 from decisions import selectors
 from decisions.models import AwardDecision, DecisionLine
+from dossiers.selectors import receiver_for
 
 FILE_STEMS = {"decision": "quyet-dinh", "list": "danh-sach"}
 FORMATS = ("pdf", "docx")
@@ -34,7 +35,7 @@ def _place(decision: AwardDecision) -> str:
 
 def _head(decision: AwardDecision, *, type_name: str, summary: str) -> dict:
     unit = decision.issuer_unit
-    parent = unit.get_parent()
+    parent = receiver_for(unit)  # the unit above: the governing body in the header
     return {
         "title": f"{type_name.capitalize()} — {nfc(unit.name)}",
         "author": nfc(unit.name),

@@ -54,3 +54,38 @@ def issued_decision(world, *, dossier=None, people=None, code="LDTT", dated=None
         officer_title="PHÓ TRƯỞNG PHÒNG",
         place="Thử A",
     )
+
+
+def quick_approved_dossier(world, *, person=None):
+    """An approved nominee of school A1 at Phòng A without rendering any document: the states
+    through the one transition function (for the permission table, where speed matters)."""
+    from dossiers.enums import AppraisalResult, DossierState
+    from dossiers.tests.factories import TODAY, award, good_year, school_year_round
+
+    person = person or world.person_a1
+    dossier = dossier_services.dossier_create(
+        award_round=school_year_round(world.phong_a), unit=world.school_a1, actor=None, dated=TODAY
+    )
+    good_year(person)
+    nominee = dossier_services.nominee_add(
+        dossier=dossier, actor=None, award=award("LDTT"), person=person, achievement="Hoàn thành tốt nhiệm vụ"
+    )
+    for state in (DossierState.SENT, DossierState.RECEIVED, DossierState.UNDER_APPRAISAL):
+        dossier_services.transition(dossier=dossier, to=state, actor=None)
+    dossier_services.nominee_appraise(nominee=nominee, actor=None, result=AppraisalResult.QUALIFIED)
+    dossier_services.transition(dossier=dossier, to=DossierState.APPRAISED, actor=None)
+    dossier.refresh_from_db()
+    return dossier
+
+
+def quick_decision(world, *, issue=False, disclose=False):
+    dossier = quick_approved_dossier(world)
+    nominee = dossier.nominees.get()
+    dossier_services.nominee_council_result_set(nominee=nominee, result=CouncilResult.APPROVED, actor=None)
+    decision = services.decision_create(unit=world.phong_a, nominees=[nominee], actor=None)
+    if disclose:
+        services.disclosure_open(decision=decision, days=5, actor=None)
+    if issue:
+        services.decision_issue(decision=decision, actor=None, dated=D(2026, 12, 1), signer_name="Lê Văn Trưởng")
+    decision.refresh_from_db()
+    return decision
