@@ -29,7 +29,7 @@ def list_workbook(decision: AwardDecision) -> bytes:
         ]
         for index, line in enumerate(lines, start=1)
     ]
-    rows.append(["", _("Total"), "", "", totals.cash])
+    rows.append(["", pgettext("list column", "Total"), "", "", totals.cash])
     return excel.workbook_bytes(
         [excel.Sheet(title=_("Award list"), headers=headers, rows=rows, widths=(6, 36, 36, 32, 16))]
     )
