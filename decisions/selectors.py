@@ -220,3 +220,14 @@ class Totals:
 
 def totals(lines) -> Totals:
     return Totals(count=len(lines), cash=sum(line.cash_amount or 0 for line in lines))
+
+
+def units_with_candidates() -> QuerySet[Unit]:
+    """Units holding nominees their council approved and no decision lists yet (the demo's issuers)."""
+    waiting = Nominee.objects.filter(
+        dossier__state=DossierState.APPRAISED,
+        appraisal=AppraisalResult.QUALIFIED,
+        council_result=CouncilResult.APPROVED,
+        award_record__isnull=True,
+    ).exclude(decision_lines__decision__state__in=HOLDING_STATES)
+    return Unit.objects.filter(pk__in=waiting.values("dossier__receiver")).order_by("path")

@@ -356,9 +356,10 @@ def line_revoke(
     *, line: DecisionLine, reason: str, number: str, date: datetime.date | None, actor: User | None
 ) -> DecisionLine:
     """Revoke the award one line gave: the record stays in the history, marked, and stops counting."""
-    _require("decisions.revoke_decision", actor, line.decision)
-    record = line.nominee.award_record
-    if record is None or record.decision_id != line.decision.decision_id:
+    decision = AwardDecision.objects.select_related("decision").get(pk=line.decision_id)
+    _require("decisions.revoke_decision", actor, decision)
+    record = Nominee.objects.select_related("award_record").get(pk=line.nominee_id).award_record
+    if record is None or record.decision_id != decision.decision_id:
         raise ValidationError(_("This line has no award record to revoke."))
     award_services.award_record_revoke(record=record, reason=reason, number=number, date=date, actor=actor)
     return line
@@ -369,6 +370,7 @@ def decision_revoke(
     *, decision: AwardDecision, reason: str, number: str, date: datetime.date | None, actor: User | None
 ) -> AwardDecision:
     """Revoke the whole decision: every record it gave that still counts is revoked with it."""
+    decision = AwardDecision.objects.select_related("decision").get(pk=decision.pk)
     _require("decisions.revoke_decision", actor, decision)
     if decision.decision_id is None:
         raise ValidationError(_("Only an issued decision can be revoked."))
