@@ -241,3 +241,30 @@ def test_the_list_page_costs_the_same_queries_for_1_or_30_decisions(
     with django_assert_num_queries(8):
         response = client.get(reverse("decisions:decision-list"))
     assert len(response.context["page"]) == count
+
+
+def test_a_decision_on_a_forwarded_copy_closes_the_dossier_it_came_from(world):
+    from dossiers.enums import AppraisalResult
+
+    school_dossier = quick_approved_dossier(world)
+    dossier_services.dossier_forward(dossier=school_dossier, actor=None)
+    gathering = school_dossier.nominees.get().forwarded_as.get().dossier
+    assert (gathering.unit, gathering.receiver) == (world.phong_a, world.so)
+    for state in (DossierState.SENT, DossierState.RECEIVED, DossierState.UNDER_APPRAISAL):
+        dossier_services.transition(dossier=gathering, to=state, actor=None)
+    copy = gathering.nominees.get()
+    dossier_services.nominee_appraise(nominee=copy, actor=None, result=AppraisalResult.QUALIFIED)
+    dossier_services.transition(dossier=gathering, to=DossierState.APPRAISED, actor=None)
+    dossier_services.nominee_council_result_set(nominee=copy, result="approved", actor=None)
+    decision = services.decision_create(unit=world.so, nominees=[copy], actor=None)
+    services.decision_issue(decision=decision, actor=None, dated=D(2026, 12, 1), signer_name="Trần Giám Đốc")
+    school_dossier.refresh_from_db()
+    gathering.refresh_from_db()
+    assert (gathering.state, school_dossier.state) == (DossierState.CLOSED, DossierState.CLOSED)
+    record = AwardRecord.objects.get()
+    # The record is the person's, at the school that proposed them, from the Sở's decision.
+    assert (record.person, record.unit, record.decision.number) == (world.person_a1, world.school_a1, "01/QĐ-SGDĐT")
+    # The lower level cannot record a second result for the same proposal.
+    from decisions.selectors import awaiting_result
+
+    assert awaiting_result(school_dossier) == []
