@@ -103,3 +103,12 @@ def test_the_list_workbook_has_the_lines_and_the_total(decision):
         (2, "Phạm Minh Đức", "Trường Tiểu học Thử A1", "Lao động tiên tiến", 702000),
         (None, "Tổng cộng", None, None, 1404000),
     ]
+
+
+def test_a_name_that_looks_like_a_formula_is_stored_as_text(world):
+    from decisions.tests.factories import draft_decision
+
+    hostile = colleague(world, '=HYPERLINK("http://x","Bấm")')
+    decision = selectors.decision_for_document(draft_decision(world, people=[hostile]))
+    cell = load_workbook(io.BytesIO(excel.list_workbook(decision))).active["B2"]
+    assert (cell.data_type, cell.value) == ("s", '=HYPERLINK("http://x","Bấm")')
