@@ -8,7 +8,7 @@ import time_machine
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from awards.models import AwardRecord
 from decisions import services
@@ -268,3 +268,36 @@ def test_a_decision_on_a_forwarded_copy_closes_the_dossier_it_came_from(world):
     from decisions.selectors import awaiting_result
 
     assert awaiting_result(school_dossier) == []
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_the_disclosure_list_costs_the_same_queries_for_1_or_30(world, count, django_assert_num_queries):
+    admin = UserFactory(username="admin_x", is_superuser=True)
+    ends = timezone.now() + datetime.timedelta(days=3)
+    for index in range(count):
+        AwardDecision.objects.create(
+            issuer_unit=world.phong_a,
+            school_year=2025,
+            summary=f"Khen thưởng {index}",
+            bases="Căn cứ",
+            state=DecisionState.DISCLOSED,
+            disclosure_ends_at=ends,
+        )
+    client = _client(admin)
+    client.get(reverse("decisions:disclosure-list"))
+    with django_assert_num_queries(7):
+        response = client.get(reverse("decisions:disclosure-list"))
+    assert len(response.context["page"]) == count
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_the_results_from_above_list_costs_the_same_queries_for_1_or_30(world, count, django_assert_num_queries):
+    for index in range(count):
+        person = world.person_a1 if index == 0 else colleague(world, f"Giáo viên {index:02d}")
+        dossier = quick_approved_dossier(world, person=person)
+        dossier_services.transition(dossier=dossier, to=DossierState.FORWARDED, actor=None)
+    client = _client(world.users["phong_officer"])
+    client.get(reverse("decisions:outside-list"))
+    with django_assert_num_queries(8):
+        response = client.get(reverse("decisions:outside-list"))
+    assert len(response.context["page"]) == count
