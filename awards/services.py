@@ -98,6 +98,9 @@ def rule_create(
 # --------------------------------------------------------------------------- decisions and awards
 
 
+SIGNING_FIELDS = ("officer_title", "signing_authority", "signer_name", "place")
+
+
 def _actor(actor: User | None) -> User | None:
     return actor if actor is not None and actor.is_authenticated else None
 
@@ -110,8 +113,12 @@ def decision_get_or_create(
     actor: User | None,
     issuer_unit: Unit | None = None,
     source: str = RecordSource.PORTAL,
+    signing: dict | None = None,
 ) -> Decision:
     """The decision with this number of this issuer in this year, or a new one.
+
+    ``signing`` (officer_title, signing_authority, signer_name, place) is how a new decision is
+    signed, for the documents and certificates printed from it.
 
     Several recipients share one decision; the same number with another date is a
     different decision reusing the number, which is refused.
@@ -132,6 +139,8 @@ def decision_get_or_create(
             )
         return existing
     decision = Decision(number=number, date=date, issuer=issuer, issuer_unit=issuer_unit, source=source, **key)
+    for name in SIGNING_FIELDS:
+        setattr(decision, name, clean((signing or {}).get(name, "")))
     decision.created_by = _actor(actor)
     decision.full_clean(exclude=["year", "number_key", "issuer_key"])
     decision.save()
@@ -147,6 +156,7 @@ def decision_create(
     actor: User | None,
     issuer_unit: Unit | None = None,
     source: str = RecordSource.PORTAL,
+    signing: dict | None = None,
 ) -> Decision:
     """A new decision; refuses a number the issuer already used that year."""
     number, issuer = clean(number), clean(issuer)
@@ -158,7 +168,13 @@ def decision_create(
             % {"number": number, "issuer": issuer, "year": date.year}
         )
     return decision_get_or_create(
-        number=number, date=date, issuer=issuer, actor=actor, issuer_unit=issuer_unit, source=source
+        number=number,
+        date=date,
+        issuer=issuer,
+        actor=actor,
+        issuer_unit=issuer_unit,
+        source=source,
+        signing=signing,
     )
 
 
@@ -221,9 +237,11 @@ def award_record_create(
     initiatives: Iterable[Initiative] = (),
     issuer_unit: Unit | None = None,
     source: str = RecordSource.PORTAL,
+    cash_amount: int | None = None,
 ) -> AwardRecord:
     """Record a title or award of a person (``unit`` = their unit at the time,
-    defaulting to the current one) or of a collective (``person`` empty)."""
+    defaulting to the current one) or of a collective (``person`` empty), with the cash reward
+    paid with it (``awards.selectors.cash_amount`` on the decision date) when there is one."""
     if person is None and unit is None:
         raise ValidationError(_("Choose a person or a unit."))
     unit = unit if unit is not None else person.unit
@@ -241,6 +259,7 @@ def award_record_create(
         award_type=award_type,
         decision=decision,
         achievement=clean(achievement),
+        cash_amount=cash_amount,
         source=source,
         created_by=_actor(actor),
     )

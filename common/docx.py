@@ -11,7 +11,7 @@ templates receive (see ``documents/base_official.html``):
 optional ``addressees`` (Kính gửi lines) and ``signatures`` (two columns, e.g. the
 báo cáo thành tích: unit head at left, the reporting person at right).
 
-A block is ``{"kind": "para" | "item" | "subheading" | "label" | "labelled" | "table", …}``;
+A block is ``{"kind": "para" | "item" | "subheading" | "label" | "labelled" | "article" | "centre" | "table", …}``;
 a table block has ``header`` (list of cells) and ``rows`` (list of lists).
 
 Page A4 portrait, margins 20 mm top/bottom, 30 mm left, 20 mm right; Times New Roman
@@ -197,6 +197,12 @@ def _block(document, block: dict):
         paragraph = _paragraph(document, indent=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
         _set_font(paragraph.add_run(block.get("label", "") + " "), size=BODY_SIZE, italic=True)
         _set_font(paragraph.add_run(text), size=BODY_SIZE)
+    elif kind == "article":  # "Điều 1." bold, the article's text regular (NĐ 30/2020 Phụ lục I)
+        paragraph = _paragraph(document, indent=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+        _set_font(paragraph.add_run(block.get("label", "") + " "), size=BODY_SIZE, bold=True)
+        _set_font(paragraph.add_run(text), size=BODY_SIZE)
+    elif kind == "centre":
+        _paragraph(document, text, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     else:
         _paragraph(document, text, indent=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
 

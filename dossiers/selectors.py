@@ -682,3 +682,19 @@ def unit_accounts(unit: Unit, *, roles=("is_clerk", "is_unit_head")) -> list[Use
     for role in roles:
         q |= Q(**{role: True})
     return list(User.objects.filter(q, unit=unit, is_active=True))
+
+
+def nominee_awarded_in_chain(nominee: Nominee) -> bool:
+    """Whether the same proposal got its award at another level: a copy forwarded upward (decided
+    there) or the nominee it was forwarded from (a result from above recorded on the lower dossier)."""
+    copies = Nominee.objects.filter(pk=nominee.pk)
+    for _level in range(4):  # school → Phòng → Sở → tỉnh/Bộ at most
+        copies = Nominee.objects.filter(source__in=copies)
+        if copies.filter(award_record__isnull=False).exists():
+            return True
+    source = nominee.source
+    while source is not None:
+        if source.award_record_id is not None:
+            return True
+        source = source.source
+    return False

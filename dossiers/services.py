@@ -1130,15 +1130,22 @@ def nominee_award_record_set(*, nominee: Nominee, record, actor: User | None) ->
     nominee.award_record = record
     nominee.save(update_fields=["award_record"])
     dossier_close_if_done(dossier=nominee.dossier, actor=actor)
+    # A nominee forwarded upward was decided above: the dossiers it came from close with it.
+    source = nominee.source
+    while source is not None:
+        dossier_close_if_done(dossier=source.dossier, actor=actor)
+        source = source.source
     return nominee
 
 
 def nominee_has_result(nominee: Nominee) -> bool:
-    """Whether nothing more will happen to this nominee: not qualified, not approved, or awarded."""
+    """Whether nothing more will happen to this nominee: not qualified, not approved, or awarded
+    (here, or above through the copy forwarded upward)."""
     return (
         nominee.appraisal == AppraisalResult.NOT_QUALIFIED
         or nominee.council_result == CouncilResult.NOT_APPROVED
         or nominee.award_record_id is not None
+        or selectors.nominee_awarded_in_chain(nominee)
     )
 
 

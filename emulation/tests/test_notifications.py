@@ -164,8 +164,14 @@ ROWS = [
 ]
 
 
+# Apps above emulation (decisions) declare events too; each tests its own rows where it may import
+# its services. The events of the apps this test can reach are all here.
+REACHABLE_APPS = {"units", "campaigns", "emulation"}
+
+
 def test_the_table_has_a_row_for_every_event():
-    assert sorted(TABLE) == sorted(code for code, *_rest in ROWS)
+    reachable = [code for code, event in TABLE.items() if event.recipients.__module__.split(".")[0] in REACHABLE_APPS]
+    assert sorted(reachable) == sorted(code for code, *_rest in ROWS)
 
 
 @pytest.mark.parametrize(("code", "build", "usernames", "title"), ROWS, ids=[row[0] for row in ROWS])
