@@ -7,7 +7,6 @@ No image of the State emblem ships with the portal: the full certificate draws a
 in its place (``.emblem-space``), and the pre-printed blank carries the real one.
 """
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -76,18 +75,34 @@ def verification_url(code: str) -> str:
 
 
 def qr_svg(url: str, *, size_mm: float = QR_SIZE_MM) -> str:
-    """The QR code of ``url`` as inline SVG markup (vector: sharp at any printer resolution)."""
-    import io
+    """The QR code of ``url`` as inline SVG markup: vector, so sharp at any printer resolution.
 
+    The modules are drawn as one path of horizontal runs (about half the shapes of one square per
+    module), which halves the time WeasyPrint spends on the code of each certificate.
+    """
     import qrcode
-    import qrcode.image.svg
 
-    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=2)
-    buffer = io.BytesIO()
-    image.save(buffer)
-    svg = buffer.getvalue().decode()
-    svg = re.sub(r"^<\?xml[^>]*\?>\s*", "", svg)
-    return re.sub(r'width="[^"]*" height="[^"]*"', f'width="{size_mm}mm" height="{size_mm}mm"', svg, count=1)
+    code = qrcode.QRCode(border=2, error_correction=qrcode.constants.ERROR_CORRECT_M)
+    code.add_data(url)
+    code.make(fit=True)
+    matrix = code.get_matrix()
+    commands = []
+    for y, row in enumerate(matrix):
+        x = 0
+        while x < len(row):
+            if row[x]:
+                start = x
+                while x < len(row) and row[x]:
+                    x += 1
+                commands.append(f"M{start} {y}h{x - start}v1h{start - x}z")
+            else:
+                x += 1
+    side = len(matrix)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{size_mm}mm" height="{size_mm}mm" '
+        f'viewBox="0 0 {side} {side}" shape-rendering="crispEdges">'
+        f'<rect width="{side}" height="{side}" fill="#fff"/><path fill="#000" d="{"".join(commands)}"/></svg>'
+    )
 
 
 def officer_title(decision: Decision) -> str:
