@@ -15,7 +15,12 @@ PARTS = (
 
 
 class PrintForm(forms.Form):
-    mode = forms.ChoiceField(label=_("How to print"), choices=PrintMode.choices, initial=PrintMode.FULL)
+    mode = forms.ChoiceField(
+        label=_("How to print"),
+        choices=PrintMode.choices,
+        initial=PrintMode.FULL,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+    )
 
 
 class LayoutForm(forms.Form):

@@ -18,6 +18,7 @@ def test_decision_page_offers_printing_to_the_issuer_only(world, client_for):
     officer, clerk = officer_page.content.decode(), clerk_page.content.decode()
 
     assert reverse("certificates:print", args=[decision.pk]) in officer
+    assert officer.count('type="radio"') == 2 and officer.count("checked") == 1
     assert "Nguyễn Thị Lan" in officer and "Trần Văn Bình" in officer
     assert reverse("certificates:print", args=[decision.pk]) not in clerk
     assert "Nguyễn Thị Lan" in clerk and "Trần Văn Bình" not in clerk  # only the clerk's own school
