@@ -207,7 +207,7 @@ def main() -> None:
 
     connections.close_all()
     print(f"mode: {args.mode}, chunk: {args.chunk} certificates per WeasyPrint document; target 1,000 ≤ 60 s")
-    print(f"{'N':>6} {'time':>8} {'per cert':>9} {'worker peak RSS':>16} {'file':>9}  baseline 1×N")
+    print(f"{'N':>6} {'time':>8} {'CPU':>8} {'per cert':>9} {'worker peak RSS':>16} {'file':>9}  baseline 1×N (wall)")
     for size in sizes:
         command = [sys.executable, __file__, "--child", str(decisions[size]), "--mode", args.mode]
         command += ["--chunk", str(args.chunk), "--single", str(args.single), "--database-url", database_url]

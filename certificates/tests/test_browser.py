@@ -31,7 +31,7 @@ def test_print_job_progress_then_download_then_public_verification(world, live_s
         assert page.locator(f"#job-{job.pk}").get_by_test_id("progress").inner_text() == "3/3"
         with page.expect_download() as download:
             page.locator(f"#job-{job.pk} [data-testid=download]").click()
-        assert open(download.value.path(), "rb").read(5) == b"%PDF-"
+        assert download.value.path().read_bytes()[:5] == b"%PDF-"
 
         code = Certificate.objects.filter(record__decision=decision).first().grouped_code
         public = new_page(browser)
