@@ -1,5 +1,7 @@
 """The certificate PDFs, parsed with poppler: page size, texts, fonts, the QR code, the blank's positions."""
 
+import datetime
+
 import pytest
 
 from certificates import services
@@ -149,3 +151,24 @@ def test_revoked_record_is_not_printed(record):
 
     with pytest.raises(Exception, match="thu hồi"):
         services.certificate_pdf(record=record, mode=PrintMode.FULL, actor=None)
+
+
+def test_collective_certificate_names_the_collective_and_its_parent(world):
+    from awards import services as award_services
+    from awards.tests.factories import catalogue_award
+
+    record = award_services.award_record_create(
+        award=catalogue_award("TTLDXS"),
+        school_year=2025,
+        decision_number="217/QĐ-SGDĐT",
+        decision_date=datetime.date(2026, 6, 5),
+        issuer=world.so.name,
+        issuer_unit=world.so,
+        unit=world.school_a1,
+        actor=None,
+    )
+    text = pdf_text(services.certificate_pdf(record=record, mode=PrintMode.FULL, actor=None))
+
+    assert "TẶNG DANH HIỆU" in text and "TẬP THỂ LAO ĐỘNG XUẤT SẮC" in text
+    assert "Tập thể Trường Tiểu học Thử A1" in text and "Phòng GD&ĐT Thử A" in text
+    assert "Đã có thành tích xuất sắc trong năm học 2025–2026" in text  # the school year as labelled everywhere
