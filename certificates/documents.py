@@ -24,6 +24,7 @@ from common.dates import official_date, school_year_label
 from common.documents import NATIONAL_MOTTO, NATIONAL_TITLE
 from common.pdf import html_to_pdf
 from units.enums import Gender
+from units.models import Unit
 
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 297, 210
 QR_SIZE_MM = 22
@@ -143,7 +144,7 @@ def recipient_lines(record: AwardRecord) -> tuple[str, str]:
         person = record.person
         salutation = SALUTATION.get(person.gender, "Ông (Bà)")
         return f"{salutation} {nfc(person.full_name)}", nfc(record.unit.name)
-    parent = record.unit.get_parent()
+    parent = Unit.objects.get_parent(record.unit) if record.unit.depth > 1 else None
     return f"Tập thể {nfc(record.unit.name)}", nfc(parent.name) if parent is not None else ""
 
 
