@@ -14,7 +14,7 @@ from awards.enums import RecordSource
 from awards.models import Decision
 from certificates import services
 from certificates.enums import PrintMode
-from certificates.models import PrintJob
+from certificates.models import Certificate, PrintJob
 from common.text import fold
 from dossiers.demo import ISSUER_CODES
 from units.models import Unit
@@ -50,9 +50,12 @@ def load(*, stdout=None) -> dict:
         )
         if decision is None:
             continue
-        job = services.print_job_request(decision=decision, mode=PrintMode.FULL, actor=None)
+        job = services.print_job_request(decision=decision, mode=PrintMode.FULL, actor=None, enqueue=False)
         services.print_job_run(job_id=job.pk)
         printed.append(decision.number)
     if stdout is not None:
         stdout.write(f"certificates: {made} verification codes, printed {', '.join(printed) or 'nothing'}\n")
+        example = Certificate.objects.filter(record__decision__print_jobs__isnull=False).order_by("pk").first()
+        if example is not None:
+            stdout.write(f"certificates: a verification page to open: /xac-minh/{example.code}/\n")
     return {"codes": made, "printed": printed}

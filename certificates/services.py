@@ -223,8 +223,11 @@ def _enqueue(job_id: int) -> None:
 
 
 @transaction.atomic
-def print_job_request(*, decision: Decision, mode: str, actor: User | None) -> PrintJob:
-    """Queue the printing of every certificate of a decision; a job of the same mode still running is reused."""
+def print_job_request(*, decision: Decision, mode: str, actor: User | None, enqueue: bool = True) -> PrintJob:
+    """Queue the printing of every certificate of a decision; a job of the same mode still running is reused.
+
+    ``enqueue=False`` leaves the job to the caller, who runs ``print_job_run`` itself (the demo loader).
+    """
     if mode not in PrintMode.values:
         raise ValidationError({"mode": _("Choose how to print.")})
     Decision.objects.select_for_update().filter(pk=decision.pk).first()
@@ -246,7 +249,8 @@ def print_job_request(*, decision: Decision, mode: str, actor: User | None) -> P
         unit=decision.issuer_unit,
         data={"decision": decision.number, "mode": mode, "total": total},
     )
-    _enqueue(job.pk)
+    if enqueue:
+        _enqueue(job.pk)
     return job
 
 
