@@ -217,13 +217,14 @@ def main() -> None:
             raise SystemExit(result.returncode)
         figures = json.loads(result.stdout.strip().splitlines()[-1])
         children_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        baseline = figures["single_median"] * size if figures["single_median"] else float("nan")
+        single = figures["single_median"] or float("nan")
+        baseline = single * size
         print(
             f"{size:>6} {figures['seconds']:>7.1f}s {figures['cpu_seconds']:>7.1f}s "
             f"{1000 * figures['seconds'] / size:>7.0f}ms "
             f"{figures['rss_peak_kb'] / 1024:>13.0f} MB "
             f"{figures['bytes'] / 1024 / 1024:>7.1f}MB  {baseline:.1f}s "
-            f"({1000 * figures['single_median']:.0f} ms × {size})  [{figures['state']}{figures['error']}; "
+            f"({1000 * single:.0f} ms × {size})  [{figures['state']}{figures['error']}; "
             f"largest child so far {children_peak / 1024:.0f} MB; load {os.getloadavg()[0]:.1f}]"
         )
 
