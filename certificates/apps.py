@@ -6,6 +6,7 @@ class CertificatesConfig(AppConfig):
     verbose_name = "Giấy khen, bằng khen"
 
     def ready(self):
+        from certificates import checks  # noqa: F401 - registers the system checks
         from certificates.audit import SENTENCES
         from certificates.enums import STATE_COLOURS, JobState
         from certificates.models import PrintJob

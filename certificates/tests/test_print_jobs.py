@@ -127,3 +127,11 @@ def test_revoked_decision_is_not_printed(decision):
 
     with pytest.raises(ValidationError, match="thu hồi"):
         services.print_job_request(decision=decision, mode=PrintMode.FULL, actor=None)
+
+
+def test_system_check_names_the_missing_pdfunite(monkeypatch):
+    from certificates import checks
+
+    monkeypatch.setattr(checks.shutil, "which", lambda name: None)
+
+    assert [warning.id for warning in checks.check_pdfunite()] == ["certificates.W001"]
