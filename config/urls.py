@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from accounts.forms import PortalPasswordResetForm
+from certificates.urls import verify_urlpatterns
 
 urlpatterns = [
     path("dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
@@ -32,6 +33,8 @@ urlpatterns = [
     path("hoi-dong/", include("councils.urls")),
     path("quyet-dinh/", include("decisions.urls")),
     path("giay-khen/", include("certificates.urls")),
+    # Public: the QR code and the short code of a certificate open this page, without a login.
+    path("xac-minh/", include(verify_urlpatterns)),
     path("van-ban/", include("reports.urls")),
     path("du-lieu-ca-nhan/", include("privacy.urls")),
 ]

@@ -220,6 +220,8 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Cổng thi đua khen thưởng <thiduakhenthuong@localhost>")
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+# The public address of the portal: absolute links in emails and the verification URL in the QR code
+# printed on every certificate (set it before printing: a printed certificate keeps its URL).
 PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 
 # --- Celery -------------------------------------------------------------------------
