@@ -66,6 +66,11 @@ def test_the_head_issues_from_the_page_and_the_fields_show_refusals(world, clien
     assert done.status_code == 302
     decision.refresh_from_db()
     assert (decision.state, decision.number_symbol, decision.signing_authority) == ("issued", "01/QĐ-PGDĐTA", "KT. TP")
+    # The issued decision's page leads to its certificates, and that page answers its reader.
+    page = client.get(reverse("decisions:decision-detail", args=[decision.pk])).content.decode()
+    certificates = reverse("certificates:decision", args=[decision.decision_id])
+    assert f'href="{certificates}"' in page
+    assert client.get(certificates).status_code == 200
 
 
 def _client(user):
