@@ -309,6 +309,19 @@ def dispatches_due_to_send(
     return candidates, cancelled
 
 
+def _commit_without_waiting_for_disk() -> None:
+    """On PostgreSQL, let the current transaction commit without waiting for the disk.
+
+    Used for the claim and for "sent", never for the handoff: the handoff's commit waits for the
+    disk, and the write-ahead log is flushed in order, so once a handoff is durable so is the claim
+    before it. A database crash may lose a claim whose mail never left (the row is simply sent
+    later) or a "sent" (the row stays ``sending``, then ``in_doubt``, never resent on its own).
+    """
+    if db_connection.vendor == "postgresql":
+        with db_connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+
+
 @transaction.atomic
 def dispatch_claim(*, items: list[Claimed], now: datetime.datetime) -> list[Claimed]:
     """Claim rows just before their mail goes out (one row, or the rows of one digest), committed.
@@ -318,6 +331,7 @@ def dispatch_claim(*, items: list[Claimed], now: datetime.datetime) -> list[Clai
     (``dispatch_hand_over``) succeeds only for the claim that still holds it. The in-app notification
     is created here, once per dispatch, whatever happens to the mail.
     """
+    _commit_without_waiting_for_disk()
     today = timezone.localdate(now)
     won = []
     for item in items:
@@ -336,7 +350,10 @@ def dispatch_claim(*, items: list[Claimed], now: datetime.datetime) -> list[Clai
         )
         if not taken:
             continue
-        if ReminderDispatch.objects.filter(pk=item.dispatch.pk, notified_at__isnull=True).update(notified_at=now):
+        # A row already told in the app (an earlier attempt) costs no query here.
+        if item.dispatch.notified_at is None and ReminderDispatch.objects.filter(
+            pk=item.dispatch.pk, notified_at__isnull=True
+        ).update(notified_at=now):
             _notification(item, today).save()
         item.dispatch.status, item.dispatch.claimed_at = DispatchStatus.CLAIMED, now
         item.dispatch.attempts += 1
@@ -475,12 +492,10 @@ def _mark_sent(ids: list[int], now: datetime.datetime) -> None:
 
     On PostgreSQL this commit need not wait for the disk: if the database server itself crashed
     before writing it, the row would stay ``sending`` — shown as unknown, never resent — so the
-    guarantee holds. The claim, which must survive any crash, always commits synchronously.
+    guarantee holds. The handoff, which must survive any crash, always commits synchronously.
     """
     with transaction.atomic():
-        if db_connection.vendor == "postgresql":
-            with db_connection.cursor() as cursor:
-                cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        _commit_without_waiting_for_disk()
         _set_status(ids, DispatchStatus.SENT, sent_at=now, last_error="")
 
 
