@@ -1,7 +1,8 @@
 """Every read of campaigns, scoped to the user's units, with the prefetching lists need.
 
 A user sees a campaign when its issuer is within their scope (their unit, or its subtree
-for officers, council members and leaders) or when their unit takes part in it.
+for officers, council members and leaders) or when their unit takes part in it; a draft only
+when it is their own unit's (``visible_campaigns``).
 """
 
 import datetime
@@ -11,11 +12,11 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from campaigns.enums import ACTIVE_STATES, ParticipantScope, SubmissionStatus
+from campaigns.enums import ACTIVE_STATES, CampaignState, ParticipantScope, SubmissionStatus
 from campaigns.models import Campaign, Criterion, Deadline, DeadlineException, Milestone, Submission
 from common.text import fold
 from units.models import Unit, User
-from units.selectors import unit_scope_q
+from units.selectors import inherited_units, unit_scope_q
 
 
 def _ancestor_paths(unit: Unit) -> list[str]:
@@ -24,16 +25,37 @@ def _ancestor_paths(unit: Unit) -> list[str]:
 
 
 def visible_campaigns(user: User) -> QuerySet[Campaign]:
+    """The plans a user may read: those issued within their scope (the issuer's own staff, and the
+    officers, council members and leaders above it), and launched plans their unit takes part in.
+
+    A unit that does not take part never sees a plan issued above it (a commune office does not see a
+    schools-only plan), and a draft is seen only by the issuer's own accounts: until launch it is the
+    issuer's working paper. Participation is decided in SQL the way ``campaign_participants`` decides
+    it, so that every page, PDF and export of a plan answers 404 to a unit outside it.
+    """
     if not user.is_authenticated:
         return Campaign.objects.none()
     if user.is_superuser:
         return Campaign.objects.all()
     if user.unit_id is None:
         return Campaign.objects.none()
-    # Issued within the scope, or issued above the user's unit (it may take part).
-    return Campaign.objects.filter(
-        unit_scope_q(user, prefix="issuer__") | Q(issuer__path__in=_ancestor_paths(user.unit))
+    unit = user.unit
+    own_units = Q(issuer_id=user.unit_id) | Q(issuer__in=inherited_units(user.unit_id))
+    launched = ~Q(state=CampaignState.DRAFT)
+    above = Q(issuer__path__in=_ancestor_paths(unit)) & ~Q(issuer_id=user.unit_id)
+    if unit.active_to is not None:
+        # A unit closed before the plan started does not take part in it.
+        above &= Q(starts_on__lte=unit.active_to)
+    listed = Campaign.participant_units.through.objects.filter(
+        Q(unit_id=user.unit_id) | Q(unit__in=inherited_units(user.unit_id))
+    ).values("campaign_id")
+    takes_part_q = (
+        (above & Q(participant_scope=ParticipantScope.SUBTREE))
+        # The kinds are a JSON list of codes; a quoted code never matches inside another one.
+        | (above & Q(participant_scope=ParticipantScope.KINDS, participant_kinds__icontains=f'"{unit.kind}"'))
+        | Q(participant_scope=ParticipantScope.LIST, pk__in=listed)
     )
+    return Campaign.objects.filter(own_units | (launched & (unit_scope_q(user, prefix="issuer__") | takes_part_q)))
 
 
 def campaign_list(user: User, *, query: str = "", state: str = "", issuer: Unit | None = None) -> QuerySet[Campaign]:

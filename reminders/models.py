@@ -18,10 +18,12 @@ class ReminderDispatch(models.Model):
 
     The key — kind, deadline, unit, recipient, offset and the unit's effective due date — is unique
     in the database: inserting the row reserves the reminder, so a second beat, a retried task or a
-    double run finds it taken. A worker then claims it (``pending``/``failed`` → ``sending``) in its
-    own transaction before the mail goes out and marks it ``sent`` once the mail server accepted it.
+    double run finds it taken. A worker then claims it (``pending``/``failed`` → ``claimed``, stamped
+    ``claimed_at``) in its own transaction just before the mail goes out, moves it to ``sending`` right
+    before the SMTP handoff and marks it ``sent`` once the mail server accepted it; the tick gives back
+    stale claims and marks stale handoffs ``in_doubt`` (``reminders.services.dispatches_recover``).
     ``unit`` is the owing unit for a reminder and the unit above (whose officers are told) for a
-    digest. Statuses change only in ``campaigns.reminders`` (see ``DISPATCH_TRANSITIONS``).
+    digest. Statuses change only in ``reminders.services`` (see ``DISPATCH_TRANSITIONS``).
     """
 
     kind = models.CharField(_("kind"), max_length=12, choices=ReminderKind.choices, default=ReminderKind.REMINDER)

@@ -269,7 +269,10 @@ def reminder_log(deadline: Deadline) -> QuerySet[ReminderDispatch]:
 
 
 def is_unknown(dispatch: ReminderDispatch, *, now: datetime.datetime | None = None) -> bool:
-    """A claim older than the timeout: the worker may or may not have handed the mail over."""
+    """A mail handed to the mail server whose answer never came back: the tick has marked it
+    ``in_doubt``, or (the tick not having run since) it is ``sending`` for longer than the timeout."""
+    if dispatch.status == DispatchStatus.IN_DOUBT:
+        return True
     now = now or timezone.now()
     timeout = datetime.timedelta(seconds=settings.REMINDER_SENDING_TIMEOUT_SECONDS)
     return dispatch.status == DispatchStatus.SENDING and (

@@ -7,12 +7,17 @@ Exactly once, step by step:
 2. ``reminders_take_due`` hands waiting rows (and failed rows whose backoff is over) to the broker,
    after commit, and moves their ``next_attempt_at`` on by ``REMINDER_REQUEUE_AFTER_SECONDS`` so the
    next tick hands them over again only if no worker claimed them (lost message, broker down).
-3. ``dispatches_send`` / ``digest_send`` claim rows in their own committed transaction
-   (``pending``/``failed`` → ``sending``, a conditional update on locked rows) and create the in-app
-   notification in that same transaction; then hand the mail to the server; then mark ``sent``.
-   A failed send becomes ``failed`` with the error and a backoff; after ``REMINDER_MAX_ATTEMPTS`` it
-   stays failed for staff to see. A row left ``sending`` (worker killed after the claim) is never
-   resent automatically: staff see it as "unknown — check" and may resend it deliberately.
+3. ``dispatches_send`` / ``digest_send`` first drop what is no longer needed (a unit that submitted
+   meanwhile: ``cancelled``), then take the rows one message at a time: a claim (``pending``/
+   ``failed`` → ``claimed``, stamped ``claimed_at``, with the in-app notification) committed just
+   before the mail is handed over; ``claimed`` → ``sending`` committed right before the SMTP
+   handoff; ``sent`` once the mail server accepted it. A worker killed at any moment therefore leaves
+   at most one row per worker process in doubt. A failed send becomes ``failed`` with the error and a
+   backoff; after ``REMINDER_MAX_ATTEMPTS`` it stays failed for staff to see.
+4. The tick (``dispatches_recover``) gives back claims that never reached the mail server
+   (``claimed`` older than ``REMINDER_CLAIM_TIMEOUT_SECONDS`` → ``pending``), and marks ``in_doubt``
+   a row left ``sending`` longer than ``REMINDER_SENDING_TIMEOUT_SECONDS``: the mail server may have
+   it, so it is never resent on its own; staff see "unknown — check" and may resend it deliberately.
 
 Status writes are conditional updates whose allowed sources come from ``DISPATCH_TRANSITIONS``; the
 dispatch row itself is the delivery log, so only deliberate staff actions go to the audit log.
@@ -57,6 +62,8 @@ class TickResult:
     sent: int = 0
     failed: int = 0
     cancelled: int = 0
+    requeued: int = 0
+    in_doubt: int = 0
 
     @property
     def handed_over(self) -> int:
@@ -184,6 +191,7 @@ def reminders_tick(*, now: datetime.datetime | None = None, enqueue: bool = True
     """What the beat runs: record what is due today, then send (through the broker or right here)."""
     now = now or timezone.now()
     result = TickResult()
+    result.requeued, result.in_doubt = dispatches_recover(now=now)
     result.planned = reminders_record(planned=reminders_due(today=timezone.localdate(now)), now=now)
     with transaction.atomic():
         result.batches = reminders_take_due(now=now)
@@ -247,35 +255,34 @@ def _set_status(ids: list[int], target: str, **values) -> int:
     )
 
 
-@transaction.atomic
-def dispatches_claim(
+def dispatches_due_to_send(
     *, dispatch_ids: list[int], now: datetime.datetime, via_digest: bool, recipient_id: int | None = None
 ) -> tuple[list[Claimed], int]:
-    """Claim the rows this worker will send, in one committed transaction; cancel the stale ones.
+    """The rows of a batch still to send, read without claiming them; the stale ones are cancelled.
 
     A reminder whose unit submitted, was excused or got a new date since it was recorded is
-    cancelled, as is a digest whose units are no longer late. The in-app notification is created
-    here, once per dispatch, whatever happens to the mail.
+    cancelled, as is a digest whose units are no longer late. The rows returned are only candidates:
+    each is claimed (``dispatch_claim``) right before its mail goes out, and a row another worker
+    claimed meanwhile is skipped then.
     """
-    qs = ReminderDispatch.objects.select_for_update(skip_locked=True).filter(
+    qs = ReminderDispatch.objects.filter(
         pk__in=dispatch_ids,
-        status__in=dispatch_sources(DispatchStatus.SENDING),
+        status__in=dispatch_sources(DispatchStatus.CLAIMED),
         via_digest=via_digest,
         attempts__lt=settings.REMINDER_MAX_ATTEMPTS,
     )
     if recipient_id is not None:
         qs = qs.filter(recipient_id=recipient_id)
-    locked = list(qs.values_list("pk", flat=True))
     rows = list(
-        ReminderDispatch.objects.filter(pk__in=locked)
-        .select_related("deadline__milestone__campaign__issuer", "deadline__milestone__recipient", "unit", "recipient")
-        .order_by("pk")
+        qs.select_related(
+            "deadline__milestone__campaign__issuer", "deadline__milestone__recipient", "unit", "recipient"
+        ).order_by("pk")
     )
     today = timezone.localdate(now)
     by_deadline: dict[int, list[ReminderDispatch]] = defaultdict(list)
     for row in rows:
         by_deadline[row.deadline_id].append(row)
-    claimed, stale = [], []
+    candidates, stale = [], []
     for group in by_deadline.values():
         deadline = group[0].deadline
         for row in group:
@@ -286,30 +293,137 @@ def dispatches_claim(
         for row in group:
             if row.kind == ReminderKind.REMINDER:
                 if row.unit_id in owing and owing[row.unit_id][1] == row.due_on:
-                    claimed.append(Claimed(row))
+                    candidates.append(Claimed(row))
                 else:
                     stale.append(row.pk)
             else:
                 late = [owing[pk][0] for pk in row.late_units if pk in owing and owing[pk][1] == row.due_on]
                 if late:
-                    claimed.append(Claimed(row, sorted(late, key=lambda u: u.name_sort)))
+                    candidates.append(Claimed(row, sorted(late, key=lambda u: u.name_sort)))
                 else:
                     stale.append(row.pk)
-    _set_status(stale, DispatchStatus.CANCELLED, next_attempt_at=None)
-    _set_status(
-        [c.dispatch.pk for c in claimed],
-        DispatchStatus.SENDING,
-        claimed_at=now,
-        attempts=F("attempts") + 1,
-        next_attempt_at=None,
+    with transaction.atomic():
+        # Only a row nobody claimed is cancelled: the update's sources leave a claimed row alone.
+        cancelled = _set_status(stale, DispatchStatus.CANCELLED, next_attempt_at=None)
+    candidates.sort(key=lambda c: c.dispatch.pk)
+    return candidates, cancelled
+
+
+def _commit_without_waiting_for_disk() -> None:
+    """On PostgreSQL, let the current transaction commit without waiting for the disk.
+
+    Used for the claim and for "sent", never for the handoff: the handoff's commit waits for the
+    disk, and the write-ahead log is flushed in order, so once a handoff is durable so is the claim
+    before it. A database crash may lose a claim whose mail never left (the row is simply sent
+    later) or a "sent" (the row stays ``sending``, then ``in_doubt``, never resent on its own).
+    """
+    if db_connection.vendor == "postgresql":
+        with db_connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+
+
+@transaction.atomic
+def dispatch_claim(*, items: list[Claimed], now: datetime.datetime) -> list[Claimed]:
+    """Claim rows just before their mail goes out (one row, or the rows of one digest), committed.
+
+    Each row moves ``pending``/``failed`` → ``claimed`` by a conditional update, so of two workers
+    given the same row only one gets it. ``claimed_at`` is the claim's token: the handoff
+    (``dispatch_hand_over``) succeeds only for the claim that still holds it. The in-app notification
+    is created here, once per dispatch, whatever happens to the mail.
+    """
+    _commit_without_waiting_for_disk()
+    today = timezone.localdate(now)
+    won = []
+    for item in items:
+        taken = (
+            ReminderDispatch.objects.filter(
+                pk=item.dispatch.pk,
+                status__in=dispatch_sources(DispatchStatus.CLAIMED),
+                attempts__lt=settings.REMINDER_MAX_ATTEMPTS,
+            ).update(
+                status=DispatchStatus.CLAIMED,
+                claimed_at=now,
+                attempts=F("attempts") + 1,
+                next_attempt_at=None,
+            )
+            == 1
+        )
+        if not taken:
+            continue
+        # A row already told in the app (an earlier attempt) costs no query here.
+        if item.dispatch.notified_at is None and ReminderDispatch.objects.filter(
+            pk=item.dispatch.pk, notified_at__isnull=True
+        ).update(notified_at=now):
+            _notification(item, today).save()
+        item.dispatch.status, item.dispatch.claimed_at = DispatchStatus.CLAIMED, now
+        item.dispatch.attempts += 1
+        won.append(item)
+    return won
+
+
+def dispatch_hand_over(*, items: list[Claimed]) -> bool:
+    """``claimed`` → ``sending``, committed right before the SMTP handoff, for this claim only.
+
+    False when the claim was given back meanwhile (the tick thought the worker dead): the mail is
+    then not sent, so a row is never on its way twice.
+    """
+    ids = [item.dispatch.pk for item in items]
+    claimed_at = items[0].dispatch.claimed_at
+    with transaction.atomic():
+        moved = ReminderDispatch.objects.filter(
+            pk__in=ids, status=DispatchStatus.CLAIMED, claimed_at=claimed_at
+        ).update(status=DispatchStatus.SENDING)
+    if moved != len(ids):
+        return False
+    for item in items:
+        item.dispatch.status = DispatchStatus.SENDING
+    return True
+
+
+def dispatches_claim(
+    *, dispatch_ids: list[int], now: datetime.datetime, via_digest: bool, recipient_id: int | None = None
+) -> tuple[list[Claimed], int]:
+    """Check and claim every row of a batch at once (a worker about to send them all)."""
+    candidates, cancelled = dispatches_due_to_send(
+        dispatch_ids=dispatch_ids, now=now, via_digest=via_digest, recipient_id=recipient_id
     )
-    first = [c for c in claimed if c.dispatch.notified_at is None]
-    Notification.objects.bulk_create([_notification(c, today) for c in first])
-    ReminderDispatch.objects.filter(pk__in=[c.dispatch.pk for c in first]).update(notified_at=now)
-    for c in claimed:
-        c.dispatch.status, c.dispatch.claimed_at = DispatchStatus.SENDING, now
-        c.dispatch.attempts += 1
-    return claimed, len(stale)
+    return dispatch_claim(items=candidates, now=now), cancelled
+
+
+def dispatches_recover(*, now: datetime.datetime) -> tuple[int, int]:
+    """What the tick does first: give back stale claims, mark stale handoffs in doubt.
+
+    A row ``claimed`` longer than ``REMINDER_CLAIM_TIMEOUT_SECONDS`` never reached the mail server
+    (the worker died between its claim and the handoff): it goes back to ``pending``, due now, and
+    the attempt that never happened is not counted. A row ``sending`` longer than
+    ``REMINDER_SENDING_TIMEOUT_SECONDS`` may have reached it: ``in_doubt``, for staff. Returns
+    (given back, in doubt). Not one transaction: each conditional update stands on its own, and
+    no read lock is held across them (SQLite's shared cache in the integration test).
+    """
+    claim_limit = now - datetime.timedelta(seconds=settings.REMINDER_CLAIM_TIMEOUT_SECONDS)
+    stale_claims = list(
+        ReminderDispatch.objects.filter(status=DispatchStatus.CLAIMED, claimed_at__lt=claim_limit).values_list(
+            "pk", flat=True
+        )
+    )
+    # Written only when there is something to give back: a tick with nothing to do writes nothing.
+    requeued = (
+        ReminderDispatch.objects.filter(
+            pk__in=stale_claims, status=DispatchStatus.CLAIMED, claimed_at__lt=claim_limit
+        ).update(status=DispatchStatus.PENDING, claimed_at=None, attempts=F("attempts") - 1, next_attempt_at=now)
+        if stale_claims
+        else 0
+    )
+    sending_limit = now - datetime.timedelta(seconds=settings.REMINDER_SENDING_TIMEOUT_SECONDS)
+    in_doubt = list(
+        ReminderDispatch.objects.filter(status=DispatchStatus.SENDING, claimed_at__lt=sending_limit).values_list(
+            "pk", flat=True
+        )
+    )
+    _set_status(in_doubt, DispatchStatus.IN_DOUBT)
+    if requeued or in_doubt:
+        logger.warning("Reminders: %s stale claims given back, %s dispatches in doubt", requeued, len(in_doubt))
+    return requeued, len(in_doubt)
 
 
 # --- Content ------------------------------------------------------------------------------------------
@@ -378,12 +492,10 @@ def _mark_sent(ids: list[int], now: datetime.datetime) -> None:
 
     On PostgreSQL this commit need not wait for the disk: if the database server itself crashed
     before writing it, the row would stay ``sending`` — shown as unknown, never resent — so the
-    guarantee holds. The claim, which must survive any crash, always commits synchronously.
+    guarantee holds. The handoff, which must survive any crash, always commits synchronously.
     """
     with transaction.atomic():
-        if db_connection.vendor == "postgresql":
-            with db_connection.cursor() as cursor:
-                cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        _commit_without_waiting_for_disk()
         _set_status(ids, DispatchStatus.SENT, sent_at=now, last_error="")
 
 
@@ -407,52 +519,70 @@ def _no_address_error() -> str:
     return _("The account has no email address.")
 
 
+def _send_one(item: Claimed, *, today: datetime.date, connection) -> None:
+    """Hand one claimed reminder to the mail server and record the answer."""
+    dispatch = item.dispatch
+    context = dispatch_context(item, today)
+    if not dispatch_hand_over(items=[item]):
+        return
+    send_email(
+        name=_template_name(dispatch),
+        to=[dispatch.recipient.email],
+        context=context,
+        connection=connection,
+        headers={"X-Reminder-Dispatch": str(dispatch.pk)},
+    )
+
+
 def dispatches_send(*, dispatch_ids: list[int], now: datetime.datetime | None = None) -> dict[str, int]:
-    """Claim and send reminders one message each, over one connection to the mail server."""
+    """Send reminders one message each, over one connection to the mail server, claiming each row
+    only right before its own message goes out."""
     now = now or timezone.now()
-    claimed, cancelled = dispatches_claim(dispatch_ids=dispatch_ids, now=now, via_digest=False)
+    candidates, cancelled = dispatches_due_to_send(dispatch_ids=dispatch_ids, now=now, via_digest=False)
     counts = {"sent": 0, "failed": 0, "cancelled": cancelled}
-    if not claimed:
+    if not candidates:
         return counts
     today = timezone.localdate(now)
     connection = get_connection()
     try:
         connection.open()
     except Exception as exc:
+        # Nothing can go out: every row counts the attempt (and its in-app notice) and waits its backoff.
+        claimed = dispatch_claim(items=candidates, now=now)
         _mark_failed([c.dispatch for c in claimed], f"{type(exc).__name__}: {exc}", now)
         return {**counts, "failed": len(claimed)}
     try:
-        for item in claimed:
+        for item in candidates:
+            # The claim's time is the real moment (the token of this claim), not the batch's ``now``.
+            if not dispatch_claim(items=[item], now=max(now, timezone.now())):
+                continue  # another worker has it
             dispatch = item.dispatch
             if not dispatch.recipient.email:
                 _mark_failed([dispatch], _no_address_error(), now, final=True)
                 counts["failed"] += 1
                 continue
             try:
-                send_email(
-                    name=_template_name(dispatch),
-                    to=[dispatch.recipient.email],
-                    context=dispatch_context(item, today),
-                    connection=connection,
-                    headers={"X-Reminder-Dispatch": str(dispatch.pk)},
-                )
+                _send_one(item, today=today, connection=connection)
             except Exception as exc:
                 _mark_failed([dispatch], f"{type(exc).__name__}: {exc}", now)
                 counts["failed"] += 1
                 continue
-            _mark_sent([dispatch.pk], timezone.now())
-            counts["sent"] += 1
+            if dispatch.status == DispatchStatus.SENDING:
+                _mark_sent([dispatch.pk], timezone.now())
+                counts["sent"] += 1
     finally:
         connection.close()
     return counts
 
 
 def digest_send(*, recipient_id: int, dispatch_ids: list[int], now: datetime.datetime | None = None) -> dict[str, int]:
-    """One email listing every waiting item of one recipient; the items are marked sent together."""
+    """One email listing every waiting item of one recipient; the items are claimed, handed over and
+    marked sent together."""
     now = now or timezone.now()
-    claimed, cancelled = dispatches_claim(
+    candidates, cancelled = dispatches_due_to_send(
         dispatch_ids=dispatch_ids, now=now, via_digest=True, recipient_id=recipient_id
     )
+    claimed = dispatch_claim(items=candidates, now=max(now, timezone.now())) if candidates else []
     if not claimed:
         return {"sent": 0, "failed": 0, "cancelled": cancelled}
     today = timezone.localdate(now)
@@ -462,6 +592,8 @@ def digest_send(*, recipient_id: int, dispatch_ids: list[int], now: datetime.dat
         _mark_failed(dispatches, _no_address_error(), now, final=True)
         return {"sent": 0, "failed": len(claimed), "cancelled": cancelled}
     items = sorted((dispatch_context(c, today) for c in claimed), key=lambda ctx: (ctx["kind"], ctx["milestone"].title))
+    if not dispatch_hand_over(items=claimed):
+        return {"sent": 0, "failed": 0, "cancelled": cancelled}
     try:
         send_email(
             name="reminder_digest",
@@ -481,7 +613,7 @@ def digest_send(*, recipient_id: int, dispatch_ids: list[int], now: datetime.dat
 
 @transaction.atomic
 def dispatch_resend(*, dispatch: ReminderDispatch, actor: User | None) -> ReminderDispatch:
-    """Staff send a failed or "unknown" dispatch again, deliberately, as a single message now."""
+    """Staff send a failed or "unknown" (in doubt) dispatch again, deliberately, as a single message now."""
     dispatch = ReminderDispatch.objects.select_for_update().get(pk=dispatch.pk)
     if not can_resend(dispatch):
         raise ValidationError(_("Only a failed reminder, or one whose sending is unknown, can be sent again."))

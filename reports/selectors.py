@@ -34,9 +34,10 @@ class DeadlineWatch:
     counts: dict[str, int]
     owing: int
     # Where its "details" link leads: the per-unit status for those who oversee the campaign, the
-    # submission page for a unit that owes it (a clerk), none otherwise (never a link answering 403).
+    # submission page for the clerk or head of a unit that owes it, none otherwise (never a link
+    # answering 403: a Phòng officer whose Phòng owes the deadline does not submit it).
     can_view_status: bool = False
-    own_unit_owes: bool = False
+    can_submit: bool = False
 
     @property
     def late_or_missing(self) -> int:
@@ -93,7 +94,8 @@ def dashboard(user: User, *, today: datetime.date | None = None) -> Dashboard:
                 counts=status_counts(statuses),
                 owing=len(statuses),
                 can_view_status=user.has_perm("campaigns.view_status", deadline.milestone.campaign),
-                own_unit_owes=any(s.unit.pk == user.unit_id for s in statuses),
+                can_submit=any(s.unit.pk == user.unit_id for s in statuses)
+                and user.has_perm("campaigns.submit_for_unit", user.unit),
             )
         )
 

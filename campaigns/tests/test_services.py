@@ -9,6 +9,7 @@ from campaigns.enums import CampaignState, SubmissionStatus
 from campaigns.models import Campaign, Deadline, Submission
 from campaigns.tests.factories import CampaignFactory
 from units.models import AuditLog
+from units.tests.factories import UnitFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -190,7 +191,9 @@ def test_copy_to_next_year_shifts_dates_and_recomputes_deadlines(world):
 
 def test_visible_campaigns_follow_the_unit_scope(world):
     so_campaign = CampaignFactory(issuer=world.so)
+    services.campaign_set_state(campaign=so_campaign, new_state="launched", actor=None)
     school_campaign = CampaignFactory(issuer=world.school_b1)
+    services.campaign_set_state(campaign=school_campaign, new_state="launched", actor=None)
     other = CampaignFactory(issuer=world.other_so)
     seen = {
         persona: set(selectors.visible_campaigns(world.users[persona]).values_list("pk", flat=True))
@@ -202,6 +205,37 @@ def test_visible_campaigns_follow_the_unit_scope(world):
         "so_officer": {so_campaign.pk, school_campaign.pk},
         "outsider": {other.pk},
     }
+
+
+def test_only_participants_and_the_issuer_see_a_plan(world):
+    """A schools-only plan is not seen by an office that does not take part; a draft only by its issuer."""
+    commune = UnitFactory(parent=world.so, kind="commune_culture_office", name="Phòng Văn hoá xã Thử")
+    commune_officer = UserFactory(username="commune_officer", unit=commune, is_officer=True)
+    schools_only = CampaignFactory(issuer=world.so, title="Chỉ các trường tiểu học")
+    services.campaign_set_participants(campaign=schools_only, actor=None, scope="kinds", kinds=["primary_school"])
+    services.campaign_set_state(campaign=schools_only, new_state="launched", actor=None)
+    listed = CampaignFactory(issuer=world.so, title="Danh sách")
+    services.campaign_set_participants(campaign=listed, actor=None, scope="list", units=[world.school_a2])
+    services.campaign_set_state(campaign=listed, new_state="launched", actor=None)
+    draft = CampaignFactory(issuer=world.so, title="Dự thảo")
+
+    def seen(user):
+        return set(selectors.visible_campaigns(user).values_list("title", flat=True))
+
+    assert seen(world.users["school_clerk"]) == {"Chỉ các trường tiểu học"}  # a primary school
+    assert seen(world.users["other_head"]) == {"Danh sách"}  # a lower secondary school, listed
+    assert seen(world.users["phong_officer"]) == set()  # Phòng A takes part in neither
+    assert seen(commune_officer) == set()
+    assert (
+        seen(world.users["so_officer"])
+        == seen(world.users["leader"])
+        == {
+            "Chỉ các trường tiểu học",
+            "Danh sách",
+            "Dự thảo",
+        }
+    )
+    assert draft.pk not in selectors.visible_campaign_ids(world.users["phong_officer"], [draft.pk])
 
 
 def test_every_part_added_to_a_draft_is_logged_with_its_actor(world):

@@ -119,7 +119,7 @@ CASES = [
         lambda w: reverse(
             "campaigns:part-delete", args=[w.extra["draft_phase"].campaign_id, "giai-doan", w.extra["draft_phase"].pk]
         ),
-        DECIDERS_ONLY,
+        {**DECIDERS_ONLY, "school_clerk": 404, "other_head": 404, "so_officer": 404, "leader": 404},
         setup=_launched_plan,
         id="campaigns:part-delete-draft-confirm",
     ),

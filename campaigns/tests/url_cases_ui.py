@@ -24,6 +24,30 @@ ISSUER_STAFF_ONLY = {
     "outsider": 404,
 }
 ISSUER_STAFF_POST = {**ISSUER_STAFF_ONLY, "phong_officer": 302}
+# A draft is the issuer's working paper: nobody outside Phòng A even finds it.
+DRAFT_ISSUER_ONLY = {
+    **dict.fromkeys(("school_clerk", "other_head", "so_officer", "leader", "outsider"), 404),
+    "phong_officer": 200,
+}
+DRAFT_ISSUER_POST = {**DRAFT_ISSUER_ONLY, "phong_officer": 302}
+# A launched Sở plan for primary schools only: Trường Tiểu học A1 takes part, Trường THCS A2 and
+# Phòng A do not; the Sở's officer and leader issued it.
+SCHOOLS_ONLY = {
+    "school_clerk": 200,
+    "other_head": 404,
+    "phong_officer": 404,
+    "so_officer": 200,
+    "leader": 200,
+    "outsider": 404,
+}
+
+
+def _schools_only(w):
+    if "schools_only" in w.extra:
+        return
+    campaign = CampaignFactory(issuer=w.so, title="Kế hoạch chỉ dành cho trường tiểu học")
+    services.campaign_set_participants(campaign=campaign, actor=None, scope="kinds", kinds=["primary_school"])
+    w.extra["schools_only"] = services.campaign_set_state(campaign=campaign, new_state="launched", actor=None)
 
 
 def _campaigns(w):
@@ -69,12 +93,19 @@ CASES = [
         {**EVERYONE, "outsider": 404},
         setup=_campaigns,
     ),
-    UrlCase("campaigns:edit", _draft_url("campaigns:edit"), ISSUER_STAFF_ONLY, setup=_campaigns),
-    UrlCase("campaigns:participants", _draft_url("campaigns:participants"), ISSUER_STAFF_ONLY, setup=_campaigns),
+    UrlCase(
+        "campaigns:detail",
+        lambda w: reverse("campaigns:detail", args=[w.extra["schools_only"].pk]),
+        SCHOOLS_ONLY,
+        setup=_schools_only,
+        id="campaigns:detail (participants only)",
+    ),
+    UrlCase("campaigns:edit", _draft_url("campaigns:edit"), DRAFT_ISSUER_ONLY, setup=_campaigns),
+    UrlCase("campaigns:participants", _draft_url("campaigns:participants"), DRAFT_ISSUER_ONLY, setup=_campaigns),
     UrlCase(
         "campaigns:set-state",
         _draft_url("campaigns:set-state"),
-        ISSUER_STAFF_POST,
+        DRAFT_ISSUER_POST,
         method="post",
         data=lambda w: {"state": "launched", "reason": "Phát động", "confirm_past": "on"},
         setup=_campaigns,
@@ -99,20 +130,20 @@ CASES = [
         method="post",
         setup=_campaigns,
     ),
-    UrlCase("campaigns:part-add", _draft_url("campaigns:part-add", "giai-doan"), ISSUER_STAFF_ONLY, setup=_campaigns),
+    UrlCase("campaigns:part-add", _draft_url("campaigns:part-add", "giai-doan"), DRAFT_ISSUER_ONLY, setup=_campaigns),
     UrlCase(
-        "campaigns:criteria-outline", _draft_url("campaigns:criteria-outline"), ISSUER_STAFF_ONLY, setup=_campaigns
+        "campaigns:criteria-outline", _draft_url("campaigns:criteria-outline"), DRAFT_ISSUER_ONLY, setup=_campaigns
     ),
     UrlCase(
         "campaigns:part-edit",
         lambda w: reverse("campaigns:part-edit", args=[w.extra["draft"].pk, "giai-doan", w.extra["phase"].pk]),
-        ISSUER_STAFF_ONLY,
+        DRAFT_ISSUER_ONLY,
         setup=_campaigns,
     ),
     UrlCase(
         "campaigns:part-delete",
         lambda w: reverse("campaigns:part-delete", args=[w.extra["draft"].pk, "giai-doan", w.extra["phase"].pk]),
-        ISSUER_STAFF_POST,
+        DRAFT_ISSUER_POST,
         method="post",
         setup=_campaigns,
     ),

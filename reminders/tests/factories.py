@@ -58,3 +58,12 @@ def sent_once_facts(dispatches) -> set:
     """(status, attempts, has sent_at) of the given dispatch rows: {("sent", 1, True)} when each was
     claimed once and sent once."""
     return {(d.status, d.attempts, d.sent_at is not None) for d in dispatches}
+
+
+def claim_and_hand_over(dispatch_ids: list[int], now: datetime.datetime) -> list:
+    """What a worker does up to the SMTP handoff: claim the rows, then mark each one handed over.
+    A test stops here to play a worker killed while the mail server held the message."""
+    from reminders.services import dispatch_hand_over, dispatches_claim
+
+    claimed, _cancelled = dispatches_claim(dispatch_ids=dispatch_ids, now=now, via_digest=False)
+    return [item for item in claimed if dispatch_hand_over(items=[item])]

@@ -20,7 +20,7 @@ import pytest
 import time_machine
 from aiosmtpd.controller import Controller
 from celery.contrib.testing.worker import start_worker
-from django.db import connection
+from django.db import OperationalError, connection
 from django.test import override_settings
 
 from common.dates import official_date
@@ -138,6 +138,20 @@ def _wait_until(condition, what: str, timeout: float = DRAIN_TIMEOUT) -> None:
 _witness_offsets = itertools.count(-900, -1)
 
 
+def _written_when_unlocked(write, timeout: float = DRAIN_TIMEOUT):
+    """Run a write of the test, retried while the worker holds a table lock. On SQLite the test and
+    the worker share one in-memory database in shared-cache mode, where a write fails at once
+    ("database table is locked") while the worker's transaction reads that table; PostgreSQL waits."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return write()
+        except OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _drain(world) -> None:
     """Return once the worker has handled every message published so far and everything those published.
 
@@ -148,15 +162,17 @@ def _drain(world) -> None:
     before a second witness: when that one is handled, the queue has drained.
     """
     for _round in range(2):
-        witness = ReminderDispatch.objects.create(
-            deadline=world.extra["deadline"],
-            unit=world.so,
-            recipient=world.users["so_officer"],
-            offset=next(_witness_offsets),
-            due_on=DUE - datetime.timedelta(days=365),
-            scheduled_for=DUE,
-            status=DispatchStatus.PENDING,
-            next_attempt_at=None,
+        witness = _written_when_unlocked(
+            lambda: ReminderDispatch.objects.create(
+                deadline=world.extra["deadline"],
+                unit=world.so,
+                recipient=world.users["so_officer"],
+                offset=next(_witness_offsets),
+                due_on=DUE - datetime.timedelta(days=365),
+                scheduled_for=DUE,
+                status=DispatchStatus.PENDING,
+                next_attempt_at=None,
+            )
         )
         tasks.send_reminders.delay([witness.pk])
         _wait_until(

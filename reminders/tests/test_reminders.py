@@ -23,12 +23,21 @@ from reminders.selectors import (
     reminders_due,
 )
 from reminders.services import (
+    dispatch_hand_over,
     dispatch_resend,
     dispatches_claim,
+    dispatches_send,
     reminder_preferences_update,
     reminders_tick,
 )
-from reminders.tests.factories import DUE, at, mailed_dispatches, reminder_world, sent_once_facts
+from reminders.tests.factories import (
+    DUE,
+    at,
+    claim_and_hand_over,
+    mailed_dispatches,
+    reminder_world,
+    sent_once_facts,
+)
 from units.models import AuditLog, Notification
 
 pytestmark = pytest.mark.django_db
@@ -272,30 +281,35 @@ def test_send_stays_failed_after_the_last_attempt(world):
     assert (row.status, row.attempts, row.next_attempt_at) == ("failed", 2, None)
 
 
-def test_stuck_sending_row_is_not_resent_but_shown_unknown_until_staff_resend(world):
+def test_a_mail_handed_over_and_never_confirmed_is_in_doubt_and_never_resent_until_staff_resend(world):
     deadline = reminder_world(world)
     start = at(DUE - 7 * DAY)
     with time_machine.travel(start, tick=False):
         handed = reminders_tick(enqueue=True)  # handed to the broker (never published in this test)
         ids = [pk for _r, batch in handed.batches for pk in batch]
-        claimed, _cancelled = dispatches_claim(dispatch_ids=ids, now=start, via_digest=False)
-    assert len(claimed) == 4  # …and the worker dies right after its claim: nothing was marked sent
-    for minutes in (11, 30, 120):
-        with time_machine.travel(start + datetime.timedelta(minutes=minutes), tick=False):
-            assert reminders_tick(enqueue=False).sent == 0
-    assert mail.outbox == []
+        handed_over = claim_and_hand_over(ids, start)
+    assert len(handed_over) == 4  # …and the worker dies while the mail server holds them: none marked sent
     row = ReminderDispatch.objects.get(deadline=deadline, recipient__username="clerk_a1")
     assert row.status == "sending"
     assert is_unknown(row, now=start + datetime.timedelta(minutes=14)) is False
     assert is_unknown(row, now=start + datetime.timedelta(minutes=16)) is True
 
     officer = world.users["so_officer"]
-    # A claim still inside its timeout may be mid-send: the service refuses, as the log's button does.
+    # A handoff still inside its timeout may be mid-send: the service refuses, as the log's button does.
     with time_machine.travel(start + datetime.timedelta(minutes=5), tick=False):
         assert can_resend(row) is False
         with pytest.raises(ValidationError):
             dispatch_resend(dispatch=row, actor=officer)
-    assert ReminderDispatch.objects.get(pk=row.pk).status == "sending"
+    ticks = []
+    for minutes in (11, 30, 120):
+        with time_machine.travel(start + datetime.timedelta(minutes=minutes), tick=False):
+            result = reminders_tick(enqueue=False)
+            ticks.append((result.sent, result.requeued, result.in_doubt))
+    # The tick at 30 minutes marks the four in doubt; nothing is ever resent on its own.
+    assert ticks == [(0, 0, 0), (0, 0, 4), (0, 0, 0)]
+    assert mail.outbox == []
+    row.refresh_from_db()
+    assert (row.status, is_unknown(row)) == ("in_doubt", True)
     with time_machine.travel(start + datetime.timedelta(hours=3), tick=False):
         assert can_resend(row) is True
         dispatch_resend(dispatch=row, actor=officer)
@@ -303,8 +317,46 @@ def test_stuck_sending_row_is_not_resent_but_shown_unknown_until_staff_resend(wo
         assert reminders_tick(enqueue=False).sent == 1
     assert [m.to for m in mail.outbox] == [["clerk_a1@example.test"]]
     log = AuditLog.objects.get(action="reminder.resent")
-    assert (log.actor, log.data["from"], log.data["attempts"]) == (officer, "sending", 1)
+    assert (log.actor, log.data["from"], log.data["attempts"]) == (officer, "in_doubt", 1)
     assert Notification.objects.filter(user__username="clerk_a1").count() == 1
+
+
+@override_settings(REMINDER_CLAIM_TIMEOUT_SECONDS=120)
+def test_a_claim_that_never_reached_the_mail_server_goes_back_to_the_queue_on_its_own(world):
+    reminder_world(world)
+    start = at(DUE - 7 * DAY)
+    with time_machine.travel(start, tick=False):
+        handed = reminders_tick(enqueue=True)
+        ids = [pk for _r, batch in handed.batches for pk in batch]
+        claimed, _cancelled = dispatches_claim(dispatch_ids=ids, now=start, via_digest=False)
+    assert len(claimed) == 4  # …and the worker dies between its claims and the handoff
+    with time_machine.travel(start + datetime.timedelta(seconds=119), tick=False):
+        early = reminders_tick(enqueue=False)
+    assert (early.requeued, early.sent) == (0, 0)  # the claim may still be alive
+    assert set(ReminderDispatch.objects.values_list("status", flat=True)) == {"claimed"}
+    with time_machine.travel(start + datetime.timedelta(seconds=121), tick=False):
+        late = reminders_tick(enqueue=False)
+    assert (late.requeued, late.sent, late.in_doubt) == (4, 4, 0)
+    # Sent once each; the claim that never reached the mail server is not counted as an attempt.
+    assert sent_once_facts(ReminderDispatch.objects.all()) == {("sent", 1, True)}
+    assert mailed_dispatches(mail.outbox) == Counter(dict.fromkeys(ids, 1))
+    assert Notification.objects.filter(user__username="clerk_a1").count() == 1  # told in the app once
+
+
+@override_settings(REMINDER_CLAIM_TIMEOUT_SECONDS=120)
+def test_a_worker_whose_claim_was_given_back_does_not_hand_the_mail_over(world):
+    reminder_world(world)
+    start = at(DUE - 7 * DAY)
+    with time_machine.travel(start, tick=False):
+        handed = reminders_tick(enqueue=True)
+        ids = [pk for _r, batch in handed.batches for pk in batch]
+        slow, _cancelled = dispatches_claim(dispatch_ids=ids, now=start, via_digest=False)
+    with time_machine.travel(start + datetime.timedelta(minutes=3), tick=False):
+        assert reminders_tick(enqueue=True).requeued == 4  # given back, handed to the broker again
+        assert dispatch_hand_over(items=slow[:1]) is False  # the slow worker wakes: its claim is gone
+        assert dispatches_send(dispatch_ids=ids).get("sent") == 4  # the new worker sends them
+    assert mailed_dispatches(mail.outbox) == Counter(dict.fromkeys(ids, 1))
+    assert sent_once_facts(ReminderDispatch.objects.all()) == {("sent", 1, True)}
 
 
 def test_a_reminder_whose_unit_submitted_meanwhile_is_cancelled_not_sent(world):

@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from config.celery import app as celery_app
 from reminders.models import ReminderDispatch
-from reminders.services import dispatches_claim, reminders_tick
-from reminders.tests.factories import DUE, at, reminder_world
+from reminders.services import reminders_tick
+from reminders.tests.factories import DUE, at, claim_and_hand_over, reminder_world
 from units.models import AuditLog
 from units.tests.factories import UnitFactory, UserFactory
 
@@ -55,7 +55,7 @@ def test_reminder_log_shows_failed_and_unknown_rows_with_a_resend_button(world, 
     start = at(DUE - 7 * DAY)
     with time_machine.travel(start, tick=False):
         batches = reminders_tick(enqueue=True).batches
-        dispatches_claim(dispatch_ids=batches[0][1], now=start, via_digest=False)  # the worker dies here
+        claim_and_hand_over(batches[0][1], start)  # the worker dies while the mail server holds the mails
     ReminderDispatch.objects.filter(recipient__username="head_b1").update(
         status="failed", attempts=5, last_error="SMTPRecipientsRefused: head_b1@example.test"
     )

@@ -1,10 +1,11 @@
 """Permission rows of the documents. A launched plan is readable by everyone who sees the
-campaign; a draft only by the issuer's staff and those overseeing it (Sở officer, leader)."""
+campaign; a draft only by the issuer's own accounts (here the Sở officer and leader); a plan for
+primary schools only by the schools taking part and the issuer."""
 
 from django.urls import reverse
 
 from campaigns.enums import CampaignState
-from campaigns.services import campaign_set_state
+from campaigns.services import campaign_set_participants, campaign_set_state
 from campaigns.tests.factories import CampaignFactory
 from tests.url_table import UrlCase
 
@@ -22,13 +23,30 @@ def _draft(world):
 
 LAUNCHED = {**dict.fromkeys(IN_SCOPE, 200), "outsider": 404}
 DRAFT = {
-    "school_clerk": 403,
-    "other_head": 403,
-    "phong_officer": 403,
+    "school_clerk": 404,
+    "other_head": 404,
+    "phong_officer": 404,
     "so_officer": 200,
     "leader": 200,
     "outsider": 404,
 }
+
+# Trường Tiểu học A1 takes part; Trường THCS A2 and Phòng A do not, so they do not even find the plan.
+SCHOOLS_ONLY = {
+    "school_clerk": 200,
+    "other_head": 404,
+    "phong_officer": 404,
+    "so_officer": 200,
+    "leader": 200,
+    "outsider": 404,
+}
+
+
+def _schools_only(world):
+    campaign = CampaignFactory(issuer=world.so)
+    campaign_set_participants(campaign=campaign, actor=None, scope="kinds", kinds=["primary_school"])
+    world.extra["schools_only"] = campaign_set_state(campaign=campaign, new_state=CampaignState.LAUNCHED, actor=None)
+
 
 CASES = [
     UrlCase(
@@ -60,6 +78,17 @@ CASES = [
         id="reports:plan-preview (draft)",
     ),
 ]
+
+for name in ("reports:plan-pdf", "reports:plan-preview"):
+    CASES.append(
+        UrlCase(
+            name,
+            lambda w, name=name: reverse(name, args=[w.extra["schools_only"].pk]),
+            SCHOOLS_ONLY,
+            setup=_schools_only,
+            id=f"{name} (participants only)",
+        )
+    )
 
 CASES.append(
     UrlCase(
