@@ -81,7 +81,7 @@ def test_nothing_logged_holds_a_choice(world):
 
 
 def test_a_non_member_cannot_vote(world):
-    council, session = open_session(world, size=3)
+    _council, session = open_session(world, size=3)
     stranger = UserFactory(username="la_mat", unit=world.phong_a, is_officer=True)
     with pytest.raises(ValidationError) as exc:
         services.ballot_submit(session=session, user=stranger, choices=_all_agree(session))

@@ -105,5 +105,5 @@ def test_exactly_eighty_per_cent_passes_and_one_vote_less_fails(world):
 
 
 def test_attendance_default_present(world):
-    council, session = open_session(world, size=3)
+    _council, session = open_session(world, size=3)
     assert list(session.attendances.values_list("status", flat=True)) == [Attendance.PRESENT] * 3
