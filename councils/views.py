@@ -219,7 +219,10 @@ def session_detail(request, pk):
         (session.quorum_percent or law.quorum_of(session.council)[0]),
         law.quorum_of(session.council)[1],
     )
-    moves = {"open": "councils:session-open", "closed": "councils:session-close"}
+    moves = {
+        SessionState.OPEN: ("councils:session-open", _("Open the vote")),
+        SessionState.CLOSED: ("councils:session-close", _("Close the session")),
+    }
     return render(
         request,
         "councils/session_detail.html",
@@ -237,7 +240,7 @@ def session_detail(request, pk):
             # tell who voted how to anyone watching it change.
             "show_tallies": session.closed_at is not None,
             "moves": [
-                (t.label, reverse(moves[t.target], args=[session.pk]), t.target == SessionState.CLOSED)
+                (moves[t.target][1], reverse(moves[t.target][0], args=[session.pk]), t.target == SessionState.CLOSED)
                 for t in status.allowed_transitions(session, user)
             ],
             "may_prepare": user.has_perm("councils.prepare_session", session),
