@@ -149,8 +149,9 @@ def _locked(session: Session) -> Session:
 
 
 @transaction.atomic
-def agenda_build(*, session: Session, actor: User | None) -> int:
-    """Put every qualified nominee sent to this unit, appraised and still without a result, on the agenda.
+def agenda_build(*, session: Session, actor: User | None, nominees=None) -> int:
+    """Put every qualified nominee sent to this unit, appraised and still without a result, on the agenda
+    (or only those of ``nominees`` among them).
 
     Each item copies its rule now (secret or open, threshold over all members, citation), so a
     later change of the catalogue does not change a session under way. Returns how many were added.
@@ -160,7 +161,10 @@ def agenda_build(*, session: Session, actor: User | None) -> int:
         raise ValidationError(_("The agenda is set before the session opens."))
     position = session.items.count()
     added = 0
-    for nominee in selectors.pending_nominees(session.council):
+    pending = selectors.pending_nominees(session.council)
+    if nominees is not None:
+        pending = pending.filter(pk__in=[n.pk for n in nominees])
+    for nominee in pending:
         threshold, citation = law.threshold_of(nominee.award)
         position += 1
         AgendaItem.objects.create(

@@ -1,0 +1,205 @@
+"""Demo councils: for each seed issuer whose level receives appraised dossiers (the organisers of
+``dossiers.demo``), the 2025–2026 council of that unit with seven members, a closed session whose
+tallies fall on both sides of the thresholds, and a session still voting on what is left.
+
+The unit's emulation officer is the secretary (runs the sessions); its head or leader chairs. Extra
+member accounts are made like the other demo accounts (same password). Runs after the dossiers
+demo. Idempotent: a unit that already has its 2025 council is left alone. Votes and closing go
+through the services, so the results reach the nominees and the biên bản take register numbers.
+"""
+
+import datetime
+import logging
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from awards.models import Award, TaskRatingRecord
+from councils import selectors, services
+from councils.enums import Attendance, MemberRole
+from councils.models import Council
+from dossiers import services as dossier_services
+from dossiers.demo import DOSSIER_DATE, ISSUER_CODES, ROUND_TITLE, _complete, _drive, _organiser, _senders
+from dossiers.models import AwardRound, Nominee
+from units.demo import DEMO_PASSWORD
+from units.models import Unit, User
+
+logger = logging.getLogger(__name__)
+SCHOOL_YEAR = 2025
+SIZE = 7
+CLOSED_ON = datetime.date(2026, 6, 25)
+EXTRA_NAMES = ("Nguyễn Văn Hòa", "Trần Thị Mai", "Lê Minh Tuấn", "Phạm Thu Hằng", "Vũ Đức Thắng", "Hoàng Thị Yến")
+
+
+def _say(stdout, message: str) -> None:
+    if stdout is not None:
+        stdout.write(message)
+
+
+def _accounts(unit: Unit) -> list[User]:
+    """Seven accounts of the unit: its own first (officer, leader, head), then demo members."""
+    own = list(
+        User.objects.filter(unit=unit, is_active=True)
+        .filter(Q(is_officer=True) | Q(is_leader=True) | Q(is_unit_head=True))
+        .order_by("-is_officer", "id")[:3]
+    )
+    stem = unit.code.lower().replace("sgddt-", "").replace("-", "")
+    extra = []
+    for i, name in enumerate(EXTRA_NAMES[: SIZE - len(own)], start=1):
+        username = f"{stem}.hoidong{i}"
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User(
+                username=username,
+                full_name=name,
+                unit=unit,
+                email=f"{username}@demo.thidua.edu.vn",
+                is_council_member=True,
+            )
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        extra.append(user)
+    return own + extra
+
+
+def _council(unit: Unit) -> Council:
+    council = services.council_create(
+        unit=unit, school_year=SCHOOL_YEAR, name=f"Hội đồng Thi đua – Khen thưởng {unit.name}", actor=None
+    )
+    accounts = _accounts(unit)
+    # The officer takes the minutes; the leader or head (else the first other account) chairs.
+    secretary = next((u for u in accounts if u.is_officer), accounts[0])
+    chair = next((u for u in accounts if u != secretary and (u.is_leader or u.is_unit_head)), None)
+    chair = chair or next(u for u in accounts if u != secretary)
+    titles = {secretary.pk: "Chuyên viên phụ trách thi đua, khen thưởng", chair.pk: unit.head_title or "Thủ trưởng"}
+    for user in accounts:
+        role = MemberRole.SECRETARY if user == secretary else MemberRole.CHAIR if user == chair else MemberRole.MEMBER
+        services.member_add(council=council, user=user, role=role, title=titles.get(user.pk, ""), actor=None)
+    return council
+
+
+def _closed_session(council: Council, nominees) -> None:
+    """Seven members, one absent who votes in writing; the first nominee passes, the second does not."""
+    session = services.session_create(
+        council=council,
+        title="Phiên họp xét danh hiệu thi đua năm học 2025–2026",
+        date=CLOSED_ON,
+        place="Phòng họp số 1",
+        actor=None,
+    )
+    services.agenda_build(session=session, actor=None, nominees=nominees)
+    members = list(council.members.select_related("user").order_by("id"))
+    secretary = next(m for m in members if m.role == MemberRole.SECRETARY).user
+    absent = members[-1]
+    services.attendance_set(session=session, statuses={absent.pk: Attendance.ABSENT}, actor=secretary)
+    services.session_open(session=session, actor=secretary)
+    items = list(session.items.order_by("position"))
+    secret = [item for item in items if item.secret]
+    # The first item agreed by all; every other item by the first five only (5/7 = 71 %: below 80 %).
+    if secret:
+        for i, member in enumerate(members):
+            choices = {item.pk: item == items[0] or i < 5 for item in secret}
+            if member == absent:
+                services.written_ballot_enter(session=session, member=member, choices=choices, actor=secretary)
+            else:
+                services.ballot_submit(session=session, user=member.user, choices=choices)
+    for item in items:
+        if not item.secret:
+            agree = 6 if item == items[0] else 3
+            services.open_count_set(item=item, agree=agree, disagree=SIZE - agree, actor=secretary)
+    services.session_close(session=session, actor=secretary)
+
+
+def _propose(dossier, count: int) -> int:
+    """Up to ``count`` people of the sender rated at least "good" in 2025 and not yet proposed in the
+    round: Chiến sĩ thi đua cơ sở (secret ballot) for an excellent rating, else Lao động tiên tiến."""
+    taken = Nominee.objects.filter(dossier__round=dossier.round, person__isnull=False).values_list("person_id")
+    ratings = TaskRatingRecord.objects.filter(
+        person__unit=dossier.unit, person__is_active=True, school_year=2025, rating__in=("excellent", "good")
+    ).exclude(person_id__in=taken)
+    awards = {a.code: a for a in Award.objects.filter(code__in=("LDTT", "CSTDCS"))}
+    added = 0
+    for record in ratings.select_related("person").order_by("-rating", "person__name_sort"):
+        if added >= count:
+            break
+        try:
+            with transaction.atomic():
+                dossier_services.nominee_add(
+                    dossier=dossier,
+                    actor=None,
+                    award=awards["CSTDCS" if record.rating == "excellent" else "LDTT"],
+                    person=record.person,
+                    achievement="Hoàn thành xuất sắc nhiệm vụ năm học 2025–2026",
+                )
+            added += 1
+        except ValidationError:
+            continue
+    return added
+
+
+def _supply(council: Council, *, wanted: int = 3) -> list:
+    """The council's pending nominees; when the dossiers demo left fewer than ``wanted`` (its
+    appraised dossier may hold nobody qualified), more appraised dossiers are made the same way."""
+    pending = list(selectors.pending_nominees(council))
+    unit = council.unit
+    award_round = AwardRound.objects.filter(organiser=unit, title=ROUND_TITLE).first()
+    officer = unit.accounts.filter(is_officer=True).first()
+    if award_round is None:
+        return pending
+    for sender in _senders(unit, None):
+        if len(pending) >= wanted:
+            break
+        try:
+            with transaction.atomic():
+                dossier = dossier_services.dossier_create(
+                    award_round=award_round, unit=sender, actor=None, dated=DOSSIER_DATE
+                )
+                if not _propose(dossier, wanted - len(pending)):
+                    raise ValidationError("nobody to propose")
+                _complete(dossier)
+                _drive(dossier, "appraised", officer)
+        except (ValidationError, PermissionDenied) as exc:
+            logger.info("Demo dossier of %s for the council skipped: %s", sender, exc)
+        pending = list(selectors.pending_nominees(council))
+    return pending
+
+
+def _voting_session(council: Council) -> None:
+    session = services.session_create(
+        council=council, title="Phiên họp xét bổ sung", date=timezone.localdate(), place="Phòng họp số 2", actor=None
+    )
+    services.agenda_build(session=session, actor=None)
+    services.session_open(session=session, actor=None)
+
+
+def load(*, stdout=None) -> dict:
+    """A council per receiving organiser of the demo rounds; returns {unit code: sessions made}."""
+    made = {}
+    for code in ISSUER_CODES:
+        issuer = Unit.objects.filter(code=code).first()
+        if issuer is None:
+            continue
+        unit = _organiser(issuer)
+        if Council.objects.filter(unit=unit, school_year=SCHOOL_YEAR).exists():
+            continue
+        try:
+            with transaction.atomic():
+                council = _council(unit)
+                pending = _supply(council)
+                if not pending:
+                    raise ValidationError("no appraised nominee")
+                closed = pending[:2] if len(pending) < 3 else pending[:-1][:3]
+                _closed_session(council, closed)
+                sessions = 1
+                if len(pending) > len(closed):
+                    _voting_session(council)
+                    sessions = 2
+        except ValidationError as exc:
+            logger.info("Demo council of %s skipped: %s", unit, exc)
+            continue
+        made[unit.code] = sessions
+        logins = ", ".join(council.members.values_list("user__username", flat=True))
+        _say(stdout, f"Hội đồng TĐKT mẫu: {unit.name}: {sessions} phiên họp; thành viên: {logins}")
+    return made
