@@ -2,7 +2,9 @@
 agenda items show the counters read-only, and no screen joins the two."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from councils.enums import SessionState
 from councils.models import AgendaItem, BallotReceipt, Council, CouncilMember, Session
 
 
@@ -31,9 +33,21 @@ class SessionAdmin(admin.ModelAdmin):
 
 @admin.register(AgendaItem)
 class AgendaItemAdmin(admin.ModelAdmin):
-    list_display = ("session", "nominee", "award", "secret", "threshold", "agree", "disagree", "result")
-    readonly_fields = ("agree", "disagree", "counted", "result")
-    raw_id_fields = ("session", "nominee")
+    """Counters appear only once the session is closed: watching them move beside the receipts
+    while members vote would tell who voted how."""
+
+    list_display = ("session", "nominee", "award", "secret", "threshold", "tally", "result")
+    fields = ("session", "nominee", "award", "secret", "threshold", "citation", "tally", "result")
+    readonly_fields = fields
+
+    @admin.display(description=_("tally"))
+    def tally(self, obj):
+        if obj.session.state != SessionState.CLOSED:
+            return "—"
+        return f"{obj.agree} / {obj.disagree}"
+
+    def has_add_permission(self, request):
+        return False
 
     def has_change_permission(self, request, obj=None):
         return False

@@ -63,7 +63,21 @@ def test_admin_offers_no_way_to_link():
     assert item_admin.has_change_permission(None) is False
     assert not getattr(receipt_admin, "inlines", [])
     assert "written" in receipt_admin.list_display
-    assert {"agree", "disagree"} <= set(item_admin.readonly_fields)
+    assert not {"agree", "disagree"} & (set(item_admin.list_display) | set(item_admin.fields))
+
+
+def test_admin_shows_a_tally_only_once_the_session_closed(world):
+    import councils.admin  # noqa: F401
+
+    council, session = open_session(world, size=3)
+    item_admin = admin.site._registry[AgendaItem]
+    for member in members_of(council):
+        services.ballot_submit(session=session, user=member.user, choices=_all_agree(session))
+    item = session.items.select_related("session").get()
+    assert item_admin.tally(item) == "—"
+    services.session_close(session=session, actor=secretary_of(council))
+    item = session.items.select_related("session").get()
+    assert item_admin.tally(item) == "3 / 0"
 
 
 def test_nothing_logged_holds_a_choice(world):
