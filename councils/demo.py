@@ -1,6 +1,7 @@
 """Demo councils: for each seed issuer whose level receives appraised dossiers (the organisers of
 ``dossiers.demo``), the 2025–2026 council of that unit with seven members, a closed session whose
-tallies fall on both sides of the thresholds, and a session still voting on what is left.
+tallies fall on both sides of the thresholds, and a session still voting on what is left (with one
+more appraised nominee for Chiến sĩ thi đua cơ sở, so that members have a secret ballot to cast).
 
 The unit's emulation officer is the secretary (runs the sessions); its head or leader chairs. Extra
 member accounts are made like the other demo accounts (same password). Runs after the dossiers
@@ -21,7 +22,8 @@ from councils import selectors, services
 from councils.enums import Attendance, MemberRole
 from councils.models import Council
 from dossiers import services as dossier_services
-from dossiers.demo import DOSSIER_DATE, ISSUER_CODES, ROUND_TITLE, _complete, _drive, _organiser, _senders
+from dossiers.demo import DOSSIER_DATE, ISSUER_CODES, ROUND_TITLE, SENT_ON, _complete, _organiser, _senders
+from dossiers.enums import AppraisalResult
 from dossiers.models import AwardRound, Nominee
 from units.demo import DEMO_PASSWORD
 from units.models import Unit, User
@@ -112,58 +114,60 @@ def _closed_session(council: Council, nominees) -> None:
     services.session_close(session=session, actor=secretary)
 
 
-def _propose(dossier, count: int) -> int:
+def _propose(dossier, code: str, count: int) -> int:
     """Up to ``count`` people of the sender rated at least "good" in 2025 and not yet proposed in the
-    round: Chiến sĩ thi đua cơ sở (secret ballot) for an excellent rating, else Lao động tiên tiến."""
+    round, for ``code`` (for Chiến sĩ thi đua cơ sở the proof of the initiative is kept on paper)."""
     taken = Nominee.objects.filter(dossier__round=dossier.round, person__isnull=False).values_list("person_id")
     ratings = TaskRatingRecord.objects.filter(
         person__unit=dossier.unit, person__is_active=True, school_year=2025, rating__in=("excellent", "good")
     ).exclude(person_id__in=taken)
-    awards = {a.code: a for a in Award.objects.filter(code__in=("LDTT", "CSTDCS"))}
+    award = Award.objects.get(code=code)
     added = 0
     for record in ratings.select_related("person").order_by("-rating", "person__name_sort"):
-        if added >= count:
-            break
         try:
             with transaction.atomic():
                 dossier_services.nominee_add(
                     dossier=dossier,
                     actor=None,
-                    award=awards["CSTDCS" if record.rating == "excellent" else "LDTT"],
+                    award=award,
                     person=record.person,
-                    achievement="Hoàn thành xuất sắc nhiệm vụ năm học 2025–2026",
+                    achievement="Hoàn thành xuất sắc nhiệm vụ năm học 2025–2026; sáng kiến cấp cơ sở",
+                    justification="Sáng kiến đã được Hội đồng sáng kiến cơ sở công nhận; minh chứng nộp bản giấy.",
                 )
             added += 1
         except ValidationError:
             continue
+        if added >= count:
+            break
     return added
 
 
-def _supply(council: Council, *, wanted: int = 3) -> list:
-    """The council's pending nominees; when the dossiers demo left fewer than ``wanted`` (its
-    appraised dossier may hold nobody qualified), more appraised dossiers are made the same way."""
-    pending = list(selectors.pending_nominees(council))
+def _appraised(council: Council, code: str, count: int) -> None:
+    """An appraised dossier with ``count`` nominees for ``code`` sent to the council's unit (the
+    officer found the paper proofs and qualified every nominee)."""
     unit = council.unit
     award_round = AwardRound.objects.filter(organiser=unit, title=ROUND_TITLE).first()
     officer = unit.accounts.filter(is_officer=True).first()
     if award_round is None:
-        return pending
+        return
     for sender in _senders(unit, None):
-        if len(pending) >= wanted:
-            break
         try:
             with transaction.atomic():
                 dossier = dossier_services.dossier_create(
                     award_round=award_round, unit=sender, actor=None, dated=DOSSIER_DATE
                 )
-                if not _propose(dossier, wanted - len(pending)):
+                if not _propose(dossier, code, count):
                     raise ValidationError("nobody to propose")
                 _complete(dossier)
-                _drive(dossier, "appraised", officer)
+                dossier_services.dossier_send(dossier=dossier, actor=None, today=SENT_ON)
+                dossier_services.dossier_receive(dossier=dossier, actor=officer)
+                dossier_services.appraisal_start(dossier=dossier, actor=officer)
+                for nominee in dossier.nominees.all():
+                    dossier_services.nominee_appraise(nominee=nominee, actor=officer, result=AppraisalResult.QUALIFIED)
+                dossier_services.dossier_appraise(dossier=dossier, actor=officer)
+            return
         except (ValidationError, PermissionDenied) as exc:
             logger.info("Demo dossier of %s for the council skipped: %s", sender, exc)
-        pending = list(selectors.pending_nominees(council))
-    return pending
 
 
 def _voting_session(council: Council) -> None:
@@ -187,13 +191,16 @@ def load(*, stdout=None) -> dict:
         try:
             with transaction.atomic():
                 council = _council(unit)
-                pending = _supply(council)
+                pending = list(selectors.pending_nominees(council))
+                if len(pending) < 2:
+                    _appraised(council, "LDTT", 2 - len(pending))
+                    pending = list(selectors.pending_nominees(council))
                 if not pending:
                     raise ValidationError("no appraised nominee")
-                closed = pending[:2] if len(pending) < 3 else pending[:-1][:3]
-                _closed_session(council, closed)
+                _closed_session(council, pending[:2])
                 sessions = 1
-                if len(pending) > len(closed):
+                _appraised(council, "CSTDCS", 1)
+                if selectors.pending_nominees(council).exists():
                     _voting_session(council)
                     sessions = 2
         except ValidationError as exc:
