@@ -197,9 +197,13 @@ def load(*, stdout=None) -> dict:
                     pending = list(selectors.pending_nominees(council))
                 if not pending:
                     raise ValidationError("no appraised nominee")
-                _closed_session(council, pending[:2])
+                # Two Chiến sĩ thi đua cơ sở nominees: one voted in the closed session, one left to vote.
+                _appraised(council, "CSTDCS", 2)
+                pending = list(selectors.pending_nominees(council))
+                shown = [n for n in pending if not n.award.secret_ballot][:2]
+                shown += [n for n in pending if n.award.secret_ballot][:1]
+                _closed_session(council, shown)
                 sessions = 1
-                _appraised(council, "CSTDCS", 1)
                 if selectors.pending_nominees(council).exists():
                     _voting_session(council)
                     sessions = 2

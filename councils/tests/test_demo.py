@@ -37,7 +37,8 @@ def test_demo_council_votes_on_both_sides_of_the_threshold_and_is_idempotent():
     closed = Session.objects.get(council=council, state=SessionState.CLOSED)
     results = set(closed.items.values_list("result", flat=True))
     assert results == {ItemResult.APPROVED, ItemResult.NOT_APPROVED}
-    assert closed.minutes_entry is not None
+    assert closed.minutes_entry is not None and closed.count_entry is not None
+    assert closed.receipts.filter(written=True).count() == 1
     voting = Session.objects.get(council=council, state=SessionState.OPEN)
     # Members have a secret ballot to cast on their phones.
     assert voting.items.filter(secret=True, award__code="CSTDCS").count() == 1
