@@ -95,3 +95,5 @@ def has_council(user):
 
 
 rules.add_perm("councils.menu", has_council)
+# For the menu ({% test_rule %}): the predicate alone, without the model backend's permission queries.
+rules.add_rule("councils.may_see_menu", has_council)

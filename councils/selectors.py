@@ -112,6 +112,8 @@ def has_council(user: User) -> bool:
         return False
     if user.is_superuser or user.is_officer or user.is_unit_head:
         return True
+    if not (user.is_council_member or user.is_leader):
+        return False  # members are seated from accounts with the council role: no query on every page
     return CouncilMember.objects.filter(user=user).exists() or (
         user.is_leader and Council.objects.filter(unit_id=user.unit_id).exists()
     )
@@ -136,10 +138,15 @@ def pending_nominees(council: Council) -> QuerySet[Nominee]:
     )
 
 
+SEATABLE = Q(is_council_member=True) | Q(is_unit_head=True) | Q(is_leader=True) | Q(is_officer=True)
+
+
 def member_candidates(council: Council) -> QuerySet[User]:
-    """Active accounts of the council's unit and the units under it, not yet on the council."""
+    """Active accounts of the council's unit and the units under it, not yet on the council, that hold the
+    council-member role (or lead or run the unit: heads, leaders and officers sit as chair or secretary)."""
     return (
         User.objects.filter(is_active=True, unit__path__startswith=council.unit.path)
+        .filter(SEATABLE)
         .exclude(council_seats__council=council)
         .select_related("unit")
         .order_by("unit__depth", "full_name", "username")

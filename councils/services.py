@@ -83,6 +83,14 @@ def member_add(*, council: Council, user: User, role: str, actor: User | None, t
         raise ValidationError(
             {"user": _("Only an active account of this unit or of a unit under it can sit on its council.")}
         )
+    if not (user.is_council_member or user.is_unit_head or user.is_leader or user.is_officer):
+        # The role is what shows the councils menu and the ballot to the account.
+        raise ValidationError(
+            {
+                "user": _("Give %(name)s the council-member role on the Accounts page first.")
+                % {"name": user.full_name or user.username}
+            }
+        )
     if council.members.filter(user=user).exists():
         raise ValidationError(
             {"user": _("%(name)s already sits on this council.") % {"name": user.full_name or user.username}}

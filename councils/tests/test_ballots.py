@@ -180,10 +180,14 @@ def test_an_even_school_council_is_refused_when_a_session_opens(world):
 
 def test_a_council_needs_one_chair_and_a_secretary(world):
     council = council_of(world, size=3)
-    other = UserFactory(username="chu_tich_2", unit=world.phong_a)
+    other = UserFactory(username="chu_tich_2", unit=world.phong_a, is_council_member=True)
     with pytest.raises(ValidationError) as exc:
         services.member_add(council=council, user=other, role=MemberRole.CHAIR, actor=None)
     assert exc.value.messages == ["Hội đồng đã có chủ tịch."]
+    clerk = UserFactory(username="van_thu_pa", full_name="Đỗ Thị Hằng", unit=world.phong_a, is_clerk=True)
+    with pytest.raises(ValidationError) as exc:
+        services.member_add(council=council, user=clerk, role=MemberRole.MEMBER, actor=None)
+    assert exc.value.messages == ["Hãy cấp vai trò thành viên Hội đồng cho Đỗ Thị Hằng ở trang Tài khoản trước."]
     outsider = UserFactory(username="ngoai_so", unit=world.other_so)
     with pytest.raises(ValidationError):
         services.member_add(council=council, user=outsider, role=MemberRole.MEMBER, actor=None)
