@@ -9,8 +9,19 @@ from django.utils import timezone
 from awards.models import AwardRecord
 from campaigns.enums import ACTIVE_STATES, CampaignState, SubmissionStatus
 from campaigns.models import Campaign, Deadline
-from campaigns.selectors import deadline_statuses, milestone_owing_units, status_counts, visible_campaigns
+from campaigns.selectors import (
+    campaign_participants,
+    deadline_statuses,
+    milestone_owing_units,
+    status_counts,
+    visible_campaigns,
+)
 from common.dates import school_year_of
+from dossiers.enums import DossierState
+from dossiers.models import Dossier
+from emulation.enums import RegistrationState
+from emulation.models import UnitRegistration
+from units import selectors as units_selectors
 from units.models import Person, Unit, User
 from units.selectors import unit_scope_q
 
@@ -111,3 +122,211 @@ def dashboard(user: User, *, today: datetime.date | None = None) -> Dashboard:
         deadlines=watches,
         awards=awards,
     )
+
+
+# --- The leader dashboard: charts over a subtree, with drill-down ---------------------------------
+
+HEATMAP_DEADLINES = 8  # the most recent deadlines already due, newest first
+COVERAGE_CAMPAIGNS = 5
+AWARD_YEARS = 5
+HEAT_STATUSES = (SubmissionStatus.ON_TIME, SubmissionStatus.LATE, SubmissionStatus.MISSING, SubmissionStatus.EXCUSED)
+
+
+@dataclass
+class HeatCell:
+    """Where one row unit's subtree stands on one deadline."""
+
+    counts: dict[str, int]
+
+    @property
+    def owing(self) -> int:
+        return sum(self.counts[s] for s in HEAT_STATUSES)
+
+    @property
+    def on_time_share(self) -> int | None:
+        """Per cent submitted on time among those owing (excused units left out); None when nobody owes."""
+        owing = self.owing - self.counts[SubmissionStatus.EXCUSED]
+        return None if owing <= 0 else round(100 * self.counts[SubmissionStatus.ON_TIME] / owing)
+
+    @property
+    def heat(self) -> str:
+        """A CSS class of the heatmap (the stylesheet colours it): 0 worst … 4 all on time, none."""
+        share = self.on_time_share
+        if share is None:
+            return "heat-none"
+        return f"heat-{min(share // 25, 4)}"
+
+
+@dataclass
+class Board:
+    """The dashboard of one subtree: its root, the rows (units directly below it) and each table."""
+
+    root: Unit | None
+    breadcrumb: list[Unit]
+    rows: list[Unit]
+    deadlines: list[Deadline]
+    heatmap: list[tuple[Unit, list[HeatCell]]]
+    coverage: list[dict]  # {campaign, rows: [(unit, participants, registered)]}
+    award_years: list[int]
+    awards: list[dict]  # {name, counts: [per year]}
+    awards_by_unit: list[tuple[Unit, int]]
+    pipeline: list[tuple[str, str, int]]  # (state, label, count)
+
+
+def drill_units(user: User) -> QuerySet[Unit]:
+    """The units a user may open the dashboard for: exactly the scope of the lists (404 outside)."""
+    return Unit.objects.filter(unit_scope_q(user))
+
+
+def dashboard_campaigns(user: User) -> QuerySet[Campaign]:
+    """Campaigns offered in the dashboard's filter: launched ones the user sees."""
+    return (
+        visible_campaigns(user)
+        .exclude(state=CampaignState.DRAFT)
+        .select_related("issuer")
+        .order_by("-starts_on", "-id")
+    )
+
+
+def _row_of(rows: list[Unit], root: Unit | None):
+    """A function mapping a unit path to the row (unit directly below the root) that holds it."""
+    by_path = {u.path: u for u in rows}
+    length = ((root.depth if root else 0) + 1) * Unit.steplen
+
+    def row(path: str) -> Unit | None:
+        return by_path.get(path[:length])
+
+    return row
+
+
+def board(
+    user: User,
+    *,
+    root: Unit | None = None,
+    campaign: Campaign | None = None,
+    school_year: int | None = None,
+    kind: str = "",
+    today: datetime.date | None = None,
+) -> Board:
+    """The dashboard tables for ``root``'s subtree (the user's unit when None), one row per unit directly
+    below it (the root itself when nothing is below). A fixed number of queries whatever the number of
+    units: each table is one grouped query, each heatmap deadline a fixed few."""
+    today = today or timezone.localdate()
+    root = root or user.unit
+    in_root = Q(path__startswith=root.path) if root else Q()
+    live = Q(active_to__isnull=True) | Q(active_to__gte=today)
+    scope = Unit.objects.filter(unit_scope_q(user)).filter(in_root, live)
+    depth = root.depth + 1 if root else 1
+    rows = list(scope.filter(depth=depth).order_by("name_sort"))
+    if not rows and root is not None:
+        rows = [root]
+        row_of = lambda path: root if path.startswith(root.path) else None  # noqa: E731
+    else:
+        row_of = _row_of(rows, root)
+    members = scope.filter(kind=kind) if kind else scope
+    breadcrumb = []
+    if root is not None and user.unit is not None:
+        top = user.unit.depth
+        breadcrumb = [u for u in units_selectors.unit_ancestors(root) if u.depth >= top]
+
+    # Heatmap: the latest deadlines already due, of the campaigns the user sees (or the one chosen).
+    campaigns = dashboard_campaigns(user)
+    if campaign is not None:
+        campaigns = campaigns.filter(pk=campaign.pk)
+    deadlines = Deadline.objects.filter(milestone__campaign__in=campaigns, due_on__lt=today)
+    if school_year:
+        deadlines = deadlines.filter(
+            due_on__range=(datetime.date(school_year, 9, 1), datetime.date(school_year + 1, 8, 31))
+        )
+    deadlines = list(
+        deadlines.select_related("milestone__campaign__issuer", "milestone__recipient")
+        .prefetch_related("milestone__campaign__participant_units")
+        .order_by("-due_on", "-id")[:HEATMAP_DEADLINES]
+    )
+    cells = {(r.pk, d.pk): dict.fromkeys(SubmissionStatus, 0) for r in rows for d in deadlines}
+    for deadline in deadlines:
+        owing = milestone_owing_units(deadline.milestone).filter(in_root, unit_scope_q(user))
+        if kind:
+            owing = owing.filter(kind=kind)
+        for status in deadline_statuses(deadline, owing, today=today):
+            row = row_of(status.unit.path)
+            if row is not None:
+                cells[(row.pk, deadline.pk)][status.status] += 1
+    heatmap = [(r, [HeatCell(cells[(r.pk, d.pk)]) for d in deadlines]) for r in rows]
+
+    # Registration coverage: units taking part against units that sent a registration.
+    coverage = []
+    for item in campaigns.filter(state__in=ACTIVE_STATES)[:COVERAGE_CAMPAIGNS]:
+        taking_part: dict[int, int] = {}
+        registered: dict[int, int] = {}
+        for path in (
+            campaign_participants(item)
+            .filter(in_root, unit_scope_q(user))
+            .filter(kind=kind)
+            .values_list("path", flat=True)
+            if kind
+            else campaign_participants(item).filter(in_root, unit_scope_q(user)).values_list("path", flat=True)
+        ):
+            row = row_of(path)
+            if row is not None:
+                taking_part[row.pk] = taking_part.get(row.pk, 0) + 1
+        sent = UnitRegistration.objects.filter(campaign=item, unit__in=members).exclude(state=RegistrationState.DRAFT)
+        for path in sent.values_list("unit__path", flat=True):
+            row = row_of(path)
+            if row is not None:
+                registered[row.pk] = registered.get(row.pk, 0) + 1
+        coverage.append(
+            {"campaign": item, "rows": [(r, taking_part.get(r.pk, 0), registered.get(r.pk, 0)) for r in rows]}
+        )
+
+    # Awards per form and school year (in force), and per row unit for the chosen (or last ended) year.
+    last_year = school_year_of(today) - 1
+    years = [school_year] if school_year else list(range(last_year - AWARD_YEARS + 1, last_year + 1))
+    records = AwardRecord.objects.in_force().filter(unit__in=members, school_year__in=years)
+    grid: dict[str, dict[int, int]] = {}
+    for name, year, n in records.values_list("award__name", "school_year").annotate(n=Count("id")).order_by():
+        grid.setdefault(name, {})[year] = n
+    awards = sorted(
+        ({"name": name, "counts": [by_year.get(y, 0) for y in years]} for name, by_year in grid.items()),
+        key=lambda a: (-sum(a["counts"]), a["name"]),
+    )
+    per_row: dict[int, int] = {}
+    for path, n in records.filter(school_year=years[-1]).values_list("unit__path").annotate(n=Count("id")).order_by():
+        row = row_of(path)
+        if row is not None:
+            per_row[row.pk] = per_row.get(row.pk, 0) + n
+    awards_by_unit = [(r, per_row.get(r.pk, 0)) for r in rows]
+
+    # The dossier pipeline: dossiers sent by units of the subtree, by state.
+    dossiers = Dossier.objects.filter(unit__in=members)
+    if school_year:
+        dossiers = dossiers.filter(round__school_year=school_year)
+    by_state = dict(dossiers.values_list("state").annotate(n=Count("id")).order_by())
+    pipeline = [(state.value, str(state.label), by_state.get(state, 0)) for state in DossierState]
+
+    return Board(
+        root=root,
+        breadcrumb=breadcrumb,
+        rows=rows,
+        deadlines=deadlines,
+        heatmap=heatmap,
+        coverage=coverage,
+        award_years=years,
+        awards=awards,
+        awards_by_unit=awards_by_unit,
+        pipeline=pipeline,
+    )
+
+
+def leader_summary(user: User, *, today: datetime.date | None = None) -> dict[str, int]:
+    """The few numbers the to-do page shows a leader: units late or missing on last month's deadlines,
+    dossiers on their way, awards of the last school year (all within the scope)."""
+    today = today or timezone.localdate()
+    data = dashboard(user, today=today)
+    late = sum(w.late_or_missing for w in data.deadlines if w.deadline.due_on < today)
+    on_the_way = (
+        Dossier.objects.filter(unit_scope_q(user, prefix="unit__"))
+        .exclude(state__in=(DossierState.DRAFT, DossierState.CLOSED, DossierState.REFUSED))
+        .count()
+    )
+    return {"late": late, "dossiers": on_the_way, "awards": sum(row["count"] for row in data.awards)}

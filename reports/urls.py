@@ -5,7 +5,9 @@ from reports import views
 app_name = "reports"
 
 urlpatterns = [
+    path("viec-can-lam/", views.home, name="home"),
     path("tong-hop/", views.dashboard, name="dashboard"),
+    path("tong-hop.xlsx", views.dashboard_export, name="dashboard-export"),
     path("phong-trao/<int:pk>/ke-hoach.pdf", views.plan_pdf, name="plan-pdf"),
     path("phong-trao/<int:pk>/ke-hoach/xem-truoc/", views.plan_preview, name="plan-preview"),
 ]

@@ -1,14 +1,22 @@
 from urllib.parse import quote
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 
+from common.dates import school_year_of
 from common.pdf import render_pdf
-from reports import selectors
+from common.views import xlsx_response
+from reports import selectors, todo
+from reports.charts import board_workbook, charts_data
 from reports.documents import plan_context, plan_filename
+from reports.forms import DashboardFilterForm
+from units.selectors import unit_ancestors, unit_children
 
 
 def pdf_response(pdf: bytes, ascii_name: str, unicode_name: str, *, inline: bool = False) -> HttpResponse:
@@ -45,8 +53,80 @@ def plan_preview(request, pk):
     return render(request, "reports/plan_preview.html", plan_context(campaign))
 
 
+def _board(request):
+    """The board the URL asks for: ``?unit=`` within the scope (404 outside), the filters kept in the
+    URL; a malformed value is dropped with a message, never an error page."""
+    user = request.user
+    root = None
+    raw_unit = request.GET.get("unit", "").strip()
+    if raw_unit:
+        if raw_unit.isdigit():
+            root = get_object_or_404(selectors.drill_units(user), pk=int(raw_unit))
+        else:
+            messages.warning(request, _("The unit in the address was not understood; the whole scope is shown."))
+    today = timezone.localdate()
+    last = school_year_of(today)
+    years = list(range(last, last - selectors.AWARD_YEARS - 1, -1))
+    form = DashboardFilterForm(request.GET, campaigns=selectors.dashboard_campaigns(user), school_years=years)
+    form.is_valid()
+    for name in form.errors:
+        messages.warning(
+            request,
+            _("The filter “%(field)s” had a value that was not understood and is ignored.")
+            % {"field": form.fields[name].label},
+        )
+    filters = {name: value for name, value in form.cleaned_data.items() if value not in (None, "")}
+    data = selectors.board(
+        user,
+        root=root,
+        campaign=filters.get("phong_trao"),
+        school_year=filters.get("nam_hoc"),
+        kind=filters.get("loai", ""),
+        today=today,
+    )
+    keep = QueryDict(mutable=True)
+    for name, value in filters.items():
+        keep[name] = value.pk if name == "phong_trao" else value
+    # The form shown again holds only the values understood.
+    return data, keep, DashboardFilterForm(keep, campaigns=selectors.dashboard_campaigns(user), school_years=years)
+
+
 @login_required
 def dashboard(request):
-    """Read-only figures over the user's scope: for leaders first, useful to every role."""
-    data = selectors.dashboard(request.user)
-    return render(request, "reports/dashboard.html", {"dashboard": data})
+    """What a leader watches over their scope: charts, each with its table, and a drill-down by unit."""
+    data, keep, form = _board(request)
+    here = keep.copy()
+    if data.root is not None and data.root.pk != request.user.unit_id:
+        here["unit"] = data.root.pk
+    context = {
+        "dashboard": selectors.dashboard(request.user),
+        "board": data,
+        "form": form,
+        "keep": keep.urlencode(),
+        "here": here.urlencode(),
+        "charts": charts_data(data, keep),
+    }
+    return render(request, "reports/dashboard.html", context)
+
+
+@login_required
+def dashboard_export(request):
+    """The dashboard's tables as an .xlsx, with the same unit, filters and scope as the screen."""
+    data, _keep, _form = _board(request)
+    name = (data.root.short_name or data.root.name) if data.root else _("all units")
+    return xlsx_response(board_workbook(data), _("Dashboard %(unit)s.xlsx") % {"unit": name})
+
+
+@login_required
+def home(request):
+    """Where every account lands: what waits for it, role by role, then its place in the tree.
+
+    Served at "/" (``units:home`` resolves here: config/urls.py lists it first)."""
+    user = request.user
+    context = {
+        "sections": todo.sections_for(user),
+        "unit": user.unit,
+        "ancestors": unit_ancestors(user.unit) if user.unit else [],
+        "children": unit_children(user.unit)[:50] if user.unit and user.sees_subtree else [],
+    }
+    return render(request, "reports/home.html", context)

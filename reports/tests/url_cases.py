@@ -68,3 +68,30 @@ CASES.append(
         dict.fromkeys(("school_clerk", "other_head", "phong_officer", "so_officer", "leader", "outsider"), 200),
     )
 )
+
+EVERYONE = ("school_clerk", "other_head", "phong_officer", "so_officer", "leader", "outsider")
+# Drilling into Phòng A: inside the scope of those overseeing it, a 404 for everyone else.
+PHONG_A = {
+    "school_clerk": 404,
+    "other_head": 404,
+    "phong_officer": 200,
+    "so_officer": 200,
+    "leader": 200,
+    "outsider": 404,
+}
+CASES += [
+    UrlCase("reports:home", lambda w: reverse("reports:home"), dict.fromkeys(EVERYONE, 200)),
+    UrlCase(
+        "reports:dashboard",
+        lambda w: f"{reverse('reports:dashboard')}?unit={w.phong_a.pk}",
+        PHONG_A,
+        id="reports:dashboard (drill into Phòng A)",
+    ),
+    UrlCase("reports:dashboard-export", lambda w: reverse("reports:dashboard-export"), dict.fromkeys(EVERYONE, 200)),
+    UrlCase(
+        "reports:dashboard-export",
+        lambda w: f"{reverse('reports:dashboard-export')}?unit={w.phong_a.pk}",
+        PHONG_A,
+        id="reports:dashboard-export (Phòng A)",
+    ),
+]
