@@ -24,9 +24,8 @@ def _label(status) -> str:
 
 def charts_data(data: Board, keep: QueryDict) -> dict:
     """Plain lists only (labels already in Vietnamese); each bar of a unit carries its drill-down URL."""
-    leaf = len(data.rows) == 1 and data.rows[0] == data.root
     names = [u.short_name or u.name for u in data.rows]
-    urls = [None if leaf else drill_url(u, keep) for u in data.rows]
+    urls = [None if u == data.root else drill_url(u, keep) for u in data.rows]
     deadlines = {
         "labels": names,
         "urls": urls,
@@ -98,7 +97,7 @@ def board_workbook(data: Board) -> bytes:
             ),
             Sheet(
                 _("Registrations"),
-                [_("Campaign"), _("Unit"), _("Units taking part"), _("Units registered")],
+                [_("Campaign"), _("Unit"), _("Number of units taking part"), _("Units registered")],
                 coverage_rows,
             ),
             Sheet(_("Awards"), [_("Award"), _("School year"), _("Awards given")], award_rows),

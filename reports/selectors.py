@@ -163,7 +163,7 @@ class Board:
 
     root: Unit | None
     breadcrumb: list[Unit]
-    rows: list[Unit]
+    rows: list[Unit]  # the root itself first, then the units directly below it
     deadlines: list[Deadline]
     heatmap: list[tuple[Unit, list[HeatCell]]]
     coverage: list[dict]  # {campaign, rows: [(unit, participants, registered)]}
@@ -208,21 +208,18 @@ def board(
     kind: str = "",
     today: datetime.date | None = None,
 ) -> Board:
-    """The dashboard tables for ``root``'s subtree (the user's unit when None), one row per unit directly
-    below it (the root itself when nothing is below). A fixed number of queries whatever the number of
-    units: each table is one grouped query, each heatmap deadline a fixed few."""
+    """The dashboard tables for ``root``'s subtree (the user's unit when None): the root's own row, then
+    one row per unit directly below it, each summing that unit's subtree. A fixed number of queries
+    whatever the number of units: each table is one grouped query, each heatmap deadline a fixed few."""
     today = today or timezone.localdate()
     root = root or user.unit
     in_root = Q(path__startswith=root.path) if root else Q()
     live = Q(active_to__isnull=True) | Q(active_to__gte=today)
     scope = Unit.objects.filter(unit_scope_q(user)).filter(in_root, live)
     depth = root.depth + 1 if root else 1
-    rows = list(scope.filter(depth=depth).order_by("name_sort"))
-    if not rows and root is not None:
-        rows = [root]
-        row_of = lambda path: root if path.startswith(root.path) else None  # noqa: E731
-    else:
-        row_of = _row_of(rows, root)
+    # The root's own row first (what the unit itself owes or received), then one row per unit below.
+    rows = ([root] if root is not None else []) + list(scope.filter(depth=depth).order_by("name_sort"))
+    row_of = _row_of(rows, root)
     members = scope.filter(kind=kind) if kind else scope
     breadcrumb = []
     if root is not None and user.unit is not None:
