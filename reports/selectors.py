@@ -22,6 +22,7 @@ from dossiers.models import Dossier
 from emulation.enums import RegistrationState
 from emulation.models import UnitRegistration
 from units import selectors as units_selectors
+from units.enums import Gender, PersonRole
 from units.models import Person, Unit, User
 from units.selectors import unit_scope_q
 
@@ -327,3 +328,137 @@ def leader_summary(user: User, *, today: datetime.date | None = None) -> dict[st
         .count()
     )
     return {"late": late, "dossiers": on_the_way, "awards": sum(row["count"] for row in data.awards)}
+
+
+# --- Fairness signals: where awards may not follow merit ------------------------------------------
+
+FAIR_YEARS = 3  # "every year": the last three school years that have ended
+EVEN_SHARE = 90  # "nearly every member": at least 90 % of the unit's active people
+NEVER_YEARS = 5
+LATE_DEADLINES = 10  # the latest deadlines already due
+LATE_MIN_OWED = 3
+LATE_SHARE = 80  # "always late": late or missing on at least 80 % of the deadlines it owed
+EVEN_AWARD = "LDTT"
+REPEAT_AWARD = "CSTDCS"
+
+
+@dataclass
+class Fairness:
+    root: Unit | None
+    years: list[int]
+    never_years: list[int]
+    even_units: list[tuple[Unit, int, list[int]]]  # unit, active people, % with LĐTT per year
+    repeat_people: list[Person]
+    never_units: list[tuple[Unit, int]]  # unit, active people
+    roles: list[tuple[str, int, int, int, int]]  # role label, people, awards, % of people, % of awards
+    women: tuple[int, int, int, int]  # % of people, % of awards, awards to women, awards to people
+    late_units: list[tuple[Unit, int, int]]  # unit, deadlines owed, late or missing
+
+
+def _pct(part: int, whole: int) -> int:
+    return round(100 * part / whole) if whole else 0
+
+
+def fairness(user: User, *, root: Unit | None = None, today: datetime.date | None = None) -> Fairness:
+    """Each signal in one or two grouped queries over ``root``'s subtree within the user's scope
+    (the late-units signal: a fixed few per deadline, at most ``LATE_DEADLINES``)."""
+    today = today or timezone.localdate()
+    root = root or user.unit
+    in_root = Q(unit__path__startswith=root.path) if root else Q()
+    last = school_year_of(today) - 1
+    years = list(range(last - FAIR_YEARS + 1, last + 1))
+    never_years = list(range(last - NEVER_YEARS + 1, last + 1))
+    people = Person.objects.filter(unit_scope_q(user, prefix="unit__"), in_root, is_active=True)
+    members = dict(people.values_list("unit_id").annotate(n=Count("id")).order_by())
+    units = {u.pk: u for u in Unit.objects.filter(pk__in=members).order_by("name_sort")}
+    records = AwardRecord.objects.in_force().filter(unit_scope_q(user, prefix="unit__"), in_root)
+
+    # Cào bằng: nearly every member of a unit with LĐTT, every one of the last years.
+    even: dict[int, dict[int, int]] = {}
+    for unit_id, year, n in (
+        # Among the people counted as members: those still active (the headcount is today's).
+        records.filter(award__code=EVEN_AWARD, person__is_active=True, school_year__in=years)
+        .values_list("unit_id", "school_year")
+        .annotate(n=Count("person", distinct=True))
+        .order_by()
+    ):
+        even.setdefault(unit_id, {})[year] = n
+    even_units = []
+    for unit in units.values():
+        shares = [_pct(even.get(unit.pk, {}).get(y, 0), members[unit.pk]) for y in years]
+        if all(share >= EVEN_SHARE for share in shares):
+            even_units.append((unit, members[unit.pk], shares))
+
+    # The same names as CSTĐCS every year.
+    repeat_ids = (
+        records.filter(award__code=REPEAT_AWARD, person__isnull=False, school_year__in=years)
+        .values("person_id")
+        .annotate(n=Count("school_year", distinct=True))
+        .filter(n=len(years))
+        .values("person_id")
+    )
+    repeat_people = list(Person.objects.filter(pk__in=repeat_ids).select_related("unit").order_by("name_sort"))
+
+    # Units with people and no award at all in the last NEVER_YEARS school years.
+    awarded = set(records.filter(school_year__in=never_years).values_list("unit_id", flat=True).distinct())
+    never_units = [(u, members[u.pk]) for u in units.values() if u.pk not in awarded]
+
+    # Who receives: classroom teachers and front-line staff against managers; women.
+    person_records = records.filter(person__isnull=False, school_year__in=years)
+    awards_by_role = dict(person_records.values_list("person__role").annotate(n=Count("id")).order_by())
+    people_by_role = dict(people.values_list("role").annotate(n=Count("id")).order_by())
+    total_people, total_awards = sum(people_by_role.values()), sum(awards_by_role.values())
+    roles = [
+        (
+            str(role.label),
+            people_by_role.get(role, 0),
+            awards_by_role.get(role, 0),
+            _pct(people_by_role.get(role, 0), total_people),
+            _pct(awards_by_role.get(role, 0), total_awards),
+        )
+        for role in PersonRole
+        if people_by_role.get(role) or awards_by_role.get(role)
+    ]
+    women_people = people.filter(gender=Gender.FEMALE).count()
+    women_awards = person_records.filter(person__gender=Gender.FEMALE).count()
+    women = (_pct(women_people, total_people), _pct(women_awards, total_awards), women_awards, total_awards)
+
+    # Units always late: late or missing on most of the latest deadlines they owed.
+    deadlines = (
+        Deadline.objects.filter(milestone__campaign__in=dashboard_campaigns(user), due_on__lt=today)
+        .select_related("milestone__campaign__issuer", "milestone__recipient")
+        .prefetch_related("milestone__campaign__participant_units")
+        .order_by("-due_on", "-id")[:LATE_DEADLINES]
+    )
+    owed: dict[int, list[int]] = {}
+    late_units_by_id: dict[int, Unit] = {}
+    unit_in_root = Q(path__startswith=root.path) if root else Q()
+    for deadline in deadlines:
+        owing = milestone_owing_units(deadline.milestone).filter(unit_in_root, unit_scope_q(user))
+        for status in deadline_statuses(deadline, owing, today=today):
+            if status.status in (SubmissionStatus.NOT_DUE, SubmissionStatus.EXTENDED):
+                continue
+            late = status.status in (SubmissionStatus.LATE, SubmissionStatus.MISSING)
+            counts = owed.setdefault(status.unit.pk, [0, 0])
+            counts[0] += 1
+            counts[1] += int(late)
+            late_units_by_id[status.unit.pk] = status.unit
+    late_units = sorted(
+        (
+            (late_units_by_id[pk], n, late)
+            for pk, (n, late) in owed.items()
+            if n >= LATE_MIN_OWED and _pct(late, n) >= LATE_SHARE
+        ),
+        key=lambda row: (-row[2] / row[1], row[0].name_sort),
+    )
+    return Fairness(
+        root=root,
+        years=years,
+        never_years=never_years,
+        even_units=even_units,
+        repeat_people=repeat_people,
+        never_units=never_units,
+        roles=roles,
+        women=women,
+        late_units=late_units,
+    )

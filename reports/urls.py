@@ -8,6 +8,7 @@ urlpatterns = [
     path("viec-can-lam/", views.home, name="home"),
     path("tong-hop/", views.dashboard, name="dashboard"),
     path("tong-hop.xlsx", views.dashboard_export, name="dashboard-export"),
+    path("tong-hop/cong-bang/", views.fairness, name="fairness"),
     path("phong-trao/<int:pk>/ke-hoach.pdf", views.plan_pdf, name="plan-pdf"),
     path("phong-trao/<int:pk>/ke-hoach/xem-truoc/", views.plan_preview, name="plan-preview"),
 ]

@@ -53,17 +53,22 @@ def plan_preview(request, pk):
     return render(request, "reports/plan_preview.html", plan_context(campaign))
 
 
+def _drill_root(request):
+    """The unit asked for by ``?unit=``: within the scope, else 404; a malformed value is ignored."""
+    raw = request.GET.get("unit", "").strip()
+    if not raw:
+        return None
+    if raw.isdigit():
+        return get_object_or_404(selectors.drill_units(request.user), pk=int(raw))
+    messages.warning(request, _("The unit in the address was not understood; the whole scope is shown."))
+    return None
+
+
 def _board(request):
     """The board the URL asks for: ``?unit=`` within the scope (404 outside), the filters kept in the
     URL; a malformed value is dropped with a message, never an error page."""
     user = request.user
-    root = None
-    raw_unit = request.GET.get("unit", "").strip()
-    if raw_unit:
-        if raw_unit.isdigit():
-            root = get_object_or_404(selectors.drill_units(user), pk=int(raw_unit))
-        else:
-            messages.warning(request, _("The unit in the address was not understood; the whole scope is shown."))
+    root = _drill_root(request)
     today = timezone.localdate()
     last = school_year_of(today)
     years = list(range(last, last - selectors.AWARD_YEARS - 1, -1))
@@ -130,3 +135,15 @@ def home(request):
         "children": unit_children(user.unit)[:50] if user.unit and user.sees_subtree else [],
     }
     return render(request, "reports/home.html", context)
+
+
+@login_required
+def fairness(request):
+    """Signals that awards may not follow merit, each with how it is computed and who is behind it."""
+    root = _drill_root(request)
+    data = selectors.fairness(request.user, root=root)
+    breadcrumb = []
+    if data.root is not None and request.user.unit is not None:
+        breadcrumb = [u for u in unit_ancestors(data.root) if u.depth >= request.user.unit.depth]
+    context = {"fair": data, "breadcrumb": breadcrumb, "limits": selectors}
+    return render(request, "reports/fairness.html", context)

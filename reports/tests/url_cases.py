@@ -95,3 +95,12 @@ CASES += [
         id="reports:dashboard-export (Phòng A)",
     ),
 ]
+CASES += [
+    UrlCase("reports:fairness", lambda w: reverse("reports:fairness"), dict.fromkeys(EVERYONE, 200)),
+    UrlCase(
+        "reports:fairness",
+        lambda w: f"{reverse('reports:fairness')}?unit={w.phong_a.pk}",
+        PHONG_A,
+        id="reports:fairness (Phòng A)",
+    ),
+]
