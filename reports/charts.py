@@ -4,10 +4,11 @@
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from campaigns.enums import SubmissionStatus
 from common.excel import Sheet, workbook_bytes
-from reports.selectors import HEAT_STATUSES, Board
+from reports.selectors import HEAT_STATUSES, Board, FigureSummary
 
 AWARD_FORMS_CHARTED = 6
 
@@ -102,5 +103,24 @@ def board_workbook(data: Board) -> bytes:
             ),
             Sheet(_("Awards"), [_("Award"), _("School year"), _("Awards given")], award_rows),
             Sheet(_("Dossiers"), [_("State"), _("Dossiers")], [(label, n) for _s, label, n in data.pipeline]),
+        ]
+    )
+
+
+def _figure_header(figure: dict) -> str:
+    return f"{figure['label']} ({figure['unit']})" if figure.get("unit") else figure["label"]
+
+
+def figures_workbook(data: FigureSummary) -> bytes:
+    """The summed figures as on the screen, then every unit that has not reported."""
+    headers = [_("Unit"), _("Units reported"), _("Units owing"), *(_figure_header(f) for f in data.figures)]
+    rows = [(r.unit.name, r.reported, r.owing, *r.values) for r in data.rows]
+    rows.append((pgettext("sum row", "Total"), data.total.reported, data.total.owing, *data.total.values))
+    rows.append((_("Target"), None, None, *(f["target"].target_value if f["target"] else None for f in data.figures)))
+    missing = [(u.name,) for u in data.total.missing]
+    return workbook_bytes(
+        [
+            Sheet(_("Figures"), headers, rows, widths=(40, 12, 12, *(18 for _f in data.figures))),
+            Sheet(_("Not reported"), [_("Unit")], missing, widths=(50,)),
         ]
     )

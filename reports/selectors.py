@@ -2,6 +2,7 @@
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
@@ -17,6 +18,7 @@ from campaigns.selectors import (
     visible_campaigns,
 )
 from common.dates import school_year_of
+from common.text import fold
 from dossiers.enums import DossierState
 from dossiers.models import Dossier
 from emulation.enums import RegistrationState
@@ -462,3 +464,116 @@ def fairness(user: User, *, root: Unit | None = None, today: datetime.date | Non
         women=women,
         late_units=late_units,
     )
+
+
+# --- Figures summed up the tree -----------------------------------------------------------------
+
+
+def averaged(figure: dict) -> bool:
+    """A share (unit "%") is averaged over the units that reported it; every other figure is summed."""
+    return (figure.get("unit") or "").strip() == "%"
+
+
+@dataclass
+class FigureRow:
+    unit: Unit
+    owing: int
+    reported: int
+    values: list[Decimal | None]  # per figure: sum or average over the reports of the row's subtree
+    missing: list[Unit]  # units of the row's subtree that owe the deadline and have not reported
+
+
+@dataclass
+class FigureSummary:
+    """``progress``: per figure, the whole subtree's value against its target in per cent (or None)."""
+
+    deadline: Deadline
+    root: Unit | None
+    breadcrumb: list[Unit]
+    figures: list[dict]  # the milestone's figures, each with "averaged" and its matching "target" (or None)
+    rows: list[FigureRow]
+    total: FigureRow
+    progress: list[int | None]
+
+
+def figure_deadlines(user: User) -> QuerySet[Deadline]:
+    """Deadlines whose figures the user may sum: of campaigns the user oversees (issuer's staff, or an
+    officer/leader/council member above the issuer): the views check ``campaigns.view_status``."""
+    return Deadline.objects.filter(milestone__campaign__in=visible_campaigns(user)).select_related(
+        "milestone__campaign__issuer", "milestone__recipient"
+    )
+
+
+def _targets_for(campaign: Campaign, figures: list[dict]) -> list:
+    """A figure's target: the campaign's quantified target with the same unit whose heading holds the
+    figure's label (or the other way round), compared folded; None when no target matches."""
+    targets = [c for c in campaign.criteria.all() if c.target_value is not None]
+    found = []
+    for figure in figures:
+        label, unit = fold(figure.get("label", "")), fold(figure.get("unit") or "")
+        match = next(
+            (
+                c
+                for c in targets
+                if fold(c.target_unit) == unit and label and (label in fold(c.title) or fold(c.title) in label)
+            ),
+            None,
+        )
+        found.append(match)
+    return found
+
+
+def figure_summary(user: User, deadline: Deadline, *, root: Unit | None = None, today=None) -> FigureSummary:
+    """The figures units reported on a deadline (their latest submission), summed (or averaged) per unit
+    directly below ``root`` and for the whole subtree, with who has not reported. A fixed few queries."""
+    today = today or timezone.localdate()
+    root = root or user.unit
+    campaign = deadline.milestone.campaign
+    figures = [dict(f) for f in (deadline.milestone.figures or []) if isinstance(f, dict) and f.get("key")]
+    for figure, target in zip(figures, _targets_for(campaign, figures), strict=True):
+        figure["averaged"] = averaged(figure)
+        figure["target"] = target
+    in_root = Q(path__startswith=root.path) if root else Q()
+    owing = milestone_owing_units(deadline.milestone).filter(in_root, unit_scope_q(user))
+    statuses = deadline_statuses(deadline, owing, today=today)
+    below = list(
+        Unit.objects.filter(unit_scope_q(user))
+        .filter(in_root, depth=(root.depth + 1) if root else 1)
+        .order_by("name_sort")
+    )
+    rows_units = ([root] if root is not None else []) + below
+    row_of = _row_of(rows_units, root)
+    grouped: dict[int, list] = {u.pk: [] for u in rows_units}
+    for status in statuses:
+        row = row_of(status.unit.path)
+        if row is not None:
+            grouped[row.pk].append(status)
+
+    def summarise(unit: Unit, items: list) -> FigureRow:
+        reports = [s.latest.figures for s in items if s.latest is not None]
+        values = []
+        for figure in figures:
+            numbers = [Decimal(str(r[figure["key"]])) for r in reports if r.get(figure["key"]) is not None]
+            if not numbers:
+                values.append(None)
+            elif figure["averaged"]:
+                values.append((sum(numbers) / len(numbers)).quantize(Decimal("0.01")))
+            else:
+                values.append(sum(numbers))
+        missing = sorted(
+            (s.unit for s in items if s.latest is None and s.status != SubmissionStatus.EXCUSED),
+            key=lambda u: u.name_sort,
+        )
+        return FigureRow(unit, len(items), len(reports), values, missing)
+
+    rows = [summarise(u, grouped[u.pk]) for u in rows_units]
+    rows = [r for r in rows if r.owing or r.unit != root]
+    total = summarise(root, statuses) if root else summarise(Unit(name=""), statuses)
+    breadcrumb = []
+    if root is not None and user.unit is not None:
+        breadcrumb = [u for u in units_selectors.unit_ancestors(root) if u.depth >= user.unit.depth]
+    progress = [
+        round(100 * value / figure["target"].target_value) if value is not None and figure["target"] else None
+        for figure, value in zip(figures, total.values, strict=True)
+    ]
+    return FigureSummary(deadline, root, breadcrumb, figures, rows, total, progress)

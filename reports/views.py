@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 
 from common.dates import school_year_of
 from common.pdf import render_pdf
-from common.views import xlsx_response
+from common.views import require, xlsx_response
 from reports import selectors, todo
-from reports.charts import board_workbook, charts_data
+from reports.charts import board_workbook, charts_data, figures_workbook
 from reports.documents import plan_context, plan_filename
 from reports.forms import DashboardFilterForm
 from units.selectors import unit_ancestors, unit_children
@@ -110,6 +110,12 @@ def dashboard(request):
         "keep": keep.urlencode(),
         "here": here.urlencode(),
         "charts": charts_data(data, keep),
+        # Deadlines asking for figures, whose sums the reader may open (the status page's readers).
+        "figure_links": {
+            d.pk
+            for d in data.deadlines
+            if d.milestone.figures and request.user.has_perm("campaigns.view_status", d.milestone.campaign)
+        },
     }
     return render(request, "reports/dashboard.html", context)
 
@@ -147,3 +153,25 @@ def fairness(request):
         breadcrumb = [u for u in unit_ancestors(data.root) if u.depth >= request.user.unit.depth]
     context = {"fair": data, "breadcrumb": breadcrumb, "limits": selectors}
     return render(request, "reports/fairness.html", context)
+
+
+def _figure_deadline(request, pk):
+    deadline = get_object_or_404(selectors.figure_deadlines(request.user), pk=pk)
+    require(request.user, "campaigns.view_status", deadline.milestone.campaign)
+    return deadline
+
+
+@login_required
+def figures(request, pk):
+    """A deadline's figures summed (or averaged) per unit below and for the whole subtree, with who has
+    not reported, against the campaign's targets; drill-down by ``?unit=`` like the dashboard."""
+    deadline = _figure_deadline(request, pk)
+    data = selectors.figure_summary(request.user, deadline, root=_drill_root(request))
+    return render(request, "reports/figures.html", {"summary": data})
+
+
+@login_required
+def figures_export(request, pk):
+    deadline = _figure_deadline(request, pk)
+    data = selectors.figure_summary(request.user, deadline, root=_drill_root(request))
+    return xlsx_response(figures_workbook(data), _("Figures %(title)s.xlsx") % {"title": deadline.milestone.title[:60]})

@@ -104,3 +104,46 @@ CASES += [
         id="reports:fairness (Phòng A)",
     ),
 ]
+
+
+def _figures_deadline(world):
+    import datetime
+
+    from campaigns import services
+    from campaigns.tests.factories import running_campaign
+
+    milestone = services.milestone_create(
+        campaign=running_campaign(world),
+        actor=None,
+        deliverable="annual_report",
+        title="Báo cáo số liệu",
+        due_on=datetime.date(2026, 11, 20),
+        figures=[{"key": "truong", "label": "Số trường đạt chuẩn", "unit": "trường"}],
+        amendment_reason="Bổ sung hạn nộp",
+    )
+    world.extra["figures_deadline"] = milestone.deadlines.get()
+
+
+# The sums follow the deadline status page's rule: those who oversee the campaign.
+FIGURES = {
+    "school_clerk": 403,
+    "other_head": 403,
+    "phong_officer": 403,
+    "so_officer": 200,
+    "leader": 200,
+    "outsider": 404,
+}
+CASES += [
+    UrlCase(
+        "reports:figures",
+        lambda w: reverse("reports:figures", args=[w.extra["figures_deadline"].pk]),
+        FIGURES,
+        setup=_figures_deadline,
+    ),
+    UrlCase(
+        "reports:figures-export",
+        lambda w: reverse("reports:figures-export", args=[w.extra["figures_deadline"].pk]),
+        FIGURES,
+        setup=_figures_deadline,
+    ),
+]
