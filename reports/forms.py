@@ -18,3 +18,5 @@ class DashboardFilterForm(forms.Form):
         self.fields["phong_trao"].queryset = campaigns
         self.fields["nam_hoc"].choices = [("", _("All school years"))] + [(y, f"{y}–{y + 1}") for y in school_years]
         self.fields["loai"].choices = [("", _("All unit kinds")), *UnitKind.choices]
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-select form-select-sm"
