@@ -21,8 +21,8 @@ from common.dates import school_year_of
 from common.text import fold
 from dossiers.enums import DossierState
 from dossiers.models import Dossier
-from emulation.enums import RegistrationState
-from emulation.models import UnitRegistration
+from emulation.enums import ExemplarStep, RegistrationState
+from emulation.models import Exemplar, IndividualRegistration, UnitRegistration
 from units import selectors as units_selectors
 from units.enums import Gender, PersonRole
 from units.models import Person, Unit, User
@@ -577,3 +577,67 @@ def figure_summary(user: User, deadline: Deadline, *, root: Unit | None = None, 
         for figure, value in zip(figures, total.values, strict=True)
     ]
     return FigureSummary(deadline, root, breadcrumb, figures, rows, total, progress)
+
+
+# --- The campaign's sơ kết / tổng kết report: what it is drafted from ------------------------------
+
+
+@dataclass
+class ReviewData:
+    campaign: Campaign
+    figures: list[FigureSummary]  # the latest deadline already due of each milestone asking for figures
+    registered: list[tuple[str, int, int]]  # title aimed for, people registered, of them awarded it
+    exemplars: list[tuple[str, int]]  # step label, exemplars at that step
+    awards: list[tuple[str, int]]  # award name, awards given in the campaign's period (in force)
+
+
+def review_data(user: User, campaign: Campaign, *, today: datetime.date | None = None) -> ReviewData:
+    """Everything the report states, over the user's scope: a few queries per milestone with figures."""
+    today = today or timezone.localdate()
+    root = campaign.issuer  # the readers of the report oversee the campaign: its issuer is in their scope
+    summaries = []
+    latest: dict[int, Deadline] = {}
+    for deadline in (
+        Deadline.objects.filter(milestone__campaign=campaign, due_on__lte=today)
+        .select_related("milestone__campaign__issuer", "milestone__recipient")
+        .order_by("milestone_id", "due_on")
+    ):
+        if deadline.milestone.figures:
+            latest[deadline.milestone_id] = deadline
+    for deadline in latest.values():
+        summaries.append(figure_summary(user, deadline, root=root, today=today))
+
+    registrations = list(
+        IndividualRegistration.objects.filter(campaign=campaign, unit__in=Unit.objects.filter(unit_scope_q(user)))
+        .exclude(state=RegistrationState.DRAFT)
+        .values_list("person_id", "aimed_award_id", "aimed_award__name", "school_year")
+    )
+    awarded = set(
+        AwardRecord.objects.in_force()
+        .filter(person_id__in={r[0] for r in registrations})
+        .values_list("person_id", "award_id", "school_year")
+    )
+    by_title: dict[str, list[int]] = {}
+    for person_id, award_id, name, year in registrations:
+        counts = by_title.setdefault(name, [0, 0])
+        counts[0] += 1
+        counts[1] += int((person_id, award_id, year) in awarded)
+    registered = [(name, n, got) for name, (n, got) in sorted(by_title.items())]
+
+    steps = dict(
+        Exemplar.objects.filter(campaign=campaign, unit__in=Unit.objects.filter(unit_scope_q(user)))
+        .values_list("step")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    exemplars = [(str(step.label), steps.get(step, 0)) for step in ExemplarStep]
+
+    given = (
+        AwardRecord.objects.in_force()
+        .filter(unit_scope_q(user, prefix="unit__"), unit__path__startswith=campaign.issuer.path)
+        .filter(decision__date__range=(campaign.starts_on, min(campaign.ends_on, today)))
+        .values_list("award__name")
+        .annotate(n=Count("id"))
+        .order_by("-n", "award__name")
+    )
+    return ReviewData(campaign, summaries, registered, exemplars, list(given))

@@ -3,20 +3,23 @@ from urllib.parse import quote
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, QueryDict
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from common.dates import school_year_of
+from common.docx import build_official_docx
 from common.pdf import render_pdf
-from common.views import require, xlsx_response
+from common.views import bytes_download, require, xlsx_response
 from reports import selectors, todo
 from reports.charts import board_workbook, charts_data, figures_workbook
-from reports.documents import plan_context, plan_filename
+from reports.documents import REVIEW_KINDS, plan_context, plan_filename, review_doc
 from reports.forms import DashboardFilterForm
 from units.selectors import unit_ancestors, unit_children
+
+DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def pdf_response(pdf: bytes, ascii_name: str, unicode_name: str, *, inline: bool = False) -> HttpResponse:
@@ -175,3 +178,19 @@ def figures_export(request, pk):
     deadline = _figure_deadline(request, pk)
     data = selectors.figure_summary(request.user, deadline, root=_drill_root(request))
     return xlsx_response(figures_workbook(data), _("Figures %(title)s.xlsx") % {"title": deadline.milestone.title[:60]})
+
+
+@login_required
+def review(request, pk, kind, fmt):
+    """The campaign's Báo cáo sơ kết/tổng kết drafted from the data, as PDF or Word, for the officer to
+    edit and sign; read by those who oversee the campaign (the deadline status page's readers)."""
+    if kind not in REVIEW_KINDS or fmt not in ("pdf", "docx"):
+        raise Http404
+    campaign = get_object_or_404(selectors.plan_campaigns(request.user), pk=pk)
+    require(request.user, "campaigns.view_status", campaign)
+    today = timezone.localdate()
+    doc = review_doc(selectors.review_data(request.user, campaign, today=today), kind, today=today)
+    name = f"bao-cao-{kind}-{campaign.pk}.{fmt}"
+    if fmt == "pdf":
+        return pdf_response(render_pdf("dossiers/documents/official.html", {"doc": doc}), name, name)
+    return bytes_download(build_official_docx(doc), filename=name, content_type=DOCX_CONTENT_TYPE)

@@ -147,3 +147,23 @@ CASES += [
         setup=_figures_deadline,
     ),
 ]
+
+
+def _launched_for_review(world):
+    from campaigns.tests.factories import running_campaign
+
+    world.extra["review_campaign"] = running_campaign(world)
+
+
+REVIEW = {**dict.fromkeys(("school_clerk", "other_head", "phong_officer"), 403), "so_officer": 200, "leader": 200}
+REVIEW["outsider"] = 404
+CASES += [
+    UrlCase(
+        "reports:review",
+        lambda w, kind=kind, fmt=fmt: reverse("reports:review", args=[w.extra["review_campaign"].pk, kind, fmt]),
+        REVIEW,
+        setup=_launched_for_review,
+        id=f"reports:review ({kind}.{fmt})",
+    )
+    for kind, fmt in (("so-ket", "pdf"), ("tong-ket", "docx"))
+]
