@@ -37,6 +37,9 @@ def plan_campaigns(user: User) -> QuerySet[Campaign]:
 # --- The dashboard: what a leader watches over their unit's tree ----------------------------------
 
 DASHBOARD_DEADLINES = 8
+# What the status rule and the per-row sums read of a unit: loading whole rows for every unit of a
+# province's deadlines costs more than the queries themselves.
+STATUS_FIELDS = ("id", "path", "depth", "active_from", "name", "short_name", "name_sort")
 DASHBOARD_WINDOW_DAYS = 30
 
 
@@ -80,7 +83,10 @@ def dashboard(user: User, *, today: datetime.date | None = None) -> Dashboard:
     awards_school_year = school_year_of(today) - 1
     units = _scope_units(user)
     unit_count = units.count()
-    people_count = Person.objects.filter(unit_scope_q(user, prefix="unit__"), is_active=True).count()
+    # The scope's unit ids read once: testing the scope (mergers included) on every person or award
+    # row of a province costs far more than a list of a thousand ids.
+    in_scope = list(Unit.objects.filter(unit_scope_q(user)).values_list("id", flat=True))
+    people_count = Person.objects.filter(unit_id__in=in_scope, is_active=True).count()
 
     # Campaigns issued inside the scope, and those above it that the scope takes part in.
     campaigns = visible_campaigns(user)
@@ -99,7 +105,7 @@ def dashboard(user: User, *, today: datetime.date | None = None) -> Dashboard:
     )
     watches = []
     for deadline in nearby:
-        owing = milestone_owing_units(deadline.milestone).filter(unit_scope_q(user))
+        owing = milestone_owing_units(deadline.milestone).filter(pk__in=in_scope).only(*STATUS_FIELDS)
         statuses = deadline_statuses(deadline, owing, today=today)
         watches.append(
             DeadlineWatch(
@@ -112,7 +118,7 @@ def dashboard(user: User, *, today: datetime.date | None = None) -> Dashboard:
         )
 
     awards = list(
-        AwardRecord.objects.filter(unit_scope_q(user, prefix="unit__"), school_year=awards_school_year)
+        AwardRecord.objects.filter(unit_id__in=in_scope, school_year=awards_school_year)
         .values("award__name")
         .annotate(count=Count("id"))
         .order_by("-count", "award__name")[:10]
@@ -223,7 +229,9 @@ def board(
     # The root's own row first (what the unit itself owes or received), then one row per unit below.
     rows = ([root] if root is not None else []) + list(scope.filter(depth=depth).order_by("name_sort"))
     row_of = _row_of(rows, root)
-    members = scope.filter(kind=kind) if kind else scope
+    # The ids of the units counted, read once (see ``dashboard``).
+    members = list((scope.filter(kind=kind) if kind else scope).values_list("id", flat=True))
+    scoped = list(Unit.objects.filter(unit_scope_q(user)).filter(in_root).values_list("id", flat=True))
     breadcrumb = []
     if root is not None and user.unit is not None:
         top = user.unit.depth
@@ -245,7 +253,7 @@ def board(
     )
     cells = {(r.pk, d.pk): dict.fromkeys(SubmissionStatus, 0) for r in rows for d in deadlines}
     for deadline in deadlines:
-        owing = milestone_owing_units(deadline.milestone).filter(in_root, unit_scope_q(user))
+        owing = milestone_owing_units(deadline.milestone).filter(pk__in=scoped).only(*STATUS_FIELDS)
         if kind:
             owing = owing.filter(kind=kind)
         for status in deadline_statuses(deadline, owing, today=today):
@@ -259,18 +267,13 @@ def board(
     for item in campaigns.filter(state__in=ACTIVE_STATES)[:COVERAGE_CAMPAIGNS]:
         taking_part: dict[int, int] = {}
         registered: dict[int, int] = {}
-        for path in (
-            campaign_participants(item)
-            .filter(in_root, unit_scope_q(user))
-            .filter(kind=kind)
-            .values_list("path", flat=True)
-            if kind
-            else campaign_participants(item).filter(in_root, unit_scope_q(user)).values_list("path", flat=True)
-        ):
+        participants = campaign_participants(item).filter(pk__in=members)
+        for path in participants.values_list("path", flat=True):
             row = row_of(path)
             if row is not None:
                 taking_part[row.pk] = taking_part.get(row.pk, 0) + 1
-        sent = UnitRegistration.objects.filter(campaign=item, unit__in=members).exclude(state=RegistrationState.DRAFT)
+        sent = UnitRegistration.objects.filter(campaign=item, unit_id__in=members)
+        sent = sent.exclude(state=RegistrationState.DRAFT)
         for path in sent.values_list("unit__path", flat=True):
             row = row_of(path)
             if row is not None:
@@ -282,7 +285,7 @@ def board(
     # Awards per form and school year (in force), and per row unit for the chosen (or last ended) year.
     last_year = school_year_of(today) - 1
     years = [school_year] if school_year else list(range(last_year - AWARD_YEARS + 1, last_year + 1))
-    records = AwardRecord.objects.in_force().filter(unit__in=members, school_year__in=years)
+    records = AwardRecord.objects.in_force().filter(unit_id__in=members, school_year__in=years)
     grid: dict[str, dict[int, int]] = {}
     for name, year, n in records.values_list("award__name", "school_year").annotate(n=Count("id")).order_by():
         grid.setdefault(name, {})[year] = n
@@ -298,7 +301,7 @@ def board(
     awards_by_unit = [(r, per_row.get(r.pk, 0)) for r in rows]
 
     # The dossier pipeline: dossiers sent by units of the subtree, by state.
-    dossiers = Dossier.objects.filter(unit__in=members)
+    dossiers = Dossier.objects.filter(unit_id__in=members)
     if school_year:
         dossiers = dossiers.filter(round__school_year=school_year)
     by_state = dict(dossiers.values_list("state").annotate(n=Count("id")).order_by())
