@@ -369,14 +369,16 @@ def fairness(user: User, *, root: Unit | None = None, today: datetime.date | Non
     (the late-units signal: a fixed few per deadline, at most ``LATE_DEADLINES``)."""
     today = today or timezone.localdate()
     root = root or user.unit
-    in_root = Q(unit__path__startswith=root.path) if root else Q()
     last = school_year_of(today) - 1
     years = list(range(last - FAIR_YEARS + 1, last + 1))
     never_years = list(range(last - NEVER_YEARS + 1, last + 1))
-    people = Person.objects.filter(unit_scope_q(user, prefix="unit__"), in_root, is_active=True)
+    unit_in_root = Q(path__startswith=root.path) if root else Q()
+    # The scope's unit ids read once (see ``dashboard``).
+    scoped = list(Unit.objects.filter(unit_scope_q(user)).filter(unit_in_root).values_list("id", flat=True))
+    people = Person.objects.filter(unit_id__in=scoped, is_active=True)
     members = dict(people.values_list("unit_id").annotate(n=Count("id")).order_by())
     units = {u.pk: u for u in Unit.objects.filter(pk__in=members).order_by("name_sort")}
-    records = AwardRecord.objects.in_force().filter(unit_scope_q(user, prefix="unit__"), in_root)
+    records = AwardRecord.objects.in_force().filter(unit_id__in=scoped)
 
     # Cào bằng: nearly every member of a unit with LĐTT, every one of the last years.
     even: dict[int, dict[int, int]] = {}
@@ -437,9 +439,8 @@ def fairness(user: User, *, root: Unit | None = None, today: datetime.date | Non
     )
     owed: dict[int, list[int]] = {}
     late_units_by_id: dict[int, Unit] = {}
-    unit_in_root = Q(path__startswith=root.path) if root else Q()
     for deadline in deadlines:
-        owing = milestone_owing_units(deadline.milestone).filter(unit_in_root, unit_scope_q(user))
+        owing = milestone_owing_units(deadline.milestone).filter(pk__in=scoped).only(*STATUS_FIELDS)
         for status in deadline_statuses(deadline, owing, today=today):
             if status.status in (SubmissionStatus.NOT_DUE, SubmissionStatus.EXTENDED):
                 continue
@@ -537,7 +538,8 @@ def figure_summary(user: User, deadline: Deadline, *, root: Unit | None = None, 
         figure["averaged"] = averaged(figure)
         figure["target"] = target
     in_root = Q(path__startswith=root.path) if root else Q()
-    owing = milestone_owing_units(deadline.milestone).filter(in_root, unit_scope_q(user))
+    scoped = Unit.objects.filter(unit_scope_q(user)).filter(in_root).values_list("id", flat=True)
+    owing = milestone_owing_units(deadline.milestone).filter(pk__in=list(scoped)).only(*STATUS_FIELDS)
     statuses = deadline_statuses(deadline, owing, today=today)
     below = list(
         Unit.objects.filter(unit_scope_q(user))
