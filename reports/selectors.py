@@ -70,13 +70,25 @@ class Dashboard:
     awards: list[dict]
 
 
+def _statuses(deadline: Deadline, owing: QuerySet[Unit], today: datetime.date, memo: dict | None) -> list:
+    """``deadline_statuses`` once per deadline and set of units within one page (``memo``): the
+    dashboard's summary and its heatmap ask the same of a province's units."""
+    units = list(owing)
+    if memo is None:
+        return deadline_statuses(deadline, units, today=today)
+    key = (deadline.pk, frozenset(u.pk for u in units))
+    if key not in memo:
+        memo[key] = deadline_statuses(deadline, units, today=today)
+    return memo[key]
+
+
 def _scope_units(user: User) -> QuerySet[Unit]:
     return Unit.objects.filter(unit_scope_q(user)).filter(
         Q(active_to__isnull=True) | Q(active_to__gte=timezone.localdate())
     )
 
 
-def dashboard(user: User, *, today: datetime.date | None = None) -> Dashboard:
+def dashboard(user: User, *, today: datetime.date | None = None, memo: dict | None = None) -> Dashboard:
     """Figures over the user's scope, in a number of queries that does not grow with its units
     (each of the at most ``DASHBOARD_DEADLINES`` deadlines costs a fixed few)."""
     today = today or timezone.localdate()
@@ -106,7 +118,7 @@ def dashboard(user: User, *, today: datetime.date | None = None) -> Dashboard:
     watches = []
     for deadline in nearby:
         owing = milestone_owing_units(deadline.milestone).filter(pk__in=in_scope).only(*STATUS_FIELDS)
-        statuses = deadline_statuses(deadline, owing, today=today)
+        statuses = _statuses(deadline, owing, today, memo)
         watches.append(
             DeadlineWatch(
                 deadline=deadline,
@@ -216,6 +228,7 @@ def board(
     school_year: int | None = None,
     kind: str = "",
     today: datetime.date | None = None,
+    memo: dict | None = None,
 ) -> Board:
     """The dashboard tables for ``root``'s subtree (the user's unit when None): the root's own row, then
     one row per unit directly below it, each summing that unit's subtree. A fixed number of queries
@@ -256,7 +269,7 @@ def board(
         owing = milestone_owing_units(deadline.milestone).filter(pk__in=scoped).only(*STATUS_FIELDS)
         if kind:
             owing = owing.filter(kind=kind)
-        for status in deadline_statuses(deadline, owing, today=today):
+        for status in _statuses(deadline, owing, today, memo):
             row = row_of(status.unit.path)
             if row is not None:
                 cells[(row.pk, deadline.pk)][status.status] += 1

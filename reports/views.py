@@ -67,7 +67,7 @@ def _drill_root(request):
     return None
 
 
-def _board(request):
+def _board(request, memo: dict | None = None):
     """The board the URL asks for: ``?unit=`` within the scope (404 outside), the filters kept in the
     URL; a malformed value is dropped with a message, never an error page."""
     user = request.user
@@ -91,6 +91,7 @@ def _board(request):
         school_year=filters.get("nam_hoc"),
         kind=filters.get("loai", ""),
         today=today,
+        memo=memo,
     )
     keep = QueryDict(mutable=True)
     for name, value in filters.items():
@@ -102,12 +103,13 @@ def _board(request):
 @login_required
 def dashboard(request):
     """What a leader watches over their scope: charts, each with its table, and a drill-down by unit."""
-    data, keep, form = _board(request)
+    memo: dict = {}  # the summary and the heatmap share the statuses of the same deadlines
+    data, keep, form = _board(request, memo)
     here = keep.copy()
     if data.root is not None and data.root.pk != request.user.unit_id:
         here["unit"] = data.root.pk
     context = {
-        "dashboard": selectors.dashboard(request.user),
+        "dashboard": selectors.dashboard(request.user, memo=memo),
         "board": data,
         "form": form,
         "keep": keep.urlencode(),
