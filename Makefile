@@ -47,13 +47,13 @@ test-system-deps:
 
 install: system-deps $(VENV)/.installed assets messages
 
-# Bootstrap, Bootstrap Icons, htmx and flatpickr (the date picker) come from the npm registry, pinned in
+# Bootstrap, Bootstrap Icons, htmx, flatpickr (the date picker) and Chart.js (the dashboard) come from the npm registry, pinned in
 # package.json / package-lock.json, and are served by the app (whitenoise).
 # The source maps are copied too: the minified files name them, and the hashed-name storage of
 # `collectstatic` (DEBUG off) refuses a file that names one that is missing.
 static/vendor/.stamp: package.json package-lock.json Makefile
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
-	mkdir -p static/vendor/bootstrap static/vendor/bootstrap-icons/fonts static/vendor/htmx static/vendor/flatpickr
+	mkdir -p static/vendor/bootstrap static/vendor/bootstrap-icons/fonts static/vendor/htmx static/vendor/flatpickr static/vendor/chartjs
 	cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/css/bootstrap.min.css.map \
 	   node_modules/bootstrap/dist/js/bootstrap.bundle.min.js node_modules/bootstrap/dist/js/bootstrap.bundle.min.js.map \
 	   static/vendor/bootstrap/
@@ -61,6 +61,7 @@ static/vendor/.stamp: package.json package-lock.json Makefile
 	cp node_modules/bootstrap-icons/font/fonts/* static/vendor/bootstrap-icons/fonts/
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/
 	cp node_modules/flatpickr/dist/flatpickr.min.js node_modules/flatpickr/dist/flatpickr.min.css node_modules/flatpickr/dist/l10n/vn.js static/vendor/flatpickr/
+	cp node_modules/chart.js/dist/chart.umd.min.js node_modules/chart.js/dist/chart.umd.min.js.map static/vendor/chartjs/
 	touch $@
 
 assets: static/vendor/.stamp

@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from accounts.forms import PortalPasswordResetForm
 from certificates.urls import verify_urlpatterns
+from reports.views import home as todo_home
 
 urlpatterns = [
     path("dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
@@ -24,6 +25,10 @@ urlpatterns = [
     path("mat-khau/dat-lai/xong/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("tai-khoan/", include("accounts.urls")),
     path("quan-tri/", admin.site.urls),
+    # Every account lands on its to-do page. It is listed before units' own "" route, so `units:home`
+    # (the login redirect, the brand and "Overview" links, the error pages) opens it: units, a lower
+    # layer, cannot name reports. The to-do page also shows what units' overview showed.
+    path("", todo_home),
     path("", include("units.urls")),
     path("phong-trao/", include("campaigns.urls")),
     path("phong-trao/", include("emulation.urls")),

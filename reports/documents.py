@@ -392,3 +392,113 @@ def plan_filename(campaign: Campaign) -> tuple[str, str]:
     ascii_name = unicodedata.normalize("NFKD", ascii_name).encode("ascii", "ignore").decode()
     ascii_name = re.sub(r"[^A-Za-z0-9.-]+", "", ascii_name)
     return ascii_name, unicode_name
+
+
+# --- Báo cáo sơ kết / tổng kết: drafted from the data, for the officer to edit and sign -----------
+
+REVIEW_KINDS = {"so-ket": "sơ kết", "tong-ket": "tổng kết"}
+
+
+def _figure_value(value, figure: dict) -> str:
+    if value is None:
+        return "—"
+    unit = nfc(figure.get("unit") or "")
+    return f"{number_text(value)} {unit}".strip() if unit != "%" else f"{number_text(value)}%"
+
+
+def review_doc(data, kind: str, *, today) -> dict:
+    """The campaign's Báo cáo sơ kết/tổng kết (``data``: ``reports.selectors.review_data``): summed
+    figures against targets, registration against results, exemplars through their steps, awards given.
+    No number: the officer takes one from the register when the report is signed (a draft until then)."""
+    campaign = data.campaign
+    issuer = campaign.issuer
+    word = REVIEW_KINDS[kind]
+    summary = f"{word.capitalize()} thực hiện {nfc(campaign.summary or campaign.title)}"
+    sections = []
+
+    figure_blocks = []
+    for item in data.figures:
+        rows = []
+        for figure, value, progress in zip(item.figures, item.total.values, item.progress, strict=True):
+            target = figure["target"]
+            rows.append(
+                [
+                    nfc(figure["label"]),
+                    _figure_value(value, figure),
+                    _figure_value(target.target_value, figure) if target else "—",
+                    f"{progress}%" if progress is not None else "—",
+                ]
+            )
+        figure_blocks.append(
+            {
+                "kind": "para",
+                "text": (
+                    f"{nfc(item.deadline.milestone.title)} (hạn {body_date(item.deadline.due_on)}): "
+                    f"{item.total.reported}/{item.total.owing} đơn vị đã báo cáo"
+                    + (f"; chưa báo cáo: {len(item.total.missing)} đơn vị." if item.total.missing else ".")
+                ),
+            }
+        )
+        figure_blocks.append({"kind": "table", "header": ["Chỉ tiêu", "Kết quả", "Kế hoạch", "Đạt"], "rows": rows})
+    if not figure_blocks:
+        figure_blocks = [{"kind": "para", "text": "Chưa có số liệu do các đơn vị báo cáo."}]
+    sections.append({"number": "I.", "heading": "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "blocks": figure_blocks})
+
+    registered = [[nfc(name), count_text(n), count_text(got)] for name, n, got in data.registered]
+    sections.append(
+        {
+            "number": "II.",
+            "heading": "ĐĂNG KÝ THI ĐUA VÀ KẾT QUẢ",
+            "blocks": [
+                {
+                    "kind": "table",
+                    "header": ["Danh hiệu đăng ký", "Số cá nhân đăng ký", "Số cá nhân đạt"],
+                    "rows": registered,
+                }
+            ]
+            if registered
+            else [{"kind": "para", "text": "Chưa có cá nhân đăng ký thi đua."}],
+        }
+    )
+    steps = "; ".join(f"{nfc(label)}: {n}" for label, n in data.exemplars)
+    sections.append(
+        {
+            "number": "III.",
+            "heading": "XÂY DỰNG, NHÂN RỘNG ĐIỂN HÌNH TIÊN TIẾN",
+            "blocks": [{"kind": "para", "text": f"Số điển hình theo từng bước: {steps}."}],
+        }
+    )
+    awards = [[nfc(name), count_text(n)] for name, n in data.awards]
+    sections.append(
+        {
+            "number": "IV.",
+            "heading": "CÔNG TÁC KHEN THƯỞNG",
+            "blocks": [{"kind": "table", "header": ["Hình thức khen thưởng", "Số lượt"], "rows": awards}]
+            if awards
+            else [{"kind": "para", "text": "Chưa có khen thưởng trong thời gian thực hiện."}],
+        }
+    )
+    return {
+        "title": f"Báo cáo {word} — {nfc(campaign.title)}",
+        "author": nfc(issuer.name),
+        "governing_body": "\n".join(balanced_lines(upper(campaign.governing_body))),
+        "issuer_name": "\n".join(balanced_lines(upper(short_agency_name(issuer.name, campaign.governing_body)))),
+        "number_line": f"Số:{NBSP * 8}/BC-{nfc(campaign.symbol).partition('-')[2] or nfc(issuer.short_name)}",
+        "date_line": date_line(today, nfc(campaign.issued_place)),
+        "type_name": "BÁO CÁO",
+        "summary": summary,
+        "bases": [f"Thực hiện Kế hoạch số {nfc(campaign.number_symbol)} về {nfc(campaign.title)}"],
+        "addressees": [],
+        "preamble": [],
+        "sections": sections,
+        "signature": {
+            "authority": upper(campaign.signing_authority),
+            "title": upper(campaign.signer_title or issuer.head_title),
+            "name": nfc(campaign.signer_name or issuer.head_name),
+        },
+        "recipients": recipient_lines(campaign.distribution, nfc(issuer.short_name)),
+        "is_draft": True,
+        "draft_mark": DRAFT_MARK,
+        "national_title": NATIONAL_TITLE,
+        "national_motto": NATIONAL_MOTTO,
+    }

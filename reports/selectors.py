@@ -2,6 +2,7 @@
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
@@ -9,8 +10,21 @@ from django.utils import timezone
 from awards.models import AwardRecord
 from campaigns.enums import ACTIVE_STATES, CampaignState, SubmissionStatus
 from campaigns.models import Campaign, Deadline
-from campaigns.selectors import deadline_statuses, milestone_owing_units, status_counts, visible_campaigns
+from campaigns.selectors import (
+    campaign_participants,
+    deadline_statuses,
+    milestone_owing_units,
+    status_counts,
+    visible_campaigns,
+)
 from common.dates import school_year_of
+from common.text import fold
+from dossiers.enums import DossierState
+from dossiers.models import Dossier
+from emulation.enums import ExemplarStep, RegistrationState
+from emulation.models import Exemplar, IndividualRegistration, UnitRegistration
+from units import selectors as units_selectors
+from units.enums import Gender, PersonRole
 from units.models import Person, Unit, User
 from units.selectors import unit_scope_q
 
@@ -23,6 +37,9 @@ def plan_campaigns(user: User) -> QuerySet[Campaign]:
 # --- The dashboard: what a leader watches over their unit's tree ----------------------------------
 
 DASHBOARD_DEADLINES = 8
+# What the status rule and the per-row sums read of a unit: loading whole rows for every unit of a
+# province's deadlines costs more than the queries themselves.
+STATUS_FIELDS = ("id", "path", "depth", "active_from", "name", "short_name", "name_sort")
 DASHBOARD_WINDOW_DAYS = 30
 
 
@@ -54,20 +71,35 @@ class Dashboard:
     awards: list[dict]
 
 
+def _statuses(deadline: Deadline, owing: QuerySet[Unit], today: datetime.date, memo: dict | None) -> list:
+    """``deadline_statuses`` once per deadline and set of units within one page (``memo``): the
+    dashboard's summary and its heatmap ask the same of a province's units."""
+    units = list(owing)
+    if memo is None:
+        return deadline_statuses(deadline, units, today=today)
+    key = (deadline.pk, frozenset(u.pk for u in units))
+    if key not in memo:
+        memo[key] = deadline_statuses(deadline, units, today=today)
+    return memo[key]
+
+
 def _scope_units(user: User) -> QuerySet[Unit]:
     return Unit.objects.filter(unit_scope_q(user)).filter(
         Q(active_to__isnull=True) | Q(active_to__gte=timezone.localdate())
     )
 
 
-def dashboard(user: User, *, today: datetime.date | None = None) -> Dashboard:
+def dashboard(user: User, *, today: datetime.date | None = None, memo: dict | None = None) -> Dashboard:
     """Figures over the user's scope, in a number of queries that does not grow with its units
     (each of the at most ``DASHBOARD_DEADLINES`` deadlines costs a fixed few)."""
     today = today or timezone.localdate()
     awards_school_year = school_year_of(today) - 1
     units = _scope_units(user)
     unit_count = units.count()
-    people_count = Person.objects.filter(unit_scope_q(user, prefix="unit__"), is_active=True).count()
+    # The scope's unit ids read once: testing the scope (mergers included) on every person or award
+    # row of a province costs far more than a list of a thousand ids.
+    in_scope = list(Unit.objects.filter(unit_scope_q(user)).values_list("id", flat=True))
+    people_count = Person.objects.filter(unit_id__in=in_scope, is_active=True).count()
 
     # Campaigns issued inside the scope, and those above it that the scope takes part in.
     campaigns = visible_campaigns(user)
@@ -86,8 +118,8 @@ def dashboard(user: User, *, today: datetime.date | None = None) -> Dashboard:
     )
     watches = []
     for deadline in nearby:
-        owing = milestone_owing_units(deadline.milestone).filter(unit_scope_q(user))
-        statuses = deadline_statuses(deadline, owing, today=today)
+        owing = milestone_owing_units(deadline.milestone).filter(pk__in=in_scope).only(*STATUS_FIELDS)
+        statuses = _statuses(deadline, owing, today, memo)
         watches.append(
             DeadlineWatch(
                 deadline=deadline,
@@ -100,7 +132,7 @@ def dashboard(user: User, *, today: datetime.date | None = None) -> Dashboard:
         )
 
     awards = list(
-        AwardRecord.objects.filter(unit_scope_q(user, prefix="unit__"), school_year=awards_school_year)
+        AwardRecord.objects.filter(unit_id__in=in_scope, school_year=awards_school_year)
         .values("award__name")
         .annotate(count=Count("id"))
         .order_by("-count", "award__name")[:10]
@@ -113,3 +145,519 @@ def dashboard(user: User, *, today: datetime.date | None = None) -> Dashboard:
         deadlines=watches,
         awards=awards,
     )
+
+
+# --- The leader dashboard: charts over a subtree, with drill-down ---------------------------------
+
+HEATMAP_DEADLINES = 8  # the most recent deadlines already due, newest first
+COVERAGE_CAMPAIGNS = 5
+AWARD_YEARS = 5
+HEAT_STATUSES = (SubmissionStatus.ON_TIME, SubmissionStatus.LATE, SubmissionStatus.MISSING, SubmissionStatus.EXCUSED)
+
+
+@dataclass
+class HeatCell:
+    """Where one row unit's subtree stands on one deadline."""
+
+    counts: dict[str, int]
+
+    @property
+    def owing(self) -> int:
+        return sum(self.counts[s] for s in HEAT_STATUSES)
+
+    @property
+    def on_time_share(self) -> int | None:
+        """Per cent submitted on time among those owing (excused units left out); None when nobody owes."""
+        owing = self.owing - self.counts[SubmissionStatus.EXCUSED]
+        return None if owing <= 0 else round(100 * self.counts[SubmissionStatus.ON_TIME] / owing)
+
+    @property
+    def heat(self) -> str:
+        """A CSS class of the heatmap (the stylesheet colours it): 0 worst … 4 all on time, none."""
+        share = self.on_time_share
+        if share is None:
+            return "heat-none"
+        return f"heat-{min(share // 25, 4)}"
+
+
+@dataclass
+class Board:
+    """The dashboard of one subtree: its root, the rows (units directly below it) and each table."""
+
+    root: Unit | None
+    breadcrumb: list[Unit]
+    rows: list[Unit]  # the root itself first, then the units directly below it
+    deadlines: list[Deadline]
+    heatmap: list[tuple[Unit, list[HeatCell]]]
+    coverage: list[dict]  # {campaign, rows: [(unit, participants, registered)]}
+    award_years: list[int]
+    awards: list[dict]  # {name, counts: [per year]}
+    awards_by_unit: list[tuple[Unit, int]]
+    pipeline: list[tuple[str, str, int]]  # (state, label, count)
+
+
+def drill_units(user: User) -> QuerySet[Unit]:
+    """The units a user may open the dashboard for: exactly the scope of the lists (404 outside)."""
+    return Unit.objects.filter(unit_scope_q(user))
+
+
+def dashboard_campaigns(user: User) -> QuerySet[Campaign]:
+    """Campaigns offered in the dashboard's filter: launched ones the user sees."""
+    return (
+        visible_campaigns(user)
+        .exclude(state=CampaignState.DRAFT)
+        .select_related("issuer")
+        .order_by("-starts_on", "-id")
+    )
+
+
+def _row_of(rows: list[Unit], root: Unit | None):
+    """A function mapping a unit path to the row (unit directly below the root) that holds it."""
+    by_path = {u.path: u for u in rows}
+    length = ((root.depth if root else 0) + 1) * Unit.steplen
+
+    def row(path: str) -> Unit | None:
+        return by_path.get(path[:length])
+
+    return row
+
+
+def board(
+    user: User,
+    *,
+    root: Unit | None = None,
+    campaign: Campaign | None = None,
+    school_year: int | None = None,
+    kind: str = "",
+    today: datetime.date | None = None,
+    memo: dict | None = None,
+) -> Board:
+    """The dashboard tables for ``root``'s subtree (the user's unit when None): the root's own row, then
+    one row per unit directly below it, each summing that unit's subtree. A fixed number of queries
+    whatever the number of units: each table is one grouped query, each heatmap deadline a fixed few."""
+    today = today or timezone.localdate()
+    root = root or user.unit
+    in_root = Q(path__startswith=root.path) if root else Q()
+    live = Q(active_to__isnull=True) | Q(active_to__gte=today)
+    scope = Unit.objects.filter(unit_scope_q(user)).filter(in_root, live)
+    depth = root.depth + 1 if root else 1
+    # The root's own row first (what the unit itself owes or received), then one row per unit below.
+    rows = ([root] if root is not None else []) + list(scope.filter(depth=depth).order_by("name_sort"))
+    row_of = _row_of(rows, root)
+    # The ids of the units counted, read once (see ``dashboard``).
+    members = list((scope.filter(kind=kind) if kind else scope).values_list("id", flat=True))
+    scoped = list(Unit.objects.filter(unit_scope_q(user)).filter(in_root).values_list("id", flat=True))
+    breadcrumb = []
+    if root is not None and user.unit is not None:
+        top = user.unit.depth
+        breadcrumb = [u for u in units_selectors.unit_ancestors(root) if u.depth >= top]
+
+    # Heatmap: the latest deadlines already due, of the campaigns the user sees (or the one chosen).
+    campaigns = dashboard_campaigns(user)
+    if campaign is not None:
+        campaigns = campaigns.filter(pk=campaign.pk)
+    deadlines = Deadline.objects.filter(milestone__campaign__in=campaigns, due_on__lt=today)
+    if school_year:
+        deadlines = deadlines.filter(
+            due_on__range=(datetime.date(school_year, 9, 1), datetime.date(school_year + 1, 8, 31))
+        )
+    deadlines = list(
+        deadlines.select_related("milestone__campaign__issuer", "milestone__recipient")
+        .prefetch_related("milestone__campaign__participant_units")
+        .order_by("-due_on", "-id")[:HEATMAP_DEADLINES]
+    )
+    cells = {(r.pk, d.pk): dict.fromkeys(SubmissionStatus, 0) for r in rows for d in deadlines}
+    for deadline in deadlines:
+        owing = milestone_owing_units(deadline.milestone).filter(pk__in=scoped).only(*STATUS_FIELDS)
+        if kind:
+            owing = owing.filter(kind=kind)
+        for status in _statuses(deadline, owing, today, memo):
+            row = row_of(status.unit.path)
+            if row is not None:
+                cells[(row.pk, deadline.pk)][status.status] += 1
+    heatmap = [(r, [HeatCell(cells[(r.pk, d.pk)]) for d in deadlines]) for r in rows]
+
+    # Registration coverage: units taking part against units that sent a registration.
+    coverage = []
+    for item in campaigns.filter(state__in=ACTIVE_STATES)[:COVERAGE_CAMPAIGNS]:
+        taking_part: dict[int, int] = {}
+        registered: dict[int, int] = {}
+        participants = campaign_participants(item).filter(pk__in=members)
+        for path in participants.values_list("path", flat=True):
+            row = row_of(path)
+            if row is not None:
+                taking_part[row.pk] = taking_part.get(row.pk, 0) + 1
+        sent = UnitRegistration.objects.filter(campaign=item, unit_id__in=members)
+        sent = sent.exclude(state=RegistrationState.DRAFT)
+        for path in sent.values_list("unit__path", flat=True):
+            row = row_of(path)
+            if row is not None:
+                registered[row.pk] = registered.get(row.pk, 0) + 1
+        coverage.append(
+            {"campaign": item, "rows": [(r, taking_part.get(r.pk, 0), registered.get(r.pk, 0)) for r in rows]}
+        )
+
+    # Awards per form and school year (in force), and per row unit for the chosen (or last ended) year.
+    last_year = school_year_of(today) - 1
+    years = [school_year] if school_year else list(range(last_year - AWARD_YEARS + 1, last_year + 1))
+    records = AwardRecord.objects.in_force().filter(unit_id__in=members, school_year__in=years)
+    grid: dict[str, dict[int, int]] = {}
+    for name, year, n in records.values_list("award__name", "school_year").annotate(n=Count("id")).order_by():
+        grid.setdefault(name, {})[year] = n
+    awards = sorted(
+        ({"name": name, "counts": [by_year.get(y, 0) for y in years]} for name, by_year in grid.items()),
+        key=lambda a: (-sum(a["counts"]), a["name"]),
+    )
+    per_row: dict[int, int] = {}
+    for path, n in records.filter(school_year=years[-1]).values_list("unit__path").annotate(n=Count("id")).order_by():
+        row = row_of(path)
+        if row is not None:
+            per_row[row.pk] = per_row.get(row.pk, 0) + n
+    awards_by_unit = [(r, per_row.get(r.pk, 0)) for r in rows]
+
+    # The dossier pipeline: dossiers sent by units of the subtree, by state.
+    dossiers = Dossier.objects.filter(unit_id__in=members)
+    if school_year:
+        dossiers = dossiers.filter(round__school_year=school_year)
+    by_state = dict(dossiers.values_list("state").annotate(n=Count("id")).order_by())
+    pipeline = [(state.value, str(state.label), by_state.get(state, 0)) for state in DossierState]
+
+    return Board(
+        root=root,
+        breadcrumb=breadcrumb,
+        rows=rows,
+        deadlines=deadlines,
+        heatmap=heatmap,
+        coverage=coverage,
+        award_years=years,
+        awards=awards,
+        awards_by_unit=awards_by_unit,
+        pipeline=pipeline,
+    )
+
+
+def leader_summary(user: User, *, today: datetime.date | None = None) -> dict[str, int]:
+    """The few numbers the to-do page shows a leader: units late or missing on last month's deadlines,
+    dossiers on their way, awards of the last school year (all within the scope)."""
+    today = today or timezone.localdate()
+    data = dashboard(user, today=today)
+    late = sum(w.late_or_missing for w in data.deadlines if w.deadline.due_on < today)
+    on_the_way = (
+        Dossier.objects.filter(unit_scope_q(user, prefix="unit__"))
+        .exclude(state__in=(DossierState.DRAFT, DossierState.CLOSED, DossierState.REFUSED))
+        .count()
+    )
+    return {"late": late, "dossiers": on_the_way, "awards": sum(row["count"] for row in data.awards)}
+
+
+# --- Fairness signals: where awards may not follow merit ------------------------------------------
+
+FAIR_YEARS = 3  # "every year": the last three school years that have ended
+EVEN_SHARE = 90  # "nearly every member": at least 90 % of the unit's active people
+NEVER_YEARS = 5
+LATE_DEADLINES = 10  # the latest deadlines already due
+LATE_MIN_OWED = 3
+LATE_SHARE = 80  # "always late": late or missing on at least 80 % of the deadlines it owed
+EVEN_AWARD = "LDTT"
+REPEAT_AWARD = "CSTDCS"
+
+
+@dataclass
+class Fairness:
+    root: Unit | None
+    years: list[int]
+    never_years: list[int]
+    even_units: list[tuple[Unit, int, list[int]]]  # unit, active people, % with LĐTT per year
+    repeat_people: list[Person]
+    never_units: list[tuple[Unit, int]]  # unit, active people
+    roles: list[tuple[str, int, int, int, int]]  # role label, people, awards, % of people, % of awards
+    women: tuple[int, int, int, int]  # % of people, % of awards, awards to women, awards to people
+    late_units: list[tuple[Unit, int, int]]  # unit, deadlines owed, late or missing
+
+
+def _pct(part: int, whole: int) -> int:
+    return round(100 * part / whole) if whole else 0
+
+
+def fairness(user: User, *, root: Unit | None = None, today: datetime.date | None = None) -> Fairness:
+    """Each signal in one or two grouped queries over ``root``'s subtree within the user's scope
+    (the late-units signal: a fixed few per deadline, at most ``LATE_DEADLINES``)."""
+    today = today or timezone.localdate()
+    root = root or user.unit
+    last = school_year_of(today) - 1
+    years = list(range(last - FAIR_YEARS + 1, last + 1))
+    never_years = list(range(last - NEVER_YEARS + 1, last + 1))
+    unit_in_root = Q(path__startswith=root.path) if root else Q()
+    # The scope's unit ids read once (see ``dashboard``).
+    scoped = list(Unit.objects.filter(unit_scope_q(user)).filter(unit_in_root).values_list("id", flat=True))
+    people = Person.objects.filter(unit_id__in=scoped, is_active=True)
+    members = dict(people.values_list("unit_id").annotate(n=Count("id")).order_by())
+    units = {u.pk: u for u in Unit.objects.filter(pk__in=members).order_by("name_sort")}
+    records = AwardRecord.objects.in_force().filter(unit_id__in=scoped)
+
+    # Cào bằng: nearly every member of a unit with LĐTT, every one of the last years.
+    even: dict[int, dict[int, int]] = {}
+    for unit_id, year, n in (
+        # Among the people counted as members: those still active (the headcount is today's).
+        records.filter(award__code=EVEN_AWARD, person__is_active=True, school_year__in=years)
+        .values_list("unit_id", "school_year")
+        .annotate(n=Count("person", distinct=True))
+        .order_by()
+    ):
+        even.setdefault(unit_id, {})[year] = n
+    even_units = []
+    for unit in units.values():
+        shares = [_pct(even.get(unit.pk, {}).get(y, 0), members[unit.pk]) for y in years]
+        if all(share >= EVEN_SHARE for share in shares):
+            even_units.append((unit, members[unit.pk], shares))
+
+    # The same names as CSTĐCS every year.
+    repeat_ids = (
+        records.filter(award__code=REPEAT_AWARD, person__isnull=False, school_year__in=years)
+        .values("person_id")
+        .annotate(n=Count("school_year", distinct=True))
+        .filter(n=len(years))
+        .values("person_id")
+    )
+    repeat_people = list(Person.objects.filter(pk__in=repeat_ids).select_related("unit").order_by("name_sort"))
+
+    # Units with people and no award at all in the last NEVER_YEARS school years.
+    awarded = set(records.filter(school_year__in=never_years).values_list("unit_id", flat=True).distinct())
+    never_units = [(u, members[u.pk]) for u in units.values() if u.pk not in awarded]
+
+    # Who receives: classroom teachers and front-line staff against managers; women.
+    person_records = records.filter(person__isnull=False, school_year__in=years)
+    awards_by_role = dict(person_records.values_list("person__role").annotate(n=Count("id")).order_by())
+    people_by_role = dict(people.values_list("role").annotate(n=Count("id")).order_by())
+    total_people, total_awards = sum(people_by_role.values()), sum(awards_by_role.values())
+    roles = [
+        (
+            str(role.label),
+            people_by_role.get(role, 0),
+            awards_by_role.get(role, 0),
+            _pct(people_by_role.get(role, 0), total_people),
+            _pct(awards_by_role.get(role, 0), total_awards),
+        )
+        for role in PersonRole
+        if people_by_role.get(role) or awards_by_role.get(role)
+    ]
+    women_people = people.filter(gender=Gender.FEMALE).count()
+    women_awards = person_records.filter(person__gender=Gender.FEMALE).count()
+    women = (_pct(women_people, total_people), _pct(women_awards, total_awards), women_awards, total_awards)
+
+    # Units always late: late or missing on most of the latest deadlines they owed.
+    deadlines = (
+        Deadline.objects.filter(milestone__campaign__in=dashboard_campaigns(user), due_on__lt=today)
+        .select_related("milestone__campaign__issuer", "milestone__recipient")
+        .prefetch_related("milestone__campaign__participant_units")
+        .order_by("-due_on", "-id")[:LATE_DEADLINES]
+    )
+    owed: dict[int, list[int]] = {}
+    late_units_by_id: dict[int, Unit] = {}
+    for deadline in deadlines:
+        owing = milestone_owing_units(deadline.milestone).filter(pk__in=scoped).only(*STATUS_FIELDS)
+        for status in deadline_statuses(deadline, owing, today=today):
+            if status.status in (SubmissionStatus.NOT_DUE, SubmissionStatus.EXTENDED):
+                continue
+            late = status.status in (SubmissionStatus.LATE, SubmissionStatus.MISSING)
+            counts = owed.setdefault(status.unit.pk, [0, 0])
+            counts[0] += 1
+            counts[1] += int(late)
+            late_units_by_id[status.unit.pk] = status.unit
+    late_units = sorted(
+        (
+            (late_units_by_id[pk], n, late)
+            for pk, (n, late) in owed.items()
+            if n >= LATE_MIN_OWED and _pct(late, n) >= LATE_SHARE
+        ),
+        key=lambda row: (-row[2] / row[1], row[0].name_sort),
+    )
+    return Fairness(
+        root=root,
+        years=years,
+        never_years=never_years,
+        even_units=even_units,
+        repeat_people=repeat_people,
+        never_units=never_units,
+        roles=roles,
+        women=women,
+        late_units=late_units,
+    )
+
+
+# --- Figures summed up the tree -----------------------------------------------------------------
+
+
+def averaged(figure: dict) -> bool:
+    """A share (unit "%") is averaged over the units that reported it; every other figure is summed."""
+    return (figure.get("unit") or "").strip() == "%"
+
+
+@dataclass
+class FigureRow:
+    unit: Unit
+    owing: int
+    reported: int
+    values: list[Decimal | None]  # per figure: sum or average over the reports of the row's subtree
+    missing: list[Unit]  # units of the row's subtree that owe the deadline and have not reported
+
+
+@dataclass
+class FigureSummary:
+    """``progress``: per figure, the whole subtree's value against its target in per cent (or None)."""
+
+    deadline: Deadline
+    root: Unit | None
+    breadcrumb: list[Unit]
+    figures: list[dict]  # the milestone's figures, each with "averaged" and its matching "target" (or None)
+    rows: list[FigureRow]
+    total: FigureRow
+    progress: list[int | None]
+
+
+def figure_deadlines(user: User) -> QuerySet[Deadline]:
+    """Deadlines whose figures the user may sum: of campaigns the user oversees (issuer's staff, or an
+    officer/leader/council member above the issuer): the views check ``campaigns.view_status``."""
+    return Deadline.objects.filter(milestone__campaign__in=visible_campaigns(user)).select_related(
+        "milestone__campaign__issuer", "milestone__recipient"
+    )
+
+
+def _targets_for(campaign: Campaign, figures: list[dict]) -> list:
+    """A figure's target: the campaign's quantified target with the same unit whose heading holds the
+    figure's label (or the other way round), compared folded; None when no target matches."""
+    targets = [c for c in campaign.criteria.all() if c.target_value is not None]
+    found = []
+    for figure in figures:
+        label, unit = fold(figure.get("label", "")), fold(figure.get("unit") or "")
+        match = next(
+            (
+                c
+                for c in targets
+                if fold(c.target_unit) == unit and label and (label in fold(c.title) or fold(c.title) in label)
+            ),
+            None,
+        )
+        found.append(match)
+    return found
+
+
+def figure_summary(user: User, deadline: Deadline, *, root: Unit | None = None, today=None) -> FigureSummary:
+    """The figures units reported on a deadline (their latest submission), summed (or averaged) per unit
+    directly below ``root`` and for the whole subtree, with who has not reported. A fixed few queries."""
+    today = today or timezone.localdate()
+    root = root or user.unit
+    campaign = deadline.milestone.campaign
+    figures = [dict(f) for f in (deadline.milestone.figures or []) if isinstance(f, dict) and f.get("key")]
+    for figure, target in zip(figures, _targets_for(campaign, figures), strict=True):
+        figure["averaged"] = averaged(figure)
+        figure["target"] = target
+    in_root = Q(path__startswith=root.path) if root else Q()
+    scoped = Unit.objects.filter(unit_scope_q(user)).filter(in_root).values_list("id", flat=True)
+    owing = milestone_owing_units(deadline.milestone).filter(pk__in=list(scoped)).only(*STATUS_FIELDS)
+    statuses = deadline_statuses(deadline, owing, today=today)
+    below = list(
+        Unit.objects.filter(unit_scope_q(user))
+        .filter(in_root, depth=(root.depth + 1) if root else 1)
+        .order_by("name_sort")
+    )
+    rows_units = ([root] if root is not None else []) + below
+    row_of = _row_of(rows_units, root)
+    grouped: dict[int, list] = {u.pk: [] for u in rows_units}
+    for status in statuses:
+        row = row_of(status.unit.path)
+        if row is not None:
+            grouped[row.pk].append(status)
+
+    def summarise(unit: Unit, items: list) -> FigureRow:
+        reports = [s.latest.figures for s in items if s.latest is not None]
+        values = []
+        for figure in figures:
+            numbers = [Decimal(str(r[figure["key"]])) for r in reports if r.get(figure["key"]) is not None]
+            if not numbers:
+                values.append(None)
+            elif figure["averaged"]:
+                values.append((sum(numbers) / len(numbers)).quantize(Decimal("0.01")))
+            else:
+                values.append(sum(numbers))
+        missing = sorted(
+            (s.unit for s in items if s.latest is None and s.status != SubmissionStatus.EXCUSED),
+            key=lambda u: u.name_sort,
+        )
+        return FigureRow(unit, len(items), len(reports), values, missing)
+
+    rows = [summarise(u, grouped[u.pk]) for u in rows_units]
+    rows = [r for r in rows if r.owing or r.unit != root]
+    total = summarise(root, statuses) if root else summarise(Unit(name=""), statuses)
+    breadcrumb = []
+    if root is not None and user.unit is not None:
+        breadcrumb = [u for u in units_selectors.unit_ancestors(root) if u.depth >= user.unit.depth]
+    progress = [
+        round(100 * value / figure["target"].target_value) if value is not None and figure["target"] else None
+        for figure, value in zip(figures, total.values, strict=True)
+    ]
+    return FigureSummary(deadline, root, breadcrumb, figures, rows, total, progress)
+
+
+# --- The campaign's sơ kết / tổng kết report: what it is drafted from ------------------------------
+
+
+@dataclass
+class ReviewData:
+    campaign: Campaign
+    figures: list[FigureSummary]  # the latest deadline already due of each milestone asking for figures
+    registered: list[tuple[str, int, int]]  # title aimed for, people registered, of them awarded it
+    exemplars: list[tuple[str, int]]  # step label, exemplars at that step
+    awards: list[tuple[str, int]]  # award name, awards given in the campaign's period (in force)
+
+
+def review_data(user: User, campaign: Campaign, *, today: datetime.date | None = None) -> ReviewData:
+    """Everything the report states, over the user's scope: a few queries per milestone with figures."""
+    today = today or timezone.localdate()
+    root = campaign.issuer  # the readers of the report oversee the campaign: its issuer is in their scope
+    summaries = []
+    latest: dict[int, Deadline] = {}
+    for deadline in (
+        Deadline.objects.filter(milestone__campaign=campaign, due_on__lte=today)
+        .select_related("milestone__campaign__issuer", "milestone__recipient")
+        .order_by("milestone_id", "due_on")
+    ):
+        if deadline.milestone.figures:
+            latest[deadline.milestone_id] = deadline
+    for deadline in latest.values():
+        summaries.append(figure_summary(user, deadline, root=root, today=today))
+
+    registrations = list(
+        IndividualRegistration.objects.filter(campaign=campaign, unit__in=Unit.objects.filter(unit_scope_q(user)))
+        .exclude(state=RegistrationState.DRAFT)
+        .values_list("person_id", "aimed_award_id", "aimed_award__name", "school_year")
+    )
+    awarded = set(
+        AwardRecord.objects.in_force()
+        .filter(person_id__in={r[0] for r in registrations})
+        .values_list("person_id", "award_id", "school_year")
+    )
+    by_title: dict[str, list[int]] = {}
+    for person_id, award_id, name, year in registrations:
+        counts = by_title.setdefault(name, [0, 0])
+        counts[0] += 1
+        counts[1] += int((person_id, award_id, year) in awarded)
+    registered = [(name, n, got) for name, (n, got) in sorted(by_title.items())]
+
+    steps = dict(
+        Exemplar.objects.filter(campaign=campaign, unit__in=Unit.objects.filter(unit_scope_q(user)))
+        .values_list("step")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    exemplars = [(str(step.label), steps.get(step, 0)) for step in ExemplarStep]
+
+    given = (
+        AwardRecord.objects.in_force()
+        .filter(unit_scope_q(user, prefix="unit__"), unit__path__startswith=campaign.issuer.path)
+        .filter(decision__date__range=(campaign.starts_on, min(campaign.ends_on, today)))
+        .values_list("award__name")
+        .annotate(n=Count("id"))
+        .order_by("-n", "award__name")
+    )
+    return ReviewData(campaign, summaries, registered, exemplars, list(given))

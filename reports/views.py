@@ -1,14 +1,25 @@
 from urllib.parse import quote
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 
+from common.dates import school_year_of
+from common.docx import build_official_docx
 from common.pdf import render_pdf
-from reports import selectors
-from reports.documents import plan_context, plan_filename
+from common.views import bytes_download, require, xlsx_response
+from reports import selectors, todo
+from reports.charts import board_workbook, charts_data, figures_workbook
+from reports.documents import REVIEW_KINDS, plan_context, plan_filename, review_doc
+from reports.forms import DashboardFilterForm
+from units.selectors import unit_ancestors, unit_children
+
+DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def pdf_response(pdf: bytes, ascii_name: str, unicode_name: str, *, inline: bool = False) -> HttpResponse:
@@ -45,8 +56,143 @@ def plan_preview(request, pk):
     return render(request, "reports/plan_preview.html", plan_context(campaign))
 
 
+def _drill_root(request):
+    """The unit asked for by ``?unit=``: within the scope, else 404; a malformed value is ignored."""
+    raw = request.GET.get("unit", "").strip()
+    if not raw:
+        return None
+    if raw.isdigit():
+        return get_object_or_404(selectors.drill_units(request.user), pk=int(raw))
+    messages.warning(request, _("The unit in the address was not understood; the whole scope is shown."))
+    return None
+
+
+def _board(request, memo: dict | None = None):
+    """The board the URL asks for: ``?unit=`` within the scope (404 outside), the filters kept in the
+    URL; a malformed value is dropped with a message, never an error page."""
+    user = request.user
+    root = _drill_root(request)
+    today = timezone.localdate()
+    last = school_year_of(today)
+    years = list(range(last, last - selectors.AWARD_YEARS - 1, -1))
+    form = DashboardFilterForm(request.GET, campaigns=selectors.dashboard_campaigns(user), school_years=years)
+    form.is_valid()
+    for name in form.errors:
+        messages.warning(
+            request,
+            _("The filter “%(field)s” had a value that was not understood and is ignored.")
+            % {"field": form.fields[name].label},
+        )
+    filters = {name: value for name, value in form.cleaned_data.items() if value not in (None, "")}
+    data = selectors.board(
+        user,
+        root=root,
+        campaign=filters.get("phong_trao"),
+        school_year=filters.get("nam_hoc"),
+        kind=filters.get("loai", ""),
+        today=today,
+        memo=memo,
+    )
+    keep = QueryDict(mutable=True)
+    for name, value in filters.items():
+        keep[name] = value.pk if name == "phong_trao" else value
+    # The form shown again holds only the values understood.
+    return data, keep, DashboardFilterForm(keep, campaigns=selectors.dashboard_campaigns(user), school_years=years)
+
+
 @login_required
 def dashboard(request):
-    """Read-only figures over the user's scope: for leaders first, useful to every role."""
-    data = selectors.dashboard(request.user)
-    return render(request, "reports/dashboard.html", {"dashboard": data})
+    """What a leader watches over their scope: charts, each with its table, and a drill-down by unit."""
+    memo: dict = {}  # the summary and the heatmap share the statuses of the same deadlines
+    data, keep, form = _board(request, memo)
+    here = keep.copy()
+    if data.root is not None and data.root.pk != request.user.unit_id:
+        here["unit"] = data.root.pk
+    context = {
+        "dashboard": selectors.dashboard(request.user, memo=memo),
+        "board": data,
+        "form": form,
+        "keep": keep.urlencode(),
+        "here": here.urlencode(),
+        "charts": charts_data(data, keep),
+        # Deadlines asking for figures, whose sums the reader may open (the status page's readers).
+        "figure_links": {
+            d.pk
+            for d in data.deadlines
+            if d.milestone.figures and request.user.has_perm("campaigns.view_status", d.milestone.campaign)
+        },
+    }
+    return render(request, "reports/dashboard.html", context)
+
+
+@login_required
+def dashboard_export(request):
+    """The dashboard's tables as an .xlsx, with the same unit, filters and scope as the screen."""
+    data, _keep, _form = _board(request)
+    name = (data.root.short_name or data.root.name) if data.root else _("all units")
+    return xlsx_response(board_workbook(data), _("Dashboard %(unit)s.xlsx") % {"unit": name})
+
+
+@login_required
+def home(request):
+    """Where every account lands: what waits for it, role by role, then its place in the tree.
+
+    Served at "/" (``units:home`` resolves here: config/urls.py lists it first)."""
+    user = request.user
+    context = {
+        "sections": todo.sections_for(user),
+        "unit": user.unit,
+        "ancestors": unit_ancestors(user.unit) if user.unit else [],
+        "children": unit_children(user.unit)[:50] if user.unit and user.sees_subtree else [],
+    }
+    return render(request, "reports/home.html", context)
+
+
+@login_required
+def fairness(request):
+    """Signals that awards may not follow merit, each with how it is computed and who is behind it."""
+    root = _drill_root(request)
+    data = selectors.fairness(request.user, root=root)
+    breadcrumb = []
+    if data.root is not None and request.user.unit is not None:
+        breadcrumb = [u for u in unit_ancestors(data.root) if u.depth >= request.user.unit.depth]
+    context = {"fair": data, "breadcrumb": breadcrumb, "limits": selectors}
+    return render(request, "reports/fairness.html", context)
+
+
+def _figure_deadline(request, pk):
+    deadline = get_object_or_404(selectors.figure_deadlines(request.user), pk=pk)
+    require(request.user, "campaigns.view_status", deadline.milestone.campaign)
+    return deadline
+
+
+@login_required
+def figures(request, pk):
+    """A deadline's figures summed (or averaged) per unit below and for the whole subtree, with who has
+    not reported, against the campaign's targets; drill-down by ``?unit=`` like the dashboard."""
+    deadline = _figure_deadline(request, pk)
+    data = selectors.figure_summary(request.user, deadline, root=_drill_root(request))
+    return render(request, "reports/figures.html", {"summary": data})
+
+
+@login_required
+def figures_export(request, pk):
+    deadline = _figure_deadline(request, pk)
+    data = selectors.figure_summary(request.user, deadline, root=_drill_root(request))
+    return xlsx_response(figures_workbook(data), _("Figures %(title)s.xlsx") % {"title": deadline.milestone.title[:60]})
+
+
+@login_required
+def review(request, pk, kind, fmt):
+    """The campaign's Báo cáo sơ kết/tổng kết drafted from the data, as PDF or Word, for the officer to
+    edit and sign; read by those who oversee the campaign (the deadline status page's readers)."""
+    if kind not in REVIEW_KINDS or fmt not in ("pdf", "docx"):
+        raise Http404
+    campaign = get_object_or_404(selectors.plan_campaigns(request.user), pk=pk)
+    require(request.user, "campaigns.view_status", campaign)
+    today = timezone.localdate()
+    doc = review_doc(selectors.review_data(request.user, campaign, today=today), kind, today=today)
+    name = f"bao-cao-{kind}-{campaign.pk}.{fmt}"
+    if fmt == "pdf":
+        return pdf_response(render_pdf("dossiers/documents/official.html", {"doc": doc}), name, name)
+    return bytes_download(build_official_docx(doc), filename=name, content_type=DOCX_CONTENT_TYPE)

@@ -97,3 +97,102 @@ CASES.append(
         dict.fromkeys(("school_clerk", "other_head", "phong_officer", "so_officer", "leader", "outsider"), 200),
     )
 )
+
+EVERYONE = ("school_clerk", "other_head", "phong_officer", "so_officer", "leader", "outsider")
+# Drilling into Phòng A: inside the scope of those overseeing it, a 404 for everyone else.
+PHONG_A = {
+    "school_clerk": 404,
+    "other_head": 404,
+    "phong_officer": 200,
+    "so_officer": 200,
+    "leader": 200,
+    "outsider": 404,
+}
+CASES += [
+    UrlCase("reports:home", lambda w: reverse("reports:home"), dict.fromkeys(EVERYONE, 200)),
+    UrlCase(
+        "reports:dashboard",
+        lambda w: f"{reverse('reports:dashboard')}?unit={w.phong_a.pk}",
+        PHONG_A,
+        id="reports:dashboard (drill into Phòng A)",
+    ),
+    UrlCase("reports:dashboard-export", lambda w: reverse("reports:dashboard-export"), dict.fromkeys(EVERYONE, 200)),
+    UrlCase(
+        "reports:dashboard-export",
+        lambda w: f"{reverse('reports:dashboard-export')}?unit={w.phong_a.pk}",
+        PHONG_A,
+        id="reports:dashboard-export (Phòng A)",
+    ),
+]
+CASES += [
+    UrlCase("reports:fairness", lambda w: reverse("reports:fairness"), dict.fromkeys(EVERYONE, 200)),
+    UrlCase(
+        "reports:fairness",
+        lambda w: f"{reverse('reports:fairness')}?unit={w.phong_a.pk}",
+        PHONG_A,
+        id="reports:fairness (Phòng A)",
+    ),
+]
+
+
+def _figures_deadline(world):
+    import datetime
+
+    from campaigns import services
+    from campaigns.tests.factories import running_campaign
+
+    milestone = services.milestone_create(
+        campaign=running_campaign(world),
+        actor=None,
+        deliverable="annual_report",
+        title="Báo cáo số liệu",
+        due_on=datetime.date(2026, 11, 20),
+        figures=[{"key": "truong", "label": "Số trường đạt chuẩn", "unit": "trường"}],
+        amendment_reason="Bổ sung hạn nộp",
+    )
+    world.extra["figures_deadline"] = milestone.deadlines.get()
+
+
+# The sums follow the deadline status page's rule: those who oversee the campaign.
+FIGURES = {
+    "school_clerk": 403,
+    "other_head": 403,
+    "phong_officer": 403,
+    "so_officer": 200,
+    "leader": 200,
+    "outsider": 404,
+}
+CASES += [
+    UrlCase(
+        "reports:figures",
+        lambda w: reverse("reports:figures", args=[w.extra["figures_deadline"].pk]),
+        FIGURES,
+        setup=_figures_deadline,
+    ),
+    UrlCase(
+        "reports:figures-export",
+        lambda w: reverse("reports:figures-export", args=[w.extra["figures_deadline"].pk]),
+        FIGURES,
+        setup=_figures_deadline,
+    ),
+]
+
+
+def _launched_for_review(world):
+    from campaigns.tests.factories import running_campaign
+
+    world.extra["review_campaign"] = running_campaign(world)
+
+
+REVIEW = {**dict.fromkeys(("school_clerk", "other_head", "phong_officer"), 403), "so_officer": 200, "leader": 200}
+REVIEW["outsider"] = 404
+CASES += [
+    UrlCase(
+        "reports:review",
+        lambda w, kind=kind, fmt=fmt: reverse("reports:review", args=[w.extra["review_campaign"].pk, kind, fmt]),
+        REVIEW,
+        setup=_launched_for_review,
+        id=f"reports:review ({kind}.{fmt})",
+    )
+    for kind, fmt in (("so-ket", "pdf"), ("tong-ket", "docx"))
+]

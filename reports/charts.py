@@ -1,0 +1,126 @@
+"""The dashboard's tables turned into what Chart.js draws (``json_script`` data read by
+``static/js/dashboard.js``) and into an .xlsx with the same rows. No reads here: the board is given."""
+
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from campaigns.enums import SubmissionStatus
+from common.excel import Sheet, workbook_bytes
+from reports.selectors import HEAT_STATUSES, Board, FigureSummary
+
+AWARD_FORMS_CHARTED = 6
+
+
+def drill_url(unit, keep: QueryDict) -> str:
+    params = keep.copy()
+    params["unit"] = unit.pk
+    return f"{reverse('reports:dashboard')}?{params.urlencode()}"
+
+
+def _label(status) -> str:
+    return str(SubmissionStatus(status).label)
+
+
+def charts_data(data: Board, keep: QueryDict) -> dict:
+    """Plain lists only (labels already in Vietnamese); each bar of a unit carries its drill-down URL."""
+    names = [u.short_name or u.name for u in data.rows]
+    urls = [None if u == data.root else drill_url(u, keep) for u in data.rows]
+    deadlines = {
+        "labels": names,
+        "urls": urls,
+        "datasets": [
+            {
+                "key": status,
+                "label": _label(status),
+                "data": [sum(c.counts[status] for c in cells) for _u, cells in data.heatmap],
+            }
+            for status in HEAT_STATUSES
+        ],
+    }
+    coverage = {
+        "labels": names,
+        "urls": urls,
+        "datasets": [
+            {
+                "label": str(item["campaign"].number_symbol or item["campaign"].title),
+                "data": [round(100 * reg / part) if part else 0 for _u, part, reg in item["rows"]],
+            }
+            for item in data.coverage
+        ],
+    }
+    awards = {
+        "labels": [f"{y}–{y + 1}" for y in data.award_years],
+        "datasets": [{"label": a["name"], "data": a["counts"]} for a in data.awards[:AWARD_FORMS_CHARTED]],
+    }
+    pipeline = {"labels": [label for _s, label, _n in data.pipeline], "data": [n for _s, _l, n in data.pipeline]}
+    return {"deadlines": deadlines, "coverage": coverage, "awards": awards, "pipeline": pipeline}
+
+
+def board_workbook(data: Board) -> bytes:
+    """One sheet per table of the dashboard; numbers as numbers, dates as dates."""
+    deadline_rows = []
+    for unit, cells in data.heatmap:
+        for deadline, cell in zip(data.deadlines, cells, strict=True):
+            deadline_rows.append(
+                (
+                    unit.name,
+                    deadline.milestone.campaign.number_symbol or deadline.milestone.campaign.title,
+                    deadline.milestone.title,
+                    deadline.due_on,
+                    *(cell.counts[s] for s in HEAT_STATUSES),
+                    cell.on_time_share,
+                )
+            )
+    coverage_rows = [
+        (str(item["campaign"].number_symbol or item["campaign"].title), unit.name, part, reg)
+        for item in data.coverage
+        for unit, part, reg in item["rows"]
+    ]
+    award_rows = [
+        (a["name"], f"{y}–{y + 1}", n) for a in data.awards for y, n in zip(data.award_years, a["counts"], strict=True)
+    ]
+    return workbook_bytes(
+        [
+            Sheet(
+                _("Deadlines"),
+                [
+                    _("Unit"),
+                    _("Campaign"),
+                    _("Deadline"),
+                    _("Due on"),
+                    *(_label(s) for s in HEAT_STATUSES),
+                    _("On time (%)"),
+                ],
+                deadline_rows,
+                widths=(40, 18, 40, 12, 10, 10, 10, 10, 10),
+            ),
+            Sheet(
+                _("Registrations"),
+                [_("Campaign"), _("Unit"), _("Number of units taking part"), _("Units registered")],
+                coverage_rows,
+            ),
+            Sheet(_("Awards"), [_("Award"), _("School year"), _("Awards given")], award_rows),
+            Sheet(_("Dossiers"), [_("State"), _("Dossiers")], [(label, n) for _s, label, n in data.pipeline]),
+        ]
+    )
+
+
+def _figure_header(figure: dict) -> str:
+    return f"{figure['label']} ({figure['unit']})" if figure.get("unit") else figure["label"]
+
+
+def figures_workbook(data: FigureSummary) -> bytes:
+    """The summed figures as on the screen, then every unit that has not reported."""
+    headers = [_("Unit"), _("Units reported"), _("Units owing"), *(_figure_header(f) for f in data.figures)]
+    rows = [(r.unit.name, r.reported, r.owing, *r.values) for r in data.rows]
+    rows.append((pgettext("sum row", "Total"), data.total.reported, data.total.owing, *data.total.values))
+    rows.append((_("Target"), None, None, *(f["target"].target_value if f["target"] else None for f in data.figures)))
+    missing = [(u.name,) for u in data.total.missing]
+    return workbook_bytes(
+        [
+            Sheet(_("Figures"), headers, rows, widths=(40, 12, 12, *(18 for _f in data.figures))),
+            Sheet(_("Not reported"), [_("Unit")], missing, widths=(50,)),
+        ]
+    )
