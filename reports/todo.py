@@ -2,7 +2,7 @@
 
 A small registry kept in ``reports`` (the top layer): lower apps cannot register here, so each
 section is a function of this module that reads the selectors of ``campaigns``, ``emulation`` and
-``dossiers``. An app that lands later (councils) adds its section here with one ``section`` call.
+``dossiers``, ``councils`` and ``decisions``. A new app adds its section here with one ``section`` call.
 Every link a section gives is checked against the reader's permission before it is offered, so a
 reader never follows a link to a 403 or a 404.
 """
@@ -11,7 +11,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,6 +26,10 @@ from campaigns.selectors import (
     statuses_for_unit,
     visible_campaigns,
 )
+from councils.models import BallotReceipt
+from councils.selectors import my_open_sessions
+from decisions.enums import DecisionState as DS
+from decisions.selectors import candidates, decision_list, disclosure_open
 from dossiers.enums import DossierState
 from dossiers.models import Dossier
 from dossiers.selectors import queue_all
@@ -225,7 +229,30 @@ def head_section(user: User, today: datetime.date) -> Section:
             "head-registrations",
         ),
     ]
+    items.append(_decisions_to_issue(user))
     return Section("head", _title("head"), items)
+
+
+def _decisions_to_issue(user: User) -> Item:
+    """Drafts of the unit's award decisions that wait for the head's signature (disclosed lists count
+    once their window closed)."""
+    drafts = [
+        d
+        for d in decision_list(user).filter(issuer_unit_id=user.unit_id, state__in=(DS.DRAFT, DS.DISCLOSED))
+        if not disclosure_open(d)
+    ]
+    rows = [
+        Row(d.summary or _("Award decision"), reverse("decisions:decision-detail", args=[d.pk]), str(d.line_count))
+        for d in drafts[:ROWS_SHOWN]
+    ]
+    return Item(
+        _("Award decisions waiting for issuing"),
+        len(drafts),
+        reverse("decisions:decision-list"),
+        "warning",
+        rows,
+        "head-decisions",
+    )
 
 
 # --- Officer: what the units below sent ---------------------------------------------------------
@@ -311,16 +338,47 @@ def officer_section(user: User, today: datetime.date) -> Section:
         ],
         "officer-clocks",
     )
-    return Section("officer", _title("officer"), [registrations, submissions, late, dossiers, clocks])
+    approved = candidates(user.unit).count() if user.unit_id else 0
+    decisions = Item(
+        _("Nominees the council approved, waiting for a decision"),
+        approved,
+        reverse("decisions:decision-create"),
+        "primary",
+        [],
+        "officer-decisions",
+    )
+    return Section("officer", _title("officer"), [registrations, submissions, late, dossiers, clocks, decisions])
 
 
-# --- Council member: filled by the councils app's selectors once it lands -----------------------
+# --- Council member: the sessions voting now, and whether my ballot is in --------------------------
 
 
 @section("council", title=gettext_lazy("Council sessions and votes"), applies=_has(AccountRole.COUNCIL))
 def council_section(user: User, today: datetime.date) -> Section:
+    sessions = list(
+        my_open_sessions(user).annotate(
+            voted=Exists(BallotReceipt.objects.filter(session=OuterRef("pk"), member__user=user))
+        )
+    )
+    waiting = [s for s in sessions if not s.voted]
+    url = reverse("councils:list")
     return Section(
-        "council", _title("council"), [], note=_("Open council sessions and the votes waiting for you will show here.")
+        "council",
+        _title("council"),
+        [
+            Item(
+                _("Ballots waiting for my vote"),
+                len(waiting),
+                url,
+                "danger",
+                [
+                    Row(s.title, reverse("councils:session-detail", args=[s.pk]), s.date.strftime("%d/%m/%Y"))
+                    for s in waiting[:ROWS_SHOWN]
+                ],
+                "council-ballots",
+            ),
+            Item(_("Council sessions voting now"), len(sessions), url, "primary", [], "council-sessions"),
+        ],
     )
 
 

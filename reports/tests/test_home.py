@@ -53,9 +53,11 @@ def test_todo_counts_for_each_persona(busy):
     assert _counts(users["school_clerk"]) == {
         "clerk": {"clerk-overdue": 1, "clerk-soon": 1, "clerk-registrations": 1, "clerk-dossiers": 0}
     }
-    assert _counts(busy.extra["head_a1"]) == {"head": {"head-dossiers": 1, "head-registrations": 0}}
+    assert _counts(busy.extra["head_a1"]) == {
+        "head": {"head-dossiers": 1, "head-registrations": 0, "head-decisions": 0}
+    }
     # The head of A2 sent its report (late): nothing waits for it.
-    assert _counts(users["other_head"]) == {"head": {"head-dossiers": 0, "head-registrations": 0}}
+    assert _counts(users["other_head"]) == {"head": {"head-dossiers": 0, "head-registrations": 0, "head-decisions": 0}}
     # The Sở issued the campaign: B1's registration to review, A2's submission of the week, and the
     # 4 units below the Sở (Phòng A, Phòng B, A1, B1) that never sent November's report.
     assert _counts(users["so_officer"]) == {
@@ -65,13 +67,22 @@ def test_todo_counts_for_each_persona(busy):
             "officer-late": 4,
             "officer-dossiers": 0,
             "officer-clocks": 0,
+            "officer-decisions": 0,
         }
     }
     assert _counts(users["phong_officer"])["officer"]["officer-late"] == 0
     # The leader: 1 late + 4 missing on the deadline of the last month.
     assert _counts(users["leader"]) == {"leader": {"leader-late": 5, "leader-dossiers": 0, "leader-awards": 0}}
     assert _counts(users["outsider"])["officer"] == dict.fromkeys(
-        ("officer-registrations", "officer-submissions", "officer-late", "officer-dossiers", "officer-clocks"), 0
+        (
+            "officer-registrations",
+            "officer-submissions",
+            "officer-late",
+            "officer-dossiers",
+            "officer-clocks",
+            "officer-decisions",
+        ),
+        0,
     )
 
 
@@ -105,3 +116,33 @@ def test_login_lands_on_the_todo_page(world, client):
     assert reverse("units:home") == "/"
     assert client.get("/").context["sections"][0].key == "clerk"
     assert client.get(reverse("reports:home")).context["sections"][0].key == "clerk"
+
+
+def test_todo_counts_ballots_waiting_then_the_decision_to_issue(world):
+    """A member sees the ballot waiting for them until they vote; after the close the officer sees the
+    approved nominee waiting for a decision, and the head the draft waiting for issuing."""
+    from councils import services as council_services
+    from councils.tests.factories import members_of, open_session
+    from decisions import services as decision_services
+    from decisions.tests.factories import phong_head
+
+    council, session = open_session(world, size=3)
+    member = members_of(council)[2].user
+    assert _counts(member)["council"] == {"council-ballots": 1, "council-sessions": 1}
+    rows = {s.key: s for s in todo.sections_for(member)}["council"].items[0].rows
+    assert [(r.text, r.url) for r in rows] == [(session.title, reverse("councils:session-detail", args=[session.pk]))]
+    for seat in members_of(council):
+        items = {item.pk: True for item in session.items.all()}
+        council_services.ballot_submit(session=session, user=seat.user, choices=items)
+    assert _counts(member)["council"] == {"council-ballots": 0, "council-sessions": 1}
+    council_services.session_close(session=session, actor=members_of(council)[1].user)
+    assert _counts(member)["council"] == {"council-ballots": 0, "council-sessions": 0}
+    assert _counts(world.users["phong_officer"])["officer"]["officer-decisions"] == 1
+    nominees = list(session.items.values_list("nominee", flat=True))
+    from dossiers.models import Nominee
+
+    decision_services.decision_create(
+        unit=world.phong_a, nominees=list(Nominee.objects.filter(pk__in=nominees)), actor=world.users["phong_officer"]
+    )
+    assert _counts(world.users["phong_officer"])["officer"]["officer-decisions"] == 0
+    assert _counts(phong_head(world))["head"]["head-decisions"] == 1
