@@ -103,8 +103,9 @@ class World:
 
 @pytest.fixture(autouse=True)
 def award_catalogue(request):
-    """The catalogue of awards is data from a migration; a transactional test flushes every table when
-    it ends, the catalogue included. Put it back before a transactional test that follows one."""
+    """The catalogue of awards and the base salaries are data from migrations; a transactional test
+    flushes every table when it ends, those included. Put them back before a transactional test that
+    follows one."""
     marker = request.node.get_closest_marker("django_db")
     if marker is None or not (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
         return
@@ -117,6 +118,10 @@ def award_catalogue(request):
 
     if not Award.objects.exists():
         importlib.import_module("awards.migrations.0002_load_catalogue").load(apps, None)
+    from awards.models import BaseSalary
+
+    if not BaseSalary.objects.exists():  # the base salaries are data from a migration too
+        importlib.import_module("awards.migrations.0004_load_base_salaries").load(apps, None)
 
 
 @pytest.fixture

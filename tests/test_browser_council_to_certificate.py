@@ -26,12 +26,6 @@ def _text(pdf: bytes) -> str:
     return " ".join(out.stdout.decode().split())
 
 
-def _download(page, link) -> bytes:
-    with page.expect_download() as info:
-        link.click()
-    return open(info.value.path(), "rb").read()
-
-
 def test_the_council_votes_on_phones_the_head_issues_and_the_certificate_verifies(world, live_server, settings):
     settings.PORTAL_BASE_URL = live_server.url
     council = council_of(world, size=3)
@@ -83,7 +77,8 @@ def test_the_council_votes_on_phones_the_head_issues_and_the_certificate_verifie
         go(head, head.get_by_role("link", name="Ban hành quyết định"))
         head.fill("input[name=signer_name]", "Lê Văn Trưởng")
         go(head, head.get_by_role("button", name="Ban hành", exact=True))
-        assert "Quyết định 01/QĐ-PGDĐTA" in head.locator("h1").inner_text()
+        # One register per unit and year: the two biên bản took 01 and 02, the decision takes 03.
+        assert "Quyết định 03/QĐ-PGDĐTA" in head.locator("h1").inner_text()
         shoot(head, "10-decision-issued")
 
         # The nominee's history shows the award; the certificate prints with its QR code.
@@ -91,7 +86,8 @@ def test_the_council_votes_on_phones_the_head_issues_and_the_certificate_verifie
         history = officer.locator("main").inner_text()
         officer.goto(decision_url, wait_until=READY)
         go(officer, officer.get_by_test_id("certificates-link"))
-        certificate = _download(officer, officer.get_by_role("link", name="Giấy khen (PDF)").first)
+        link = officer.get_by_role("link", name="Giấy khen (PDF)").first
+        certificate = officer.request.get(f"{live_server.url}{link.get_attribute('href')}").body()
         shoot(officer, "10-certificates")
 
         # Anyone with a phone scans it: the verification page opens without a login.
@@ -101,14 +97,14 @@ def test_the_council_votes_on_phones_the_head_issues_and_the_certificate_verifie
         verification = public.locator("main").inner_text()
         shoot(public, "10-verification")
 
-    record = AwardRecord.objects.get(person=world.person_a1, decision__number="01/QĐ-PGDĐTA")
+    record = AwardRecord.objects.get(person=world.person_a1, decision__number="03/QĐ-PGDĐTA")
     assert record.award.code == "CSTDCS"
-    assert "Chiến sĩ thi đua cơ sở" in history and "01/QĐ-PGDĐTA" in history
+    assert "Chiến sĩ thi đua cơ sở" in history and "03/QĐ-PGDĐTA" in history
     minutes_text = _text(minutes)
     assert "BIÊN BẢN" in minutes_text and "Nguyễn Thị Lan" in minutes_text
     certificate_text = _text(certificate)
     assert "CHIẾN SĨ THI ĐUA CƠ SỞ" in certificate_text and "Nguyễn Thị Lan" in certificate_text
     assert scanned.startswith(f"{live_server.url}/xac-minh/")
-    assert "Nguyễn Thị Lan" in verification and "01/QĐ-PGDĐTA" in verification
+    assert "Nguyễn Thị Lan" in verification and "03/QĐ-PGDĐTA" in verification
     dossier.refresh_from_db()
     assert dossier.state == "closed"

@@ -29,7 +29,7 @@ def test_officer_drafts_and_head_issues_in_the_browser(world, live_server):
     with chromium() as browser:
         officer = new_page(browser, viewport=PHONE)
         log_in(officer, live_server, "officer_pa")
-        _menu(officer, "Quyết định", "Quyết định khen thưởng")
+        _menu(officer, "Xét khen thưởng", "Quyết định khen thưởng")
         go(officer, officer.get_by_role("link", name="Lập quyết định"))
         # Every approved nominee is ticked at first.
         assert officer.locator("input[name=nominees]:checked").count() == 2

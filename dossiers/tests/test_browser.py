@@ -53,7 +53,7 @@ def test_dossier_from_suggestions_to_appraisal_in_the_browser(world, live_server
     with chromium() as browser:
         clerk = new_page(browser, viewport=PHONE)
         log_in(clerk, live_server, "clerk_a1")
-        _menu(clerk, "Hồ sơ đề nghị", "Đợt khen thưởng")
+        _menu(clerk, "Xét khen thưởng", "Đợt khen thưởng")
         go(clerk, clerk.get_by_role("link", name=f"Danh hiệu thi đua năm học {year}–{year + 1}"))
         go(clerk, clerk.get_by_role("button", name="Lập hồ sơ cho đơn vị"))
         # Confirm, not type: both teachers are ticked by the engine.
@@ -87,7 +87,7 @@ def test_dossier_from_suggestions_to_appraisal_in_the_browser(world, live_server
 
         officer = new_page(browser)
         log_in(officer, live_server, "officer_pa")
-        _menu(officer, "Hồ sơ đề nghị", "Hồ sơ chờ thẩm định")
+        _menu(officer, "Xét khen thưởng", "Hồ sơ chờ thẩm định")
         go(officer, officer.locator("#queue").get_by_role("link", name="Trường Tiểu học Thử A1"))
         go(officer, officer.get_by_role("button", name="Tiếp nhận"))
         go(officer, officer.get_by_role("link", name="Trả lại để bổ sung"))
