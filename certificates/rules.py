@@ -48,5 +48,7 @@ def in_force(user, record):
 
 rules.add_perm("certificates.print_decision", prints)
 rules.add_perm("certificates.set_layout", sets_layout)
+# For the menu ({% test_rule %}): the predicate alone, without the model backend's permission queries.
+rules.add_rule("certificates.may_set_layout", sets_layout)
 rules.add_perm("certificates.download", downloads)
 rules.add_perm("certificates.print_record", downloads & in_force)

@@ -110,13 +110,11 @@ def has_council(user: User) -> bool:
     """Whether the councils menu shows: a seat on a council, or a unit whose councils the user manages."""
     if not user.is_authenticated:
         return False
-    if user.is_superuser or user.is_officer or user.is_unit_head:
-        return True
-    if not (user.is_council_member or user.is_leader):
+    if user.is_superuser or user.is_officer or user.is_unit_head or user.is_leader:
+        return True  # they manage or read their unit's councils (the list may be empty)
+    if not user.is_council_member:
         return False  # members are seated from accounts with the council role: no query on every page
-    return CouncilMember.objects.filter(user=user).exists() or (
-        user.is_leader and Council.objects.filter(unit_id=user.unit_id).exists()
-    )
+    return CouncilMember.objects.filter(user=user).exists()
 
 
 def pending_nominees(council: Council) -> QuerySet[Nominee]:

@@ -55,8 +55,8 @@ def _appraised(w, unit, person):
 
 def _council(w):
     council = services.council_create(unit=w.so, school_year=2025, name="Hội đồng TĐKT Sở", actor=None)
-    chair = UserFactory(username="chu_tich_so", unit=w.so, full_name="Chủ tịch Hội đồng")
-    member = UserFactory(username="uy_vien_so", unit=w.so, full_name="Ủy viên Hội đồng")
+    chair = UserFactory(username="chu_tich_so", unit=w.so, full_name="Chủ tịch Hội đồng", is_council_member=True)
+    member = UserFactory(username="uy_vien_so", unit=w.so, full_name="Ủy viên Hội đồng", is_council_member=True)
     services.member_add(council=council, user=chair, role=MemberRole.CHAIR, actor=None)
     services.member_add(council=council, user=w.users["phong_officer"], role=MemberRole.SECRETARY, actor=None)
     third = services.member_add(council=council, user=member, role=MemberRole.MEMBER, actor=None)
