@@ -107,13 +107,15 @@ def qr_svg(url: str, *, size_mm: float = QR_SIZE_MM) -> str:
 
 
 def officer_title(decision: Decision) -> str:
-    """The deciding officer as the certificate names them; from the issuing unit when the decision is silent."""
-    if decision.officer_title:
-        return upper(decision.officer_title)
+    """The deciding officer as the certificate names them (NĐ 98/2023 Điều 104): the title and the agency,
+    "GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH HƯNG YÊN"; the agency is added when the decision gives the title
+    alone (as its signature block does), the head's title used when it gives none."""
     unit = decision.issuer_unit
-    if unit is not None and unit.head_title:
-        return upper(f"{unit.head_title} {unit.name}")
-    return upper(unit.name if unit is not None else decision.issuer)
+    agency = upper(unit.name if unit is not None else decision.issuer)
+    title = upper(decision.officer_title or (unit.head_title if unit is not None else ""))
+    if agency and agency not in title:
+        title = f"{title} {agency}".strip()
+    return title
 
 
 def signer_lines(decision: Decision) -> list[str]:

@@ -19,6 +19,7 @@ from awards import services as award_services
 from awards.selectors import cash_amount
 from common.dates import school_year_label, short_date
 from common.text import clean
+from councils.selectors import place_name
 from decisions import selectors
 from decisions.enums import EDITABLE_STATES, TRANSITIONS, DecisionState
 from decisions.models import AwardDecision, DecisionLine, DecisionTransition, DisclosureComment
@@ -133,7 +134,7 @@ def decision_create(*, unit: Unit, nominees, actor: User | None, **fields) -> Aw
         distribution="Như Điều 3;\nKho bạc Nhà nước",
         officer_title=(unit.head_title or "").upper(),
         signer_name=unit.head_name,
-        place="",
+        place=place_name(unit) if place_name(unit) != unit.name else "",
         created_by=_actor(actor),
     )
     for name, value in fields.items():

@@ -172,3 +172,13 @@ def test_collective_certificate_names_the_collective_and_its_parent(world):
     assert "TẶNG DANH HIỆU" in text and "TẬP THỂ LAO ĐỘNG XUẤT SẮC" in text
     assert "Tập thể Trường Tiểu học Thử A1" in text and "Phòng GD&ĐT Thử A" in text
     assert "Đã có thành tích xuất sắc trong năm học 2025–2026" in text  # the school year as labelled everywhere
+
+
+def test_a_title_given_alone_gets_the_agency_as_the_law_prints_it(world):
+    """A decision signed "GIÁM ĐỐC" (its signature block) still names the agency on the certificate."""
+    decision, records = so_decision(world.so, [world.person_a1])
+    type(decision).objects.filter(pk=decision.pk).update(officer_title="GIÁM ĐỐC")
+    records[0].decision.refresh_from_db()
+    text = pdf_text(services.certificate_pdf(record=records[0], mode=PrintMode.FULL, actor=None))
+
+    assert "GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO THỬ NGHIỆM" in text
