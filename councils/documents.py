@@ -11,6 +11,7 @@ from councils import law, selectors
 from councils.enums import Attendance, ItemResult, MemberRole
 from councils.models import Session
 from dossiers.documents import DRAFT_MARK, NATIONAL_MOTTO, NATIONAL_TITLE, ascii_name, nfc, render, upper
+from units.models import Unit
 
 ROLE_WORDS = {
     MemberRole.CHAIR: "Chủ tịch",
@@ -34,7 +35,7 @@ def threshold_text(threshold: int) -> str:
 
 def _head(session: Session, entry, *, summary: str) -> dict:
     unit = session.council.unit
-    parent = unit.get_parent()
+    parent = Unit.objects.get_parent(unit) if unit.depth > 1 else None
     return {
         "title": f"Biên bản — {nfc(session.title)}",
         "author": nfc(unit.name),
