@@ -17,6 +17,8 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from accounts.policy import second_factor_step
+
 SESSION_RENEWED_KEY = "accounts.renewed"
 SESSION_SECOND_FACTOR_KEY = "accounts.second_factor"
 OPEN_URL_NAMES = ("accounts:verify", "accounts:setup", "logout")
@@ -44,8 +46,6 @@ class SecondFactorMiddleware:
         if user.is_authenticated and not user.is_verified():
             target = request.session.get(SESSION_SECOND_FACTOR_KEY)
             if target is None:  # a session from before this guard: decide once
-                from accounts.signals import second_factor_step
-
                 target = request.session[SESSION_SECOND_FACTOR_KEY] = second_factor_step(user)
             if target and not self._open(request.path):
                 response = redirect(f"{reverse(target)}?next={request.get_full_path()}")

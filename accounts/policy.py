@@ -27,3 +27,12 @@ def second_factor_required(user) -> bool:
 def second_factor_enabled(user) -> bool:
     """The user has a confirmed authenticator (then every login asks for it, required or not)."""
     return bool(getattr(user, "is_authenticated", False)) and user_has_device(user, confirmed=True)
+
+
+def second_factor_step(user) -> str:
+    """The page a freshly logged-in account must pass, or "" when the password is enough."""
+    if second_factor_enabled(user):
+        return "accounts:verify"
+    if second_factor_required(user):
+        return "accounts:setup"
+    return ""

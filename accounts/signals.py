@@ -15,17 +15,8 @@ from django.dispatch import receiver
 
 from accounts.ip import client_ip
 from accounts.middleware import SESSION_RENEWED_KEY, SESSION_SECOND_FACTOR_KEY
-from accounts.policy import second_factor_enabled, second_factor_required
+from accounts.policy import second_factor_step
 from units.services import log_action
-
-
-def second_factor_step(user) -> str:
-    """The page a freshly logged-in account must pass, or "" when the password is enough."""
-    if second_factor_enabled(user):
-        return "accounts:verify"
-    if second_factor_required(user):
-        return "accounts:setup"
-    return ""
 
 
 def _address(request) -> str:

@@ -18,7 +18,6 @@ import tempfile
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from celery import current_app
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import IntegrityError, transaction
@@ -29,6 +28,7 @@ from awards.models import AwardRecord, Decision
 from certificates import documents
 from certificates.enums import FIELDS, TRANSITIONS, CertificateKind, JobState, PrintMode
 from certificates.models import Certificate, CertificateLayout, PrintJob
+from common.queue import send_after_commit
 from units.models import Unit, User
 from units.services import log_action
 
@@ -41,7 +41,6 @@ CODE_LENGTH = 10
 READ_AS = str.maketrans({"O": "0", "I": "1", "L": "1"})
 CHUNK = 50
 RUN_TASK = "certificates.tasks.print_job_run"
-BROKER_CONNECT_TIMEOUT = 2
 
 # Limits of a position on the sheet (mm) and of a font size (pt).
 LIMITS = {"x": (0, 297), "y": (0, 210), "w": (10, 297), "size": (6, 48)}
@@ -210,16 +209,8 @@ def printable_records(decision: Decision):
 
 
 def _enqueue(job_id: int) -> None:
-    def publish():
-        try:
-            with current_app.connection_for_write(
-                transport_options={"max_retries": 0, "socket_connect_timeout": BROKER_CONNECT_TIMEOUT}
-            ) as connection:
-                current_app.send_task(RUN_TASK, args=(job_id,), retry=False, connection=connection)
-        except Exception:  # the broker's errors vary by transport; the job waits, "print again" re-sends
-            logger.exception("Certificates: could not hand print job %s to the workers", job_id)
-
-    transaction.on_commit(publish)
+    # A broker that does not answer leaves the job waiting; "print again" sends it again.
+    send_after_commit(RUN_TASK, (job_id,), what=f"certificate print job {job_id}")
 
 
 @transaction.atomic

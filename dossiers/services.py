@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from awards.models import Award, Initiative, Restriction
 from campaigns.models import Campaign
 from common.dates import short_date
+from common.queue import send_after_commit
 from common.text import clean
 from common.uploads import DOCX, JPEG, PDF, PNG, XLSX, sniff_deliverable
 from common.workdays import working_days_between
@@ -53,6 +54,7 @@ from units.models import Person, Unit, User
 from units.services import log_action, notify, register_take
 
 logger = logging.getLogger(__name__)
+EMAIL_TASK = "dossiers.tasks.send_event_email"  # enqueued by name: services never import tasks
 S = DossierState
 
 EXTENSIONS = {".pdf": PDF, ".docx": DOCX, ".xlsx": XLSX, ".png": PNG, ".jpg": JPEG, ".jpeg": JPEG}
@@ -1239,10 +1241,9 @@ def _notify(dossier: Dossier, event: str, *, users: list[User] | None = None, ex
     notify(users=users, title=title, body=body, url=url)
     recipients = [u.pk for u in users if u.email]
     if recipients:
-        from dossiers import tasks
-
-        dossier_id = dossier.pk
-        transaction.on_commit(lambda: tasks.enqueue_email(dossier_id, event, recipients, body))
+        send_after_commit(
+            EMAIL_TASK, (dossier.pk, event, recipients, body), what=f"the dossier email ({dossier.pk}, {event})"
+        )
 
 
 def email_send(*, dossier_id: int, event: str, user_ids: list[int], body: str = "") -> int:

@@ -1,10 +1,6 @@
 """Celery tasks of dossiers. Thin: ids in, a service call. Enqueued after commit by the services."""
 
-import logging
-
 from celery import shared_task
-
-logger = logging.getLogger(__name__)
 
 
 @shared_task(name="dossiers.tasks.send_event_email", ignore_result=True, acks_late=True)
@@ -20,11 +16,3 @@ def reminders_tick():
     from dossiers import services
 
     return services.reminders_run()
-
-
-def enqueue_email(dossier_id: int, event: str, user_ids: list[int], body: str = "") -> None:
-    """Hand the email to the workers; a broker that does not answer never breaks the request."""
-    try:
-        send_event_email.apply_async(args=(dossier_id, event, user_ids, body), retry=False)
-    except Exception:
-        logger.exception("Could not enqueue the dossier email (%s, %s)", dossier_id, event)

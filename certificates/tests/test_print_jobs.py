@@ -8,6 +8,7 @@ from certificates import services
 from certificates.enums import JobState, PrintMode
 from certificates.models import Certificate, PrintJob
 from certificates.tests.factories import many_people, pdf_pages, pdf_text, so_decision
+from common import queue
 
 pytestmark = pytest.mark.django_db
 
@@ -30,8 +31,8 @@ def test_print_request_hands_the_job_to_the_workers_by_name_after_commit(
         def __exit__(self, *exc):
             return False
 
-    monkeypatch.setattr(services.current_app, "connection_for_write", lambda **kwargs: Connection())
-    monkeypatch.setattr(services.current_app, "send_task", lambda name, args, **kwargs: sent.append((name, args)))
+    monkeypatch.setattr(queue.current_app, "connection_for_write", lambda **kwargs: Connection())
+    monkeypatch.setattr(queue.current_app, "send_task", lambda name, args, **kwargs: sent.append((name, args)))
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         job = services.print_job_request(decision=decision, mode=PrintMode.FULL, actor=world.users["so_officer"])
         assert sent == []  # nothing leaves before the commit

@@ -24,10 +24,12 @@ def frozen_clock():
 
 
 def test_return_notifies_the_sender_in_the_bell_and_by_email(world, django_capture_on_commit_callbacks, monkeypatch):
-    from dossiers import tasks
-
     calls = []
-    monkeypatch.setattr(tasks, "enqueue_email", lambda *args: calls.append(args))
+    monkeypatch.setattr(
+        services,
+        "send_after_commit",
+        lambda name, args, what: calls.append(args) if name == services.EMAIL_TASK else None,
+    )
     dossier = ready_dossier(world)
     services.dossier_send(dossier=dossier, actor=None)
     with django_capture_on_commit_callbacks(execute=True):
