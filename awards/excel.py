@@ -13,6 +13,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from awards import selectors
 from awards.enums import AwardType
@@ -229,3 +230,90 @@ def parse_rows(stored: list[dict], *, user: User) -> tuple[list[ImportRow], dict
 def row_label(row: ImportRow) -> str:
     who = row.person.full_name if row.person else row.unit.name
     return f"{who} — {row.award.name} {school_year_label(row.school_year)}"
+
+
+# --------------------------------------------------------------------------- exports
+
+
+def history_workbook(records) -> bytes:
+    """The history search's records (all pages), as the screen lists them; decision dates as dates."""
+    headers = [
+        pgettext("history column", "School year"),
+        pgettext("history column", "Recipient"),
+        pgettext("history column", "Date of birth"),
+        pgettext("history column", "Title or award"),
+        pgettext("history column", "Award type"),
+        pgettext("history column", "Decision number"),
+        pgettext("history column", "Decision date"),
+        pgettext("history column", "Issuer"),
+        pgettext("history column", "Unit at the time"),
+        pgettext("history column", "Cash reward (đồng)"),
+        pgettext("history column", "Revoked by decision"),
+        pgettext("history column", "Revoked on"),
+    ]
+
+    def rows():
+        for record in records.iterator(chunk_size=2000) if hasattr(records, "iterator") else records:
+            yield [
+                record.school_year_label,
+                record.person.full_name if record.person_id else record.unit.name,
+                record.person.birth_date if record.person_id else None,
+                record.award.name,
+                str(record.get_award_type_display()),
+                record.decision.number,
+                record.decision.date,
+                record.decision.issuer,
+                record.unit.name,
+                record.cash_amount,
+                record.revoked_by_number if record.revoked_at else "",
+                record.revoked_by_date if record.revoked_at else None,
+            ]
+
+    return excel.workbook_bytes(
+        [excel.Sheet(_("Award history"), headers, rows(), widths=(12, 30, 12, 45, 14, 16, 12, 40, 40, 14, 16, 12))]
+    )
+
+
+def _grounds(results) -> str:
+    return "; ".join(f"{r.label}: {r.detail}" for r in results if r.detail)
+
+
+def suggestions_workbook(result) -> bytes:
+    """The suggestion page's tables: the quotas, the collective and the individual suggestions, and
+    the cases that need evidence."""
+    award = pgettext("suggestion column", "Title or award")
+    quota_headers = [
+        award,
+        pgettext("suggestion column", "Quota"),
+        pgettext("suggestion column", "Used"),
+        pgettext("suggestion column", "Left"),
+        pgettext("suggestion column", "Suggested"),
+        pgettext("suggestion column", "Over the quota"),
+        pgettext("suggestion column", "Citation"),
+    ]
+    quota_rows = ([q.award_name, q.cap, q.used, q.left, q.suggested, q.over, q.citation] for q in result.quotas)
+    grounds = pgettext("suggestion column", "Grounds")
+    collective_rows = ([s.judgement.award_name, _grounds(s.judgement.results)] for s in result.collective)
+    people_rows = ([s.judgement.award_name, s.candidate.name, _grounds(s.judgement.results)] for s in result.people)
+    missing_rows = (
+        [
+            s.candidate.name,
+            s.judgement.award_name,
+            "; ".join(f"{r.label}: {r.detail}" if r.detail else r.label for r in s.judgement.reasons),
+        ]
+        for s in result.missing
+    )
+    person = pgettext("suggestion column", "Person")
+    return excel.workbook_bytes(
+        [
+            excel.Sheet(_("Individuals"), [award, person, grounds], people_rows, widths=(45, 30, 80)),
+            excel.Sheet(_("Collective"), [award, grounds], collective_rows, widths=(45, 80)),
+            excel.Sheet(_("Quotas"), quota_headers, quota_rows, widths=(45, 10, 10, 10, 10, 10, 60)),
+            excel.Sheet(
+                _("Needs evidence"),
+                [person, award, pgettext("suggestion column", "What is missing")],
+                missing_rows,
+                widths=(30, 45, 80),
+            ),
+        ]
+    )

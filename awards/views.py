@@ -35,7 +35,7 @@ from awards.forms import (
 from awards.models import Award
 from common.dates import school_year_label
 from common.numbers import decimal_text, money_text
-from common.views import require
+from common.views import filters_read, require, xlsx_response
 from units.models import Person, Unit
 
 
@@ -355,6 +355,22 @@ def suggestions(request, pk):
     return render(request, "awards/suggestions.html", context)
 
 
+@login_required
+def suggestions_export(request, pk):
+    """The suggestions for the year (and nomination date) chosen on the page, as an .xlsx."""
+    unit = _unit_or_404(request, pk)
+    require(request.user, "awards.view_unit_history", unit)
+    year, on_date = default_school_year(), timezone.localdate()
+    year_form = SuggestionYearForm(request.GET or None)
+    filters_read(request, year_form)  # a value that cannot be read: said, and the page's defaults kept
+    if year_form.is_bound and year_form.is_valid():
+        year = year_form.cleaned_data["nam"]
+        on_date = year_form.cleaned_data["ngay"] or on_date
+    facts = selectors.unit_facts(unit, school_year=year)
+    result = suggest_for_unit(selectors.load_catalogue(), facts, school_year=year, on_date=on_date)
+    return xlsx_response(excel.suggestions_workbook(result), f"goi-y-khen-thuong-{unit.pk}-{year}.xlsx")
+
+
 # --------------------------------------------------------------------------- search
 
 
@@ -383,6 +399,29 @@ def search(request):
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "awards/search.html", {"form": form, "page": page, "query": query.urlencode()})
+
+
+@login_required
+def search_export(request):
+    """The search's records, every page, as an .xlsx: the same filters and scope as the screen. A
+    filter that cannot be read is left out with a message; a unit code outside the scope answers 404."""
+    require(request.user, "awards.search_history")
+    data = filters_read(request, HistoryFilterForm(request.GET or None))
+    unit = None
+    if data.get("don_vi"):
+        unit = selectors.visible_units_by_code(request.user, data["don_vi"])
+        if unit is None:
+            raise Http404
+    records = selectors.history_search(
+        request.user,
+        query=data.get("q") or "",
+        unit=unit,
+        award=data.get("award") or "",
+        year=data.get("nam"),
+        decision=data.get("so_qd") or "",
+    )
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    return xlsx_response(excel.history_workbook(records), f"tra-cuu-khen-thuong-{stamp}.xlsx")
 
 
 # --------------------------------------------------------------------------- import

@@ -37,6 +37,7 @@ campaign_patterns: list = [
     path("<int:pk>/<plan_part:part>/<int:item_pk>/sua/", views.part_edit, name="part-edit"),
     path("<int:pk>/<plan_part:part>/<int:item_pk>/xoa/", views.part_delete, name="part-delete"),
     path("han/<int:pk>/", views.deadline_status, name="deadline-status"),
+    path("han/<int:pk>/trang-thai.xlsx", views.deadline_status_export, name="deadline-status-export"),
     path("han/<int:pk>/don-vi/<int:unit_pk>/", views.deadline_exception, name="deadline-exception"),
     path("han/<int:pk>/nop/", views.submission_create, name="submit"),
     path("ban-nop/<int:pk>/tai-ve/", views.submission_download, name="submission-download"),

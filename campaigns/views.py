@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 
-from campaigns import forms, ics, selectors, services
+from campaigns import excel, forms, ics, selectors, services
 from campaigns.enums import (
     ACTIVE_STATES,
     EDITABLE_STATES,
@@ -32,7 +32,7 @@ from campaigns.outline import parse as parse_outline
 from campaigns.parts import PARTS, PARTS_BY_SLUG, PLAN_PAGE_PREFETCH, PartSpec
 from common.dates import school_year_label, school_year_of
 from common.status import allowed_transitions
-from common.views import apply_errors, file_download, flash_errors, paginate, require
+from common.views import apply_errors, file_download, flash_errors, paginate, require, xlsx_response
 from units.selectors import audit_log_for
 
 # What the lifecycle button says for each target state.
@@ -486,6 +486,18 @@ def deadline_status(request, pk: int):
         "can_grant": request.user.has_perm("campaigns.grant_exception", campaign),
     }
     return render(request, "campaigns/deadline_status.html", context)
+
+
+@login_required
+def deadline_status_export(request, pk: int):
+    """The status page's rows as an .xlsx: the same deadline, the same units, the same rule."""
+    deadline = _deadline_or_404(request, pk)
+    require(request.user, "campaigns.view_status", deadline.milestone.campaign)
+    statuses = selectors.deadline_statuses(deadline, selectors.milestone_owing_units(deadline.milestone))
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    return xlsx_response(
+        excel.deadline_status_workbook(deadline, statuses), f"trang-thai-han-{deadline.pk}-{stamp}.xlsx"
+    )
 
 
 @login_required

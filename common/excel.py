@@ -19,10 +19,12 @@ it should not:
 openpyxl then parses through defusedxml (installed and pinned), a second guard. Every step is
 bounded, so a hostile file is refused in well under a second.
 
-Writing (``workbook_bytes``): every export goes through one writer: headers bold, the header row
-frozen, and text that Excel would take for a formula (beginning with ``=``, ``+``, ``-``, ``@``,
-tab or carriage return) stored as text with Excel's quote prefix, so that opening the file never
-runs anything a user typed into the portal.
+Writing (``workbook_bytes``): every export goes through one writer, streaming a write-only
+workbook (rows may be a generator: a long list never sits in memory as cells): headers bold, the
+header row frozen, dates and times as real Excel dates shown dd/mm/yyyy (times in the portal's
+time zone), numbers (int, float, Decimal) as numbers, and text that Excel would take for a formula
+(beginning with ``=``, ``+``, ``-``, ``@``, tab or carriage return) stored as text with Excel's
+quote prefix, so that opening the file never runs anything a user typed into the portal.
 """
 
 import datetime
@@ -35,6 +37,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -324,13 +328,27 @@ def looks_like_formula(value) -> bool:
     return isinstance(value, str) and value.startswith(_FORMULA_START)
 
 
+DATE_FORMAT = "DD/MM/YYYY"
+DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
+
+
 def _cell(sheet, value, *, bold: bool = False):
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
-        value = value.astimezone(datetime.UTC).replace(tzinfo=None)
+    number_format = None
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is not None:
+            # The clock the screens show (TIME_ZONE), not UTC: Excel has no time zones.
+            value = timezone.localtime(value).replace(tzinfo=None)
+        number_format = DATETIME_FORMAT
+    elif isinstance(value, datetime.date):
+        number_format = DATE_FORMAT
+    elif isinstance(value, Promise):
+        value = str(value)  # a lazy translation (a choice label) is text
     cell = WriteOnlyCell(sheet, value=value)
+    if number_format:
+        cell.number_format = number_format  # a real date cell, shown as on the screens (05/02/2024)
     if looks_like_formula(value):
         # Text, not a formula: a string cell with Excel's quote prefix ('=…) — shown, never run.
         cell.data_type = "s"

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.http import FileResponse, HttpResponse
+from django.utils.translation import gettext as _
 
 PAGE_SIZE = 50
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -57,6 +58,21 @@ def bytes_download(content: bytes, *, filename: str, content_type: str, inline: 
 
 def xlsx_response(content: bytes, filename: str) -> HttpResponse:
     return bytes_download(content, filename=filename, content_type=XLSX_CONTENT_TYPE)
+
+
+def filters_read(request, form) -> dict:
+    """The values of a bound GET filter form, each malformed one left out with a message (never a 500):
+    an export then runs on the filters that could be read, like the screen."""
+    if not form.is_bound:
+        return {}
+    form.is_valid()
+    for name in form.errors:
+        label = form.fields[name].label if name in form.fields else _("filters")
+        messages.warning(
+            request,
+            _("The filter “%(label)s” had a value that could not be read and was ignored.") % {"label": label},
+        )
+    return dict(form.cleaned_data)
 
 
 def _disposition(filename: str, *, inline: bool) -> str:

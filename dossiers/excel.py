@@ -1,14 +1,15 @@
 """The appraisal queue as an Excel workbook, through the one writer (``common.excel``).
 
-Text that Excel would read as a formula (a unit named "=HYPERLINK(…)") is stored as text with
-Excel's quote prefix by the writer: shown, never run.
+Dates are real dates (shown dd/mm/yyyy), counts numbers. Text that Excel would read as a
+formula (a unit named "=HYPERLINK(…)") is stored as text with Excel's quote prefix by the
+writer: shown, never run.
 """
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from common import excel
-from common.dates import short_date
 
 
 def queue_workbook(rows) -> bytes:
@@ -41,8 +42,8 @@ def _row(dossier) -> list:
         dossier.unit.name,
         dossier.round.title,
         str(dossier.get_state_display()),
-        short_date(dossier.sent_at.date()) if dossier.sent_at else "",
+        timezone.localdate(dossier.sent_at) if dossier.sent_at else None,
         dossier.nominee_count,
-        short_date(clock.due) if clock else "",
-        clock.left if clock else "",
+        clock.due if clock else None,
+        clock.left if clock else None,
     ]

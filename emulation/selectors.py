@@ -460,3 +460,21 @@ def exemplar_form_choices(units: list[Unit]) -> tuple[QuerySet[Unit], QuerySet[U
 def registrable_people(unit: Unit) -> QuerySet[Person]:
     """The unit's active people, who may register for a title."""
     return Person.objects.filter(unit=unit, is_active=True).order_by("name_sort", "pk")
+
+
+# --- Exports ---------------------------------------------------------------------------------
+
+
+def individual_registrations_of(campaign: Campaign, units: list[Unit]) -> QuerySet[IndividualRegistration]:
+    """Every person registered for the campaign by the given units (the overview's rows: already
+    scoped), in unit then Vietnamese name order, for the export."""
+    return (
+        IndividualRegistration.objects.filter(campaign=campaign, unit__in=[unit.pk for unit in units])
+        .select_related("unit", "person", "aimed_award")
+        .order_by("unit__name_sort", "person__name_sort", "-school_year", "pk")
+    )
+
+
+def exemplar_export(user: User, campaign: Campaign, *, year: int | None = None) -> QuerySet[Exemplar]:
+    """The exemplar list with each exemplar's step records (their dates), in a fixed number of queries."""
+    return exemplar_list(user, campaign, year=year).prefetch_related("step_records")

@@ -17,7 +17,8 @@ from django.views.decorators.http import require_POST
 from campaigns.enums import ACTIVE_STATES
 from campaigns.models import Campaign
 from campaigns.selectors import visible_campaigns
-from common.views import apply_errors, file_download, flash_errors, require
+from common.views import apply_errors, file_download, flash_errors, require, xlsx_response
+from emulation import excel
 from emulation import selectors as sel
 from emulation import services as svc
 from emulation.enums import (
@@ -88,6 +89,18 @@ def registration_overview(request, campaign_pk):
         "can_review": request.user.has_perm("campaigns.decide_campaign", campaign),
     }
     return render(request, "emulation/overview.html", context)
+
+
+@login_required
+def registration_overview_export(request, campaign_pk):
+    """The overview as an .xlsx (units, then the people they registered): same units, same filter."""
+    campaign = _campaign(request, campaign_pk)
+    require(request.user, "emulation.view_registrations", campaign)
+    only_missing = request.GET.get("chua_dang_ky") == "1"
+    rows = sel.registration_overview(request.user, campaign, only_missing=only_missing)
+    individuals = sel.individual_registrations_of(campaign, [row.unit for row in rows])
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    return xlsx_response(excel.registrations_workbook(rows, individuals), f"dang-ky-{campaign.pk}-{stamp}.xlsx")
 
 
 @login_required
@@ -338,6 +351,17 @@ def pact_detail(request, pk):
 
 
 @login_required
+def pact_export(request, pk):
+    """The pact's ranking and targets as an .xlsx, as its page shows them."""
+    try:
+        pact = sel.pact_get(request.user, pk)
+    except Pact.DoesNotExist as exc:
+        raise Http404 from exc
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    return xlsx_response(excel.pact_workbook(pact, sel.pact_ranking(pact)), f"giao-uoc-{pact.pk}-{stamp}.xlsx")
+
+
+@login_required
 def pact_target_add(request, pk):
     pact = get_object_or_404(
         sel.visible_pacts(request.user).select_related("cluster__head_unit", "cluster__organiser"), pk=pk
@@ -429,10 +453,18 @@ def _year(request, campaign: Campaign) -> int:
     return min(max(year, first), last)
 
 
+def _year_read(request, campaign: Campaign) -> int:
+    """As ``_year``, saying so when a year that is no number was ignored."""
+    raw = request.GET.get("nam", "")
+    if raw and not raw.isdigit():
+        messages.warning(request, _("The year “%(value)s” could not be read and was ignored.") % {"value": raw[:20]})
+    return _year(request, campaign)
+
+
 @login_required
 def exemplar_list(request, campaign_pk):
     campaign = _campaign(request, campaign_pk)
-    year = _year(request, campaign)
+    year = _year_read(request, campaign)
     context = {
         "campaign": campaign,
         "year": year,
@@ -442,6 +474,17 @@ def exemplar_list(request, campaign_pk):
         "can_add": bool(_exemplar_units(request, campaign)),
     }
     return render(request, "emulation/exemplar_list.html", context)
+
+
+@login_required
+def exemplar_list_export(request, campaign_pk):
+    """The year's exemplars (with the date of each step) and the count per unit, as an .xlsx."""
+    campaign = _campaign(request, campaign_pk)
+    year = _year_read(request, campaign)
+    data = excel.exemplars_workbook(
+        sel.exemplar_export(request.user, campaign, year=year), sel.exemplar_counts(request.user, campaign, year=year)
+    )
+    return xlsx_response(data, f"dien-hinh-{campaign.pk}-{year}.xlsx")
 
 
 def _exemplar_units(request, campaign: Campaign) -> list[Unit]:

@@ -52,6 +52,7 @@ CASES = [
     UrlCase("awards:award-detail", lambda w: reverse("awards:award-detail", kwargs={"code": "CSTD_TINH"}), EVERYONE),
     UrlCase("awards:rule-add", lambda w: reverse("awards:rule-add", kwargs={"code": "CSTDCS"}), RULES),
     UrlCase("awards:search", lambda w: reverse("awards:search"), EVERYONE),
+    UrlCase("awards:search-export", lambda w: reverse("awards:search-export"), EVERYONE),
     UrlCase("awards:person-history", person_url("awards:person-history"), READ_A1),
     UrlCase(
         "awards:person-history",
@@ -79,6 +80,7 @@ CASES = [
     UrlCase("awards:unit-rating-add", unit_url("awards:unit-rating-add"), WRITE_A1),
     UrlCase("awards:unit-restriction-add", unit_url("awards:unit-restriction-add"), WRITE_A1),
     UrlCase("awards:suggestions", unit_url("awards:suggestions"), READ_A1),
+    UrlCase("awards:suggestions-export", unit_url("awards:suggestions-export"), READ_A1),
     UrlCase(
         "awards:suggestions",
         unit_url("awards:suggestions"),
@@ -92,5 +94,6 @@ CASES = [
     merged("awards:person-history", person_url("awards:person-history"), READ_A1, MERGED_READ),
     merged("awards:unit-history", unit_url("awards:unit-history"), READ_A1, MERGED_READ),
     merged("awards:suggestions", unit_url("awards:suggestions"), READ_A1, MERGED_READ),
+    merged("awards:suggestions-export", unit_url("awards:suggestions-export"), READ_A1, MERGED_READ),
     merged("awards:person-award-add", person_url("awards:person-award-add"), WRITE_A1, MERGED_WRITE),
 ]

@@ -154,6 +154,12 @@ CASES = [
         setup=_campaigns,
     ),
     UrlCase(
+        "campaigns:deadline-status-export",
+        lambda w: reverse("campaigns:deadline-status-export", args=[w.extra["deadline"].pk]),
+        {**ISSUER_STAFF_ONLY, "so_officer": 200, "leader": 200},
+        setup=_campaigns,
+    ),
+    UrlCase(
         "campaigns:deadline-exception",
         lambda w: reverse("campaigns:deadline-exception", args=[w.extra["deadline"].pk, w.school_a1.pk]),
         ISSUER_STAFF_ONLY,

@@ -80,6 +80,12 @@ CASES = [
         setup=_campaign,
     ),
     UrlCase(
+        "emulation:registration-overview-export",
+        lambda w: reverse("emulation:registration-overview-export", args=[w.extra["campaign"].pk]),
+        {**EVERYONE, "school_clerk": 403, "other_head": 403, "outsider": 404},
+        setup=_campaign,
+    ),
+    UrlCase(
         "emulation:registration-unit",
         _unit_url("registration-unit"),
         {**EVERYONE, "other_head": 404, "outsider": 404},
@@ -152,6 +158,12 @@ CASES = [
         setup=_pact,
     ),
     UrlCase(
+        "emulation:pact-export",
+        lambda w: reverse("emulation:pact-export", args=[w.extra["pact"].pk]),
+        {**EVERYONE, "outsider": 404},
+        setup=_pact,
+    ),
+    UrlCase(
         "emulation:pact-target-add",
         lambda w: reverse("emulation:pact-target-add", args=[w.extra["pact"].pk]),
         {**dict.fromkeys(PERSONAS, 403), "school_clerk": 200, "phong_officer": 200, "outsider": 404},
@@ -189,6 +201,12 @@ CASES = [
     UrlCase(
         "emulation:exemplar-list",
         lambda w: reverse("emulation:exemplar-list", args=[w.extra["campaign"].pk]),
+        {**EVERYONE, "outsider": 404},
+        setup=_campaign,
+    ),
+    UrlCase(
+        "emulation:exemplar-list-export",
+        lambda w: reverse("emulation:exemplar-list-export", args=[w.extra["campaign"].pk]),
         {**EVERYONE, "outsider": 404},
         setup=_campaign,
     ),
