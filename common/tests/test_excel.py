@@ -107,6 +107,32 @@ def test_the_writer_keeps_ordinary_values_typed():
     assert row == ("Lan", 2008, 1.5, datetime.datetime(2024, 2, 5))
 
 
+def test_the_writer_gives_dates_date_cells_and_times_the_local_clock():
+    import datetime
+    import zoneinfo
+    from decimal import Decimal
+
+    from django.utils.translation import gettext_lazy
+
+    # 23:30 UTC on 4 Feb is 06:30 on 5 Feb in Hà Nội: the clock the screens show.
+    moment = datetime.datetime(2024, 2, 4, 23, 30, tzinfo=zoneinfo.ZoneInfo("UTC"))
+    data = excel.workbook_bytes(
+        [
+            excel.Sheet(
+                title="S",
+                headers=["a", "b", "c", "d"],
+                rows=[[datetime.date(2024, 2, 5), moment, Decimal("99.50"), gettext_lazy("Unit")]],
+            )
+        ]
+    )
+    sheet = openpyxl.load_workbook(io.BytesIO(data))["S"]
+    day, time, number, label = sheet[2]
+    assert (day.value, day.is_date, day.number_format) == (datetime.datetime(2024, 2, 5), True, "DD/MM/YYYY")
+    assert (time.value, time.number_format) == (datetime.datetime(2024, 2, 5, 6, 30), "DD/MM/YYYY HH:MM")
+    assert (number.value, number.data_type) == (99.5, "n")
+    assert (label.value, label.data_type) == ("Đơn vị", "s")
+
+
 def test_no_code_outside_the_one_reader_and_writer_opens_workbooks_itself():
     """Every import and export goes through common/excel.py (tests may read workbooks back)."""
     from pathlib import Path

@@ -158,6 +158,10 @@ def test_queue_export_escapes_formulas(world, client_for):
     name = sheet.cell(row=2, column=2)
     assert (name.value, name.data_type, name.quotePrefix) == ('=HYPERLINK("http://x","Trường")', "s", True)
     assert rows[1][3] == "Đã gửi"
+    # The date sent is a date cell (shown dd/mm/yyyy), the nominees a number.
+    sent = sheet.cell(row=2, column=5)
+    assert (sent.value.date(), sent.is_date, sent.number_format) == (TODAY, True, "DD/MM/YYYY")
+    assert sheet.cell(row=2, column=6).data_type == "n"
 
 
 def test_appraiser_page_flow(world, client_for):
