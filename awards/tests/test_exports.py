@@ -184,3 +184,19 @@ def test_suggestions_export_outside_the_scope_answers_404_and_a_bad_year_is_igno
     assert [str(m) for m in get_messages(response.wsgi_request)] == [
         "Bộ lọc “Năm học” có giá trị không đọc được nên đã được bỏ qua."
     ]
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_history_export_costs_the_same_for_1_and_30_records(world, client_for, django_assert_num_queries, count):
+    for n in range(count):
+        AwardRecordFactory(
+            person=PersonFactory(unit=world.school_a1, full_name=f"Giáo viên {n:02d}"),
+            code="LDTT",
+            school_year=2024,
+            decision_number="16/QĐ-SGDĐT",
+        )
+    client = client_for(world.users["school_clerk"])
+    with django_assert_num_queries(7):
+        response = client.get(reverse("awards:search-export"), {"nam": 2024})
+    rows = _rows(_book(response).worksheets[0])
+    assert [r[1] for r in rows[1:]] == [f"Giáo viên {n:02d}" for n in range(count)]

@@ -239,3 +239,19 @@ def test_exemplar_export_of_a_campaign_outside_the_scope_answers_404(world, clie
     campaign = running_campaign(world)
     url = reverse("emulation:exemplar-list-export", args=[campaign.pk])
     assert client_for(world.users["outsider"]).get(url).status_code == 404
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_exemplar_export_costs_the_same_for_1_and_30_exemplars(world, client_for, django_assert_num_queries, count):
+    campaign = running_campaign(world)
+    for _n in range(count):
+        services.exemplar_advance(
+            exemplar=exemplar(world, campaign), actor=None, new_step="publicise", on_date=timezone.localdate()
+        )
+    client = client_for(world.users["phong_officer"])
+    with django_assert_num_queries(11):
+        response = client.get(reverse("emulation:exemplar-list-export", args=[campaign.pk]))
+    rows = _rows(_book(response).worksheets[0])
+    assert len(rows) == count + 1 and {row[7] for row in rows[1:]} == {
+        datetime.datetime.combine(timezone.localdate(), datetime.time())
+    }
