@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from common.dates import school_year_of
 from common.docx import build_official_docx
-from common.pdf import render_pdf
+from common.pdf import render_pdf, render_pdf_cached
 from common.views import bytes_download, require, xlsx_response
 from reports import selectors, todo
 from reports.charts import board_workbook, charts_data, figures_workbook
@@ -43,9 +43,10 @@ def _plan_campaign(request, pk):
 
 @login_required
 def plan_pdf(request, pk):
-    """The campaign's plan (Kế hoạch) as an official PDF; a draft carries the "DỰ THẢO" mark."""
+    """The campaign's plan (Kế hoạch) as an official PDF; a draft carries the "DỰ THẢO" mark. Rendered
+    once per version of the plan (any amendment or edit makes a new one), then served from storage."""
     campaign = _plan_campaign(request, pk)
-    pdf = render_pdf("reports/documents/plan.html", plan_context(campaign))
+    pdf = render_pdf_cached("reports/documents/plan.html", plan_context(campaign), folder=f"plans/{campaign.pk}")
     return pdf_response(pdf, *plan_filename(campaign), inline=request.GET.get("inline") == "1")
 
 
