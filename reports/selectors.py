@@ -23,7 +23,9 @@ from dossiers.enums import DossierState
 from dossiers.models import AwardRound, Dossier, RoundAward
 from dossiers.selectors import round_nominees
 from emulation.enums import ExemplarStep, RegistrationState
-from emulation.models import Exemplar, IndividualRegistration, UnitRegistration
+from emulation.models import Exemplar, IndividualRegistration, Pact, UnitRegistration
+from emulation.selectors import RankingRow, pact_ranking, review_pacts
+from reports.models import ReviewIssue
 from units import selectors as units_selectors
 from units.enums import Gender, PersonRole
 from units.models import Person, Unit, User
@@ -779,6 +781,7 @@ class ReviewData:
     registered: list[tuple[str, int, int]]  # title aimed for, people registered, of them awarded it
     exemplars: list[tuple[str, int]]  # step label, exemplars at that step
     awards: list[tuple[str, int]]  # award name, awards given in the campaign's period (in force)
+    pacts: list[tuple[Pact, list[RankingRow]]] = field(default_factory=list)  # each pact and its ranking
 
 
 def review_data(user: User, campaign: Campaign, *, today: datetime.date | None = None) -> ReviewData:
@@ -830,4 +833,15 @@ def review_data(user: User, campaign: Campaign, *, today: datetime.date | None =
         .annotate(n=Count("id"))
         .order_by("-n", "award__name")
     )
-    return ReviewData(campaign, summaries, registered, exemplars, list(given))
+    pacts = [(pact, pact_ranking(pact)) for pact in review_pacts(user, campaign)]
+    return ReviewData(campaign, summaries, registered, exemplars, list(given), pacts)
+
+
+def review_issue_for(campaign: Campaign, kind: str) -> ReviewIssue | None:
+    """The report of that kind already issued (its number and day), or None while it is a draft."""
+    return ReviewIssue.objects.filter(campaign=campaign, kind=kind).select_related("entry").first()
+
+
+def review_issues(campaign: Campaign) -> dict[str, ReviewIssue]:
+    """The campaign's issued review reports by kind (the campaign page's buttons)."""
+    return {i.kind: i for i in ReviewIssue.objects.filter(campaign=campaign).select_related("entry")}
