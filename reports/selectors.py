@@ -342,6 +342,7 @@ def board(
             campaigns if campaign is not None else campaigns.filter(state__in=ACTIVE_STATES),
             members if kind else scoped,
             today=today,
+            school_year=school_year,
         ),
         quotas=board_quotas(rows, root, campaign=campaign, school_year=school_year),
     )
@@ -383,10 +384,13 @@ class TargetProgress:
         return max(0, min(self.progress or 0, 100))
 
 
-def board_targets(campaigns: QuerySet[Campaign], unit_ids: list[int], *, today: datetime.date) -> list[TargetProgress]:
+def board_targets(
+    campaigns: QuerySet[Campaign], unit_ids: list[int], *, today: datetime.date, school_year: int | None = None
+) -> list[TargetProgress]:
     """The quantified targets of ``campaigns`` (the chosen one, or the active ones: the first
     ``TARGET_CAMPAIGNS``) against the figures reported by ``unit_ids``: five queries at most, whatever
-    the number of units, campaigns or targets. A target matches a figure as on the figures page
+    the number of units, campaigns or targets (``school_year``: the latest deadline of that school year).
+    A target matches a figure as on the figures page
     (``_targets_for``); a share is averaged, any other figure summed."""
     chosen = list(
         campaigns.prefetch_related(
@@ -398,7 +402,12 @@ def board_targets(campaigns: QuerySet[Campaign], unit_ids: list[int], *, today: 
         return []
     asking = {m.pk: m for c in chosen for m in c.milestones.all() if m.figures}
     latest: dict[int, Deadline] = {}
-    for deadline in Deadline.objects.filter(milestone_id__in=list(asking), due_on__lte=today).order_by("due_on", "id"):
+    deadlines = Deadline.objects.filter(milestone_id__in=list(asking), due_on__lte=today)
+    if school_year:  # the latest deadline of that school year
+        deadlines = deadlines.filter(
+            due_on__range=(datetime.date(school_year, 9, 1), datetime.date(school_year + 1, 8, 31))
+        )
+    for deadline in deadlines.order_by("due_on", "id"):
         latest[deadline.milestone_id] = deadline
     reports: dict[int, dict[int, dict]] = {}  # deadline → unit → the figures of its latest submission
     if latest:

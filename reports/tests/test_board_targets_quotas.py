@@ -81,11 +81,14 @@ def test_targets_against_the_figures_reported_by_hand(targets):
     assert _targets(selectors.board(targets.users["school_clerk"]))[0] == ("Số trường đạt chuẩn quốc gia", 5, 1, 1, 1)
 
 
-def test_targets_follow_the_campaign_filter(targets, world):
+def test_targets_follow_the_campaign_and_school_year_filters(targets, world):
     other = running_campaign(world, title="Phong trào khác")
     assert {t.campaign for t in selectors.board(world.users["leader"], campaign=other).targets} == set()
     chosen = selectors.board(world.users["leader"], campaign=targets.extra["campaign"])
     assert len(chosen.targets) == 3
+    # The school year filter: the reports of 20/11/2026 belong to 2026–2027, none to 2025–2026.
+    assert [t.value for t in selectors.board(world.users["leader"], school_year=2026).targets] == [11, 99, None]
+    assert [t.value for t in selectors.board(world.users["leader"], school_year=2025).targets] == [None, None, None]
 
 
 def test_targets_table_and_chart_on_the_page(targets, client_for):
