@@ -13,6 +13,7 @@ outside those files.
 """
 
 import functools
+import hashlib
 import logging
 import mimetypes
 import shutil
@@ -25,6 +26,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 
 logger = logging.getLogger(__name__)
@@ -153,3 +156,31 @@ def html_to_pdf(html: str, *, base_url: str | None = None, url_fetcher=None) -> 
 def render_pdf(template_name: str, context: dict, *, base_url: str | None = None) -> bytes:
     """Render a document template (extending ``documents/base_official.html``) to PDF bytes."""
     return html_to_pdf(render_to_string(template_name, context), base_url=base_url)
+
+
+# Bump when the stylesheet, the fonts or the renderer change what the same HTML prints as.
+CACHE_VERSION = "1"
+
+
+def render_pdf_cached(template_name: str, context: dict, *, folder: str, base_url: str | None = None) -> bytes:
+    """``render_pdf`` rendered once per version of the document and then served from the default
+    storage: the file is named after a digest of the HTML, so any change to what the document says
+    (an amendment, an edit, a renamed issuer) renders a new PDF, and the older versions of ``folder``
+    (one folder per document) are removed. The HTML costs a few milliseconds; WeasyPrint the rest."""
+    html = render_to_string(template_name, context)
+    digest = hashlib.sha256(f"{CACHE_VERSION}\n{html}".encode()).hexdigest()[:32]
+    name = f"{folder}/{digest}.pdf"
+    if default_storage.exists(name):
+        with default_storage.open(name, "rb") as stored:
+            return stored.read()
+    pdf = html_to_pdf(html, base_url=base_url)
+    try:
+        _dirs, files = default_storage.listdir(folder)
+    except FileNotFoundError:
+        files = []
+    for old in files:
+        if old.endswith(".pdf") and old != f"{digest}.pdf":
+            default_storage.delete(f"{folder}/{old}")
+    if not default_storage.exists(name):  # another request may have stored the same version meanwhile
+        default_storage.save(name, ContentFile(pdf))
+    return pdf

@@ -7,5 +7,8 @@ class ReportsConfig(AppConfig):
 
     def ready(self):
         from campaigns import extensions
+        from common.audit import register_sentences
+        from reports.audit import SENTENCES
 
+        register_sentences(SENTENCES)
         extensions.add_links(extensions.CAMPAIGN, "reports/_campaign_links.html")

@@ -8,6 +8,7 @@ from django.utils.translation import pgettext
 
 from campaigns.enums import SubmissionStatus
 from common.excel import Sheet, workbook_bytes
+from reports.documents import target_amount
 from reports.selectors import HEAT_STATUSES, Board, FigureSummary
 
 AWARD_FORMS_CHARTED = 6
@@ -55,7 +56,37 @@ def charts_data(data: Board, keep: QueryDict) -> dict:
         "datasets": [{"label": a["name"], "data": a["counts"]} for a in data.awards[:AWARD_FORMS_CHARTED]],
     }
     pipeline = {"labels": [label for _s, label, _n in data.pipeline], "data": [n for _s, _l, n in data.pipeline]}
-    return {"deadlines": deadlines, "coverage": coverage, "awards": awards, "pipeline": pipeline}
+    targets = {
+        "labels": [target_label(t) for t in data.targets],
+        "data": [t.progress for t in data.targets],
+        "label": _("Progress (%)"),
+    }
+    quotas = None
+    if data.quotas is not None:
+        quota_rows = data.quotas.rows
+        quotas = {
+            "labels": [u.short_name or u.name for u, _c in quota_rows],
+            "urls": [None if u == data.root else drill_url(u, keep) for u, _c in quota_rows],
+            "datasets": [
+                {"label": _("Proposed"), "data": [sum(counts) for _u, counts in quota_rows]},
+                {"label": _("Quota"), "data": [data.quotas.quota for _r in quota_rows]},
+            ],
+        }
+    return {
+        "deadlines": deadlines,
+        "coverage": coverage,
+        "awards": awards,
+        "pipeline": pipeline,
+        "targets": targets,
+        "quotas": quotas,
+    }
+
+
+def target_label(target) -> str:
+    """ "344 trường (năm 2025) — Số trường đạt chuẩn quốc gia", shortened for a chart's axis."""
+    title = target.criterion.title
+    title = title if len(title) <= 60 else title[:59] + "…"
+    return f"{target_amount(target.criterion)} — {title}"
 
 
 def board_workbook(data: Board) -> bytes:
@@ -81,6 +112,23 @@ def board_workbook(data: Board) -> bytes:
     award_rows = [
         (a["name"], f"{y}–{y + 1}", n) for a in data.awards for y, n in zip(data.award_years, a["counts"], strict=True)
     ]
+    target_rows = [
+        (
+            t.campaign.number_symbol or t.campaign.title,
+            t.criterion.title,
+            t.criterion.target_value,
+            t.criterion.target_unit,
+            t.value,
+            t.reported,
+            t.progress,
+        )
+        for t in data.targets
+    ]
+    quota_rows = []
+    if data.quotas is not None:
+        for unit, pairs, _used, _over in data.quotas.lines:
+            for award, (used, quota) in zip(data.quotas.awards, pairs, strict=True):
+                quota_rows.append((data.quotas.round.title, unit.name, award.award.name, used, quota))
     return workbook_bytes(
         [
             Sheet(
@@ -103,6 +151,26 @@ def board_workbook(data: Board) -> bytes:
             ),
             Sheet(_("Awards"), [_("Award"), _("School year"), _("Awards given")], award_rows),
             Sheet(_("Dossiers"), [_("State"), _("Dossiers")], [(label, n) for _s, label, n in data.pipeline]),
+            Sheet(
+                pgettext("dashboard sheet", "Targets"),
+                [
+                    _("Campaign"),
+                    _("Target"),
+                    pgettext("dashboard sheet", "Target value"),
+                    _("Unit of measure"),
+                    _("Reported"),
+                    _("Units reported"),
+                    _("Progress (%)"),
+                ],
+                target_rows,
+                widths=(18, 60, 12, 12, 12, 12, 12),
+            ),
+            Sheet(
+                pgettext("dashboard sheet", "Quotas"),
+                [_("Award round"), _("Unit"), _("Award"), _("Proposed"), _("Quota")],
+                quota_rows,
+                widths=(40, 40, 40, 12, 12),
+            ),
         ]
     )
 

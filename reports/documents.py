@@ -406,10 +406,53 @@ def _figure_value(value, figure: dict) -> str:
     return f"{number_text(value)} {unit}".strip() if unit != "%" else f"{number_text(value)}%"
 
 
-def review_doc(data, kind: str, *, today) -> dict:
+def review_symbol(campaign: Campaign) -> str:
+    """ "BC-SGDĐT": the report's symbol, after the agency part of the plan's symbol (or the issuer's)."""
+    return f"BC-{nfc(campaign.symbol).partition('-')[2] or nfc(campaign.issuer.short_name)}"
+
+
+def _score(value) -> str:
+    return "—" if value is None else number_text(value)
+
+
+def pact_blocks(pacts) -> list[dict]:
+    """Each pact's members ranked (``emulation.selectors.pact_ranking``): rank, unit, scores; the members
+    not yet cross-scored last, without a rank."""
+    blocks = []
+    for pact, ranking in pacts:
+        cluster = pact.cluster
+        blocks.append(
+            {
+                "kind": "para",
+                "text": f"{nfc(cluster.name)} năm học {cluster.school_year}–{cluster.school_year + 1}: "
+                f"{nfc(pact.title)} (ký ngày {body_date(pact.signed_on)}).",
+            }
+        )
+        blocks.append(
+            {
+                "kind": "table",
+                "header": ["Xếp hạng", "Đơn vị", "Tự chấm", "Chấm chéo", "Tổng điểm"],
+                "rows": [
+                    [
+                        str(row.rank) if row.rank is not None else "Chưa chấm chéo",
+                        nfc(row.unit.name),
+                        _score(row.self_total),
+                        _score(row.cross_total),
+                        f"{_score(row.total)}/{_score(row.max_total)}",
+                    ]
+                    for row in ranking
+                ],
+            }
+        )
+    return blocks or [{"kind": "para", "text": "Chưa có giao ước thi đua trong phạm vi kế hoạch."}]
+
+
+def review_doc(data, kind: str, *, today, issue=None) -> dict:
     """The campaign's Báo cáo sơ kết/tổng kết (``data``: ``reports.selectors.review_data``): summed
-    figures against targets, registration against results, exemplars through their steps, awards given.
-    No number: the officer takes one from the register when the report is signed (a draft until then)."""
+    figures against targets, registration against results, exemplars through their steps, the pacts'
+    rankings, awards given. A draft without a number until the officer issues it (``issue``: a
+    ``reports.models.ReviewIssue``): from then on it prints the number taken from the register and
+    the day it was issued."""
     campaign = data.campaign
     issuer = campaign.issuer
     word = REVIEW_KINDS[kind]
@@ -468,10 +511,13 @@ def review_doc(data, kind: str, *, today) -> dict:
             "blocks": [{"kind": "para", "text": f"Số điển hình theo từng bước: {steps}."}],
         }
     )
+    sections.append(
+        {"number": "IV.", "heading": "KẾT QUẢ THỰC HIỆN GIAO ƯỚC THI ĐUA", "blocks": pact_blocks(data.pacts)}
+    )
     awards = [[nfc(name), count_text(n)] for name, n in data.awards]
     sections.append(
         {
-            "number": "IV.",
+            "number": "V.",
             "heading": "CÔNG TÁC KHEN THƯỞNG",
             "blocks": [{"kind": "table", "header": ["Hình thức khen thưởng", "Số lượt"], "rows": awards}]
             if awards
@@ -483,8 +529,8 @@ def review_doc(data, kind: str, *, today) -> dict:
         "author": nfc(issuer.name),
         "governing_body": "\n".join(balanced_lines(upper(campaign.governing_body))),
         "issuer_name": "\n".join(balanced_lines(upper(short_agency_name(issuer.name, campaign.governing_body)))),
-        "number_line": f"Số:{NBSP * 8}/BC-{nfc(campaign.symbol).partition('-')[2] or nfc(issuer.short_name)}",
-        "date_line": date_line(today, nfc(campaign.issued_place)),
+        "number_line": f"Số: {issue.entry.number_symbol}" if issue else f"Số:{NBSP * 8}/{review_symbol(campaign)}",
+        "date_line": date_line(issue.issued_on if issue else today, nfc(campaign.issued_place)),
         "type_name": "BÁO CÁO",
         "summary": summary,
         "bases": [f"Thực hiện Kế hoạch số {nfc(campaign.number_symbol)} về {nfc(campaign.title)}"],
@@ -497,7 +543,7 @@ def review_doc(data, kind: str, *, today) -> dict:
             "name": nfc(campaign.signer_name or issuer.head_name),
         },
         "recipients": recipient_lines(campaign.distribution, nfc(issuer.short_name)),
-        "is_draft": True,
+        "is_draft": issue is None,
         "draft_mark": DRAFT_MARK,
         "national_title": NATIONAL_TITLE,
         "national_motto": NATIONAL_MOTTO,

@@ -1,15 +1,15 @@
 """Reads of the records that documents are printed from, scoped to the user."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from awards.models import AwardRecord
 from campaigns.enums import ACTIVE_STATES, CampaignState, SubmissionStatus
-from campaigns.models import Campaign, Deadline
+from campaigns.models import Campaign, Criterion, Deadline, Submission
 from campaigns.selectors import (
     campaign_participants,
     deadline_statuses,
@@ -20,9 +20,12 @@ from campaigns.selectors import (
 from common.dates import school_year_of
 from common.text import fold
 from dossiers.enums import DossierState
-from dossiers.models import Dossier
+from dossiers.models import AwardRound, Dossier, RoundAward
+from dossiers.selectors import round_nominees
 from emulation.enums import ExemplarStep, RegistrationState
-from emulation.models import Exemplar, IndividualRegistration, UnitRegistration
+from emulation.models import Exemplar, IndividualRegistration, Pact, UnitRegistration
+from emulation.selectors import RankingRow, pact_ranking, review_pacts
+from reports.models import ReviewIssue
 from units import selectors as units_selectors
 from units.enums import Gender, PersonRole
 from units.models import Person, Unit, User
@@ -194,6 +197,8 @@ class Board:
     awards: list[dict]  # {name, counts: [per year]}
     awards_by_unit: list[tuple[Unit, int]]
     pipeline: list[tuple[str, str, int]]  # (state, label, count)
+    targets: list["TargetProgress"] = field(default_factory=list)
+    quotas: "QuotaBoard | None" = None
 
 
 def drill_units(user: User) -> QuerySet[Unit]:
@@ -333,7 +338,183 @@ def board(
         awards=awards,
         awards_by_unit=awards_by_unit,
         pipeline=pipeline,
+        targets=board_targets(
+            campaigns if campaign is not None else campaigns.filter(state__in=ACTIVE_STATES),
+            members if kind else scoped,
+            today=today,
+            school_year=school_year,
+        ),
+        quotas=board_quotas(rows, root, campaign=campaign, school_year=school_year),
     )
+
+
+# --- The board's targets and quotas (each part its own helper, a fixed few queries) -------------
+
+TARGET_CAMPAIGNS = 5
+
+
+@dataclass
+class TargetProgress:
+    """One quantified target of a campaign against what the units counted reported on the latest
+    deadline already due of the milestone asking for the matching figure (None: no such figure)."""
+
+    campaign: Campaign
+    criterion: Criterion
+    figure: dict | None
+    deadline: Deadline | None
+    value: Decimal | None  # the sum, or the average of a share ("%"), over the latest reports
+    reported: int  # units whose latest report gives the figure
+
+    @property
+    def progress(self) -> int | None:
+        target = self.criterion.target_value
+        if self.value is None or not target:
+            return None
+        return round(100 * self.value / target)
+
+    @property
+    def suffix(self) -> str:
+        """What follows the value: "%" for a share, " trường" for a count of schools."""
+        unit = (self.figure or {}).get("unit") or ""
+        return unit if unit.strip() == "%" else (f" {unit}" if unit else "")
+
+    @property
+    def bar(self) -> int:
+        """The progress bar's length: the progress capped at 100."""
+        return max(0, min(self.progress or 0, 100))
+
+
+def board_targets(
+    campaigns: QuerySet[Campaign], unit_ids: list[int], *, today: datetime.date, school_year: int | None = None
+) -> list[TargetProgress]:
+    """The quantified targets of ``campaigns`` (the chosen one, or the active ones: the first
+    ``TARGET_CAMPAIGNS``) against the figures reported by ``unit_ids``: five queries at most, whatever
+    the number of units, campaigns or targets (``school_year``: the latest deadline of that school year).
+    A target matches a figure as on the figures page
+    (``_targets_for``); a share is averaged, any other figure summed."""
+    chosen = list(
+        campaigns.prefetch_related(
+            Prefetch("criteria", queryset=Criterion.objects.filter(target_value__isnull=False).order_by("id")),
+            "milestones",
+        )[:TARGET_CAMPAIGNS]
+    )
+    if not any(c.criteria.all() for c in chosen):
+        return []
+    asking = {m.pk: m for c in chosen for m in c.milestones.all() if m.figures}
+    latest: dict[int, Deadline] = {}
+    deadlines = Deadline.objects.filter(milestone_id__in=list(asking), due_on__lte=today)
+    if school_year:  # the latest deadline of that school year
+        deadlines = deadlines.filter(
+            due_on__range=(datetime.date(school_year, 9, 1), datetime.date(school_year + 1, 8, 31))
+        )
+    for deadline in deadlines.order_by("due_on", "id"):
+        latest[deadline.milestone_id] = deadline
+    reports: dict[int, dict[int, dict]] = {}  # deadline → unit → the figures of its latest submission
+    if latest:
+        for deadline_id, unit_id, figures in (
+            Submission.objects.filter(deadline_id__in=[d.pk for d in latest.values()], unit_id__in=unit_ids)
+            .order_by("version", "id")
+            .values_list("deadline_id", "unit_id", "figures")
+        ):
+            reports.setdefault(deadline_id, {})[unit_id] = figures or {}
+    result = []
+    for campaign in chosen:
+        matched: dict[int, tuple[dict, Deadline]] = {}
+        # The milestone due last first: a target asked for twice is read from the latest report.
+        milestones = sorted(
+            (asking[pk] for pk in asking if asking[pk].campaign_id == campaign.pk and pk in latest),
+            key=lambda m: (latest[m.pk].due_on, latest[m.pk].pk),
+            reverse=True,
+        )
+        for milestone in milestones:
+            figures = [f for f in milestone.figures if isinstance(f, dict) and f.get("key")]
+            for figure, criterion in zip(figures, _targets_for(campaign, figures), strict=True):
+                if criterion is not None and criterion.pk not in matched:
+                    matched[criterion.pk] = (figure, latest[milestone.pk])
+        for criterion in campaign.criteria.all():
+            figure, deadline = matched.get(criterion.pk, (None, None))
+            value, reported = None, 0
+            if figure is not None:
+                numbers = []
+                for figures in reports.get(deadline.pk, {}).values():
+                    raw = figures.get(figure["key"])
+                    if raw is not None:
+                        try:
+                            numbers.append(Decimal(str(raw)))
+                        except ArithmeticError:
+                            continue
+                reported = len(numbers)
+                if numbers:
+                    value = sum(numbers)
+                    if averaged(figure):
+                        value = (value / len(numbers)).quantize(Decimal("0.01"))
+            result.append(TargetProgress(campaign, criterion, figure, deadline, value, reported))
+    return result
+
+
+@dataclass
+class QuotaBoard:
+    """The quota used against the quota of each row unit in one award round: ``awards`` are the
+    round's awards with a quota per proposing unit; each row (unit, used per award)."""
+
+    round: AwardRound
+    awards: list[RoundAward]
+    rows: list[tuple[Unit, list[int]]]
+
+    @property
+    def quota(self) -> int:
+        """The quota of one proposing unit, over every award of the round."""
+        return sum(a.quota for a in self.awards)
+
+    @property
+    def lines(self) -> list[tuple[Unit, list[tuple[int, int]], int, int]]:
+        """(unit, [(used, quota) per award], used in all, over the quota in all) for the table."""
+        return [
+            (
+                unit,
+                list(zip(counts, (a.quota for a in self.awards), strict=True)),
+                sum(counts),
+                sum(max(n - a.quota, 0) for n, a in zip(counts, self.awards, strict=True)),
+            )
+            for unit, counts in self.rows
+        ]
+
+
+def board_quotas(
+    rows: list[Unit], root: Unit | None, *, campaign: Campaign | None = None, school_year: int | None = None
+) -> QuotaBoard | None:
+    """Quota used (the nominees a row unit proposes for an award in its live dossiers of the round,
+    as the dossier's quota meter counts them) against the round's quota per proposing unit, for the
+    latest round with a quota that the rows propose in: organised by the root or a unit above it
+    (of the chosen campaign or school year). Three queries whatever the number of units."""
+    rounds = AwardRound.objects.filter(awards__quota__isnull=False)
+    if root is not None:
+        rounds = rounds.filter(
+            organiser__path__in=[root.path[:i] for i in range(Unit.steplen, len(root.path) + 1, Unit.steplen)]
+        )
+    if campaign is not None:
+        rounds = rounds.filter(campaign=campaign)
+    if school_year:
+        rounds = rounds.filter(school_year=school_year)
+    award_round = rounds.order_by("-school_year", "-opens_on", "-id").first()
+    if award_round is None:
+        return None
+    awards = list(
+        RoundAward.objects.filter(round=award_round, quota__isnull=False)
+        .select_related("award")
+        .order_by("award__position", "award__code")
+    )
+    proposing = [u for u in rows if u.pk != award_round.organiser_id]
+    used: dict[tuple[int, int], int] = {}
+    for unit_id, award_id, n in (
+        round_nominees(award_round)
+        .filter(dossier__unit_id__in=[u.pk for u in proposing])
+        .values_list("dossier__unit_id", "award_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
+        used[(unit_id, award_id)] = n
+    return QuotaBoard(award_round, awards, [(u, [used.get((u.pk, a.award_id), 0) for a in awards]) for u in proposing])
 
 
 def leader_summary(user: User, *, today: datetime.date | None = None) -> dict[str, int]:
@@ -609,6 +790,7 @@ class ReviewData:
     registered: list[tuple[str, int, int]]  # title aimed for, people registered, of them awarded it
     exemplars: list[tuple[str, int]]  # step label, exemplars at that step
     awards: list[tuple[str, int]]  # award name, awards given in the campaign's period (in force)
+    pacts: list[tuple[Pact, list[RankingRow]]] = field(default_factory=list)  # each pact and its ranking
 
 
 def review_data(user: User, campaign: Campaign, *, today: datetime.date | None = None) -> ReviewData:
@@ -660,4 +842,15 @@ def review_data(user: User, campaign: Campaign, *, today: datetime.date | None =
         .annotate(n=Count("id"))
         .order_by("-n", "award__name")
     )
-    return ReviewData(campaign, summaries, registered, exemplars, list(given))
+    pacts = [(pact, pact_ranking(pact)) for pact in review_pacts(user, campaign)]
+    return ReviewData(campaign, summaries, registered, exemplars, list(given), pacts)
+
+
+def review_issue_for(campaign: Campaign, kind: str) -> ReviewIssue | None:
+    """The report of that kind already issued (its number and day), or None while it is a draft."""
+    return ReviewIssue.objects.filter(campaign=campaign, kind=kind).select_related("entry").first()
+
+
+def review_issues(campaign: Campaign) -> dict[str, ReviewIssue]:
+    """The campaign's issued review reports by kind (the campaign page's buttons)."""
+    return {i.kind: i for i in ReviewIssue.objects.filter(campaign=campaign).select_related("entry")}

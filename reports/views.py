@@ -2,18 +2,19 @@ from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, QueryDict
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from common.dates import school_year_of
 from common.docx import build_official_docx
-from common.pdf import render_pdf
-from common.views import bytes_download, require, xlsx_response
-from reports import selectors, todo
+from common.pdf import render_pdf, render_pdf_cached
+from common.views import bytes_download, flash_errors, require, xlsx_response
+from reports import selectors, services, todo
 from reports.charts import board_workbook, charts_data, figures_workbook
 from reports.documents import REVIEW_KINDS, plan_context, plan_filename, review_doc
 from reports.forms import DashboardFilterForm
@@ -43,9 +44,10 @@ def _plan_campaign(request, pk):
 
 @login_required
 def plan_pdf(request, pk):
-    """The campaign's plan (Kế hoạch) as an official PDF; a draft carries the "DỰ THẢO" mark."""
+    """The campaign's plan (Kế hoạch) as an official PDF; a draft carries the "DỰ THẢO" mark. Rendered
+    once per version of the plan (any amendment or edit makes a new one), then served from storage."""
     campaign = _plan_campaign(request, pk)
-    pdf = render_pdf("reports/documents/plan.html", plan_context(campaign))
+    pdf = render_pdf_cached("reports/documents/plan.html", plan_context(campaign), folder=f"plans/{campaign.pk}")
     return pdf_response(pdf, *plan_filename(campaign), inline=request.GET.get("inline") == "1")
 
 
@@ -190,9 +192,38 @@ def review(request, pk, kind, fmt):
         raise Http404
     campaign = get_object_or_404(selectors.plan_campaigns(request.user), pk=pk)
     require(request.user, "campaigns.view_status", campaign)
-    today = timezone.localdate()
-    doc = review_doc(selectors.review_data(request.user, campaign, today=today), kind, today=today)
+    # Once issued, the report is dated (and its data read) as of the day it took its number.
+    issue = selectors.review_issue_for(campaign, kind)
+    today = issue.issued_on if issue else timezone.localdate()
+    doc = review_doc(selectors.review_data(request.user, campaign, today=today), kind, today=today, issue=issue)
     name = f"bao-cao-{kind}-{campaign.pk}.{fmt}"
     if fmt == "pdf":
         return pdf_response(render_pdf("dossiers/documents/official.html", {"doc": doc}), name, name)
     return bytes_download(build_official_docx(doc), filename=name, content_type=DOCX_CONTENT_TYPE)
+
+
+@login_required
+@require_POST
+def review_issue(request, pk, kind):
+    """The officer issues the review report: it takes its number from the issuer's register once, and
+    prints it from then on (a second press changes nothing)."""
+    if kind not in REVIEW_KINDS:
+        raise Http404
+    campaign = get_object_or_404(selectors.plan_campaigns(request.user), pk=pk)
+    require(request.user, "campaigns.view_status", campaign)
+    require(request.user, "reports.issue_review", campaign)
+    existing = selectors.review_issue_for(campaign, kind)
+    try:
+        issue = services.review_issue(campaign=campaign, kind=kind, actor=request.user)
+    except ValidationError as exc:
+        flash_errors(request, exc)
+    else:
+        if existing is None:
+            messages.success(
+                request, _("The report was issued with number %(number)s.") % {"number": issue.entry.number_symbol}
+            )
+        else:
+            messages.info(
+                request, _("The report already has number %(number)s.") % {"number": issue.entry.number_symbol}
+            )
+    return redirect("campaigns:detail", pk=campaign.pk)

@@ -13,6 +13,7 @@ from django.urls import reverse
 from awards.tests.factories import AwardRecordFactory, catalogue_award
 from campaigns import services as campaign_services
 from campaigns.tests.factories import running_campaign
+from dossiers.tests.factories import school_year_round
 from emulation.tests.factories import unit_registration
 from reports import selectors
 from units.tests.factories import PersonFactory, UnitFactory
@@ -159,7 +160,14 @@ def test_export_reads_back_with_openpyxl(tree, client_for):
     response = client_for(tree.users["so_officer"]).get(reverse("reports:dashboard-export"), {"unit": tree.phong_a.pk})
     assert response["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.spreadsheetml")
     book = openpyxl.load_workbook(io.BytesIO(response.content))
-    assert book.sheetnames == ["Các hạn nộp", "Đăng ký thi đua", "Khen thưởng", "Hồ sơ đề nghị"]
+    assert book.sheetnames == [
+        "Các hạn nộp",
+        "Đăng ký thi đua",
+        "Khen thưởng",
+        "Hồ sơ đề nghị",
+        "Chỉ tiêu phong trào",
+        "Chỉ tiêu khen thưởng",
+    ]
     sheet = book["Các hạn nộp"]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == (
@@ -199,12 +207,16 @@ def test_export_keeps_formula_looking_names_as_text(tree, client_for):
 def test_dashboard_and_drill_down_query_counts_do_not_grow_with_units(
     tree, client_for, django_assert_num_queries, extra_schools
 ):
+    school_year_round(tree.so, quotas={"LDTT": 2})
     for i in range(extra_schools):
         school = UnitFactory(parent=tree.phong_b if i % 2 else tree.phong_a, name=f"Trường Mầm non Đếm {i:03d}")
         PersonFactory(unit=school)
     client = client_for(tree.users["so_officer"])
-    with django_assert_num_queries(29):
+    # The targets (campaigns, criteria and milestones: no target here) and the quotas (round, awards, nominees).
+    with django_assert_num_queries(35):
         response = client.get(reverse("reports:dashboard"))
     assert response.context["board"].heatmap[2][1][0].counts["missing"] == 2 + extra_schools // 2
-    with django_assert_num_queries(33):  # the unit asked for and its ancestors (breadcrumb)
-        client.get(reverse("reports:dashboard"), {"unit": tree.phong_b.pk})
+    assert len(response.context["board"].quotas.rows) == 2
+    with django_assert_num_queries(39):  # the unit asked for and its ancestors (breadcrumb)
+        drilled = client.get(reverse("reports:dashboard"), {"unit": tree.phong_b.pk})
+    assert len(drilled.context["board"].quotas.rows) == 2 + extra_schools // 2

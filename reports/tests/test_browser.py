@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from campaigns import services as campaign_services
 from campaigns.tests.factories import CampaignFactory
+from dossiers.tests.factories import school_year_round
 from tests.browser import DESKTOP, PHONE, READY, chromium, go, log_in, new_page, requires_browser, shoot
 
 pytestmark = [pytest.mark.browser, requires_browser, pytest.mark.django_db(transaction=True)]
@@ -32,11 +33,16 @@ def test_leader_dashboard_charts_and_drill_down_in_the_browser(world, live_serve
         deliverable="annual_report",
         title="Báo cáo tháng",
         due_on=today - datetime.timedelta(days=5),
+        figures=[{"key": "truong", "label": "Số trường đạt chuẩn quốc gia", "unit": "trường"}],
     )
+    campaign_services.criterion_add(
+        campaign=campaign, actor=None, title="Số trường đạt chuẩn quốc gia", target_value="344", target_unit="trường"
+    )
+    school_year_round(world.so, quotas={"LDTT": 2})
     campaign_services.campaign_set_state(campaign=campaign, new_state="launched", actor=None)
     with time_machine.travel(timezone.now() - datetime.timedelta(days=6)):  # A1 on time; the rest missing
         campaign_services.submission_create(
-            deadline=milestone.deadlines.get(), unit=world.school_a1, actor=None, note="Báo cáo"
+            deadline=milestone.deadlines.get(), unit=world.school_a1, actor=None, figures={"truong": 3}
         )
 
     with chromium() as browser:
@@ -51,10 +57,12 @@ def test_leader_dashboard_charts_and_drill_down_in_the_browser(world, live_serve
         go(page, page.get_by_role("link", name="Lượt đơn vị nộp trễ hoặc chưa nộp các hạn trong tháng qua"))
         page.wait_for_function("() => window.Chart && Chart.getChart(document.getElementById('chart-deadlines'))")
         drawn = page.evaluate(
-            "() => ['chart-deadlines','chart-coverage','chart-awards','chart-pipeline']"
+            "() => ['chart-deadlines','chart-coverage','chart-awards','chart-pipeline','chart-targets','chart-quotas']"
             ".map(id => !!Chart.getChart(document.getElementById(id)))"
         )
-        assert drawn == [True, True, True, True]
+        assert drawn == [True, True, True, True, True, True]
+        # A1's 3 schools of the 344 asked for: 1 %.
+        assert page.locator('[data-testid="target-progress"]').inner_text() == "1%"
         shoot(page, "issue11-dashboard-phone")
         go(page, page.locator('[data-testid="drill-link"]', has_text="PGDĐTA"))
         assert page.locator('[data-testid="board-breadcrumb"] .active').inner_text() == "PGDĐTA"

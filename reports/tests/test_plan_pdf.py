@@ -409,3 +409,36 @@ def test_plan_preview_query_count_is_fixed(world, client_for, django_assert_num_
     with django_assert_num_queries(14):
         response = client.get(url)
     assert response.content.decode().count("(Năm 2025): chỉ tiêu") == count
+
+
+def test_plan_pdf_is_rendered_once_per_version_and_an_amendment_renders_a_new_one(world, client_for, monkeypatch):
+    from common import pdf as pdf_module
+
+    renders = []
+    real = pdf_module.html_to_pdf
+
+    def counting(html, **kwargs):
+        renders.append(html)
+        return real(html, **kwargs)
+
+    monkeypatch.setattr(pdf_module, "html_to_pdf", counting)
+    campaign = _campaign_with_criteria(world, 2)
+    client = client_for(world.users["so_officer"])
+    url = reverse("reports:plan-pdf", args=[campaign.pk])
+    first = client.get(url).content
+    second = client.get(url).content
+    assert len(renders) == 1 and second == first
+    criterion = campaign.criteria.get(title="Chỉ tiêu 1")
+    services.criterion_update(
+        criterion=criterion, actor=None, amendment_reason="Điều chỉnh chỉ tiêu", title="Chỉ tiêu điều chỉnh"
+    )
+    amended = client.get(url).content
+    assert len(renders) == 2 and amended != first
+    with _open(amended) as pdf:
+        text = _flat(" ".join(page.extract_text() for page in pdf.pages))
+    assert "Chỉ tiêu điều chỉnh (Năm 2025): chỉ tiêu 1%" in text and "Chỉ tiêu 1 " not in text
+    assert client.get(url).content == amended and len(renders) == 2
+    # Only the current version stays in storage.
+    from django.core.files.storage import default_storage
+
+    assert len(default_storage.listdir(f"plans/{campaign.pk}")[1]) == 1

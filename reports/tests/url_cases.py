@@ -196,3 +196,13 @@ CASES += [
     )
     for kind, fmt in (("so-ket", "pdf"), ("tong-ket", "docx"))
 ]
+CASES.append(
+    UrlCase(
+        "reports:review-issue",
+        lambda w: reverse("reports:review-issue", args=[w.extra["review_campaign"].pk, "so-ket"]),
+        # The issuer's officer takes the number (then back to the campaign); the leader reads, never issues.
+        {**REVIEW, "so_officer": 302, "leader": 403},
+        method="post",
+        setup=_launched_for_review,
+    )
+)

@@ -51,6 +51,20 @@
     }), { stacked: true });
     var p = data.pipeline;
     bar("chart-pipeline", p.labels, [{ label: "", data: p.data, backgroundColor: "#0d6efd" }], { horizontal: true, noLegend: true });
+    var t = data.targets;
+    if (t && t.labels.length) {
+      bar("chart-targets", t.labels, [{
+        label: t.label,
+        data: t.data,
+        backgroundColor: t.data.map(function (v) { return v !== null && v >= 100 ? "#198754" : "#fd7e14"; }),
+      }], { horizontal: true, noLegend: true });
+    }
+    var q = data.quotas;
+    if (q) {
+      bar("chart-quotas", q.labels, q.datasets.map(function (set, i) {
+        return { label: set.label, data: set.data, backgroundColor: i === 0 ? "#0d6efd" : "#adb5bd" };
+      }), { horizontal: true, urls: q.urls });
+    }
   }
 
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
