@@ -1,9 +1,11 @@
 """Reads of the records that documents are printed from, scoped to the user."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
@@ -12,10 +14,13 @@ from campaigns.enums import ACTIVE_STATES, CampaignState, SubmissionStatus
 from campaigns.models import Campaign, Deadline
 from campaigns.selectors import (
     campaign_participants,
+    deadline_status_counts,
     deadline_statuses,
+    existed_by,
     milestone_owing_units,
-    status_counts,
+    unit_owes,
     visible_campaigns,
+    with_deadline_status,
 )
 from common.dates import school_year_of
 from common.text import fold
@@ -55,6 +60,7 @@ class DeadlineWatch:
     # answering 403: a Phòng officer whose Phòng owes the deadline does not submit it).
     can_view_status: bool = False
     can_submit: bool = False
+    own_unit_owes: bool = False  # the viewer's own unit owes it (the same for every account of the unit)
 
     @property
     def late_or_missing(self) -> int:
@@ -71,16 +77,33 @@ class Dashboard:
     awards: list[dict]
 
 
-def _statuses(deadline: Deadline, owing: QuerySet[Unit], today: datetime.date, memo: dict | None) -> list:
-    """``deadline_statuses`` once per deadline and set of units within one page (``memo``): the
-    dashboard's summary and its heatmap ask the same of a province's units."""
-    units = list(owing)
-    if memo is None:
-        return deadline_statuses(deadline, units, today=today)
-    key = (deadline.pk, frozenset(u.pk for u in units))
-    if key not in memo:
-        memo[key] = deadline_statuses(deadline, units, today=today)
-    return memo[key]
+# The dashboard's figures are kept a minute per scope (the viewer's unit and whether they see its
+# subtree), filters and day: a leader reloading the page, or the to-do home and the dashboard opened
+# one after the other, cost one computation. A figure a minute old is acceptable here: these pages
+# show trends over a thousand units and weeks of deadlines, nobody acts on one unit from them, and
+# the pages a clerk or officer acts on (a deadline's status page, the submission page) are never
+# cached. ``REPORTS_CACHE_SECONDS = 0`` (the test settings) turns it off.
+
+
+def _cache_seconds() -> int:
+    return getattr(settings, "REPORTS_CACHE_SECONDS", 60)
+
+
+def _scope_key(user: User) -> str:
+    """What the figures depend on of the viewer: their unit, and whether they see its subtree or all."""
+    return f"{user.unit_id}:{int(bool(user.sees_subtree))}:{int(user.is_superuser)}"
+
+
+def _cached(parts: tuple, compute):
+    seconds = _cache_seconds()
+    if not seconds:
+        return compute()
+    key = "reports:" + ":".join(str(p) for p in parts)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value
 
 
 def _scope_units(user: User) -> QuerySet[Unit]:
@@ -89,10 +112,25 @@ def _scope_units(user: User) -> QuerySet[Unit]:
     )
 
 
-def dashboard(user: User, *, today: datetime.date | None = None, memo: dict | None = None) -> Dashboard:
-    """Figures over the user's scope, in a number of queries that does not grow with its units
-    (each of the at most ``DASHBOARD_DEADLINES`` deadlines costs a fixed few)."""
+def dashboard(user: User, *, today: datetime.date | None = None) -> Dashboard:
+    """Figures over the user's scope, in a number of queries that does not grow with its units (each
+    of the at most ``DASHBOARD_DEADLINES`` deadlines is one grouped query), kept a minute per scope
+    (``_cached``); the links each deadline offers are the viewer's own, decided on every call."""
     today = today or timezone.localdate()
+    data = _cached(("dashboard", _scope_key(user), today), lambda: _dashboard(user, today))
+    submits = user.unit is not None and user.has_perm("campaigns.submit_for_unit", user.unit)
+    watches = [
+        replace(
+            watch,
+            can_view_status=user.has_perm("campaigns.view_status", watch.deadline.milestone.campaign),
+            can_submit=watch.own_unit_owes and submits,
+        )
+        for watch in data.deadlines
+    ]
+    return replace(data, deadlines=watches)
+
+
+def _dashboard(user: User, today: datetime.date) -> Dashboard:
     awards_school_year = school_year_of(today) - 1
     units = _scope_units(user)
     unit_count = units.count()
@@ -116,18 +154,22 @@ def dashboard(user: User, *, today: datetime.date | None = None, memo: dict | No
         .prefetch_related("milestone__campaign__participant_units")
         .order_by("due_on", "id")[:DASHBOARD_DEADLINES]
     )
+    own = user.unit
     watches = []
     for deadline in nearby:
-        owing = milestone_owing_units(deadline.milestone).filter(pk__in=in_scope).only(*STATUS_FIELDS)
-        statuses = _statuses(deadline, owing, today, memo)
+        owing = milestone_owing_units(deadline.milestone).filter(pk__in=in_scope)
+        counts = deadline_status_counts(deadline, owing, today=today)
+        campaign = deadline.milestone.campaign
         watches.append(
             DeadlineWatch(
                 deadline=deadline,
-                counts=status_counts(statuses),
-                owing=len(statuses),
-                can_view_status=user.has_perm("campaigns.view_status", deadline.milestone.campaign),
-                can_submit=any(s.unit.pk == user.unit_id for s in statuses)
-                and user.has_perm("campaigns.submit_for_unit", user.unit),
+                counts=counts,
+                owing=sum(counts.values()),
+                # ``milestone_owing_units`` for the viewer's own unit, read from the prefetched plan.
+                own_unit_owes=own is not None
+                and unit_owes(deadline.milestone, own)
+                and existed_by(own, deadline.due_on)
+                and (own.active_to is None or own.active_to >= campaign.starts_on),
             )
         )
 
@@ -230,13 +272,29 @@ def board(
     school_year: int | None = None,
     kind: str = "",
     today: datetime.date | None = None,
-    memo: dict | None = None,
 ) -> Board:
     """The dashboard tables for ``root``'s subtree (the user's unit when None): the root's own row, then
     one row per unit directly below it, each summing that unit's subtree. A fixed number of queries
-    whatever the number of units: each table is one grouped query, each heatmap deadline a fixed few."""
+    whatever the number of units: each table is one grouped query, each heatmap deadline one grouped
+    query. Kept a minute per scope, root, filters and day (``_cached``)."""
     today = today or timezone.localdate()
     root = root or user.unit
+    parts = ("board", _scope_key(user), root.pk if root else "", campaign.pk if campaign else "", school_year, kind)
+    return _cached(
+        (*parts, today),
+        lambda: _board(user, root=root, campaign=campaign, school_year=school_year, kind=kind, today=today),
+    )
+
+
+def _board(
+    user: User,
+    *,
+    root: Unit | None,
+    campaign: Campaign | None,
+    school_year: int | None,
+    kind: str,
+    today: datetime.date,
+) -> Board:
     in_root = Q(path__startswith=root.path) if root else Q()
     live = Q(active_to__isnull=True) | Q(active_to__gte=today)
     scope = Unit.objects.filter(unit_scope_q(user)).filter(in_root, live)
@@ -267,14 +325,18 @@ def board(
         .order_by("-due_on", "-id")[:HEATMAP_DEADLINES]
     )
     cells = {(r.pk, d.pk): dict.fromkeys(SubmissionStatus, 0) for r in rows for d in deadlines}
+    # Each deadline's statuses counted in SQL, grouped by the row holding each unit (its path's prefix).
+    row_length = ((root.depth if root else 0) + 1) * Unit.steplen
     for deadline in deadlines:
-        owing = milestone_owing_units(deadline.milestone).filter(pk__in=scoped).only(*STATUS_FIELDS)
+        owing = milestone_owing_units(deadline.milestone).filter(pk__in=scoped)
         if kind:
             owing = owing.filter(kind=kind)
-        for status in _statuses(deadline, owing, today, memo):
-            row = row_of(status.unit.path)
+        grouped = deadline_status_counts(deadline, owing, today=today, group_length=row_length)
+        for prefix, counts in grouped.items():
+            row = row_of(prefix)
             if row is not None:
-                cells[(row.pk, deadline.pk)][status.status] += 1
+                for status, n in counts.items():
+                    cells[(row.pk, deadline.pk)][status] += n
     heatmap = [(r, [HeatCell(cells[(r.pk, d.pk)]) for d in deadlines]) for r in rows]
 
     # Registration coverage: units taking part against units that sent a registration.
@@ -453,23 +515,22 @@ def fairness(user: User, *, root: Unit | None = None, today: datetime.date | Non
         .order_by("-due_on", "-id")[:LATE_DEADLINES]
     )
     owed: dict[int, list[int]] = {}
-    late_units_by_id: dict[int, Unit] = {}
+    counted = (SubmissionStatus.ON_TIME, SubmissionStatus.LATE, SubmissionStatus.MISSING, SubmissionStatus.EXCUSED)
+    late_statuses = (SubmissionStatus.LATE, SubmissionStatus.MISSING)
     for deadline in deadlines:
-        owing = milestone_owing_units(deadline.milestone).filter(pk__in=scoped).only(*STATUS_FIELDS)
-        for status in deadline_statuses(deadline, owing, today=today):
-            if status.status in (SubmissionStatus.NOT_DUE, SubmissionStatus.EXTENDED):
-                continue
-            late = status.status in (SubmissionStatus.LATE, SubmissionStatus.MISSING)
-            counts = owed.setdefault(status.unit.pk, [0, 0])
+        # One query per deadline: the id and status of each unit owing it (no model instance per unit).
+        owing = milestone_owing_units(deadline.milestone).filter(pk__in=scoped)
+        for unit_id, status in (
+            with_deadline_status(deadline, owing.order_by(), today=today)
+            .filter(deadline_status__in=counted)
+            .values_list("pk", "deadline_status")
+        ):
+            counts = owed.setdefault(unit_id, [0, 0])
             counts[0] += 1
-            counts[1] += int(late)
-            late_units_by_id[status.unit.pk] = status.unit
+            counts[1] += status in late_statuses
+    flagged = {pk: (n, late) for pk, (n, late) in owed.items() if n >= LATE_MIN_OWED and _pct(late, n) >= LATE_SHARE}
     late_units = sorted(
-        (
-            (late_units_by_id[pk], n, late)
-            for pk, (n, late) in owed.items()
-            if n >= LATE_MIN_OWED and _pct(late, n) >= LATE_SHARE
-        ),
+        ((unit, *flagged[unit.pk]) for unit in Unit.objects.filter(pk__in=flagged)),
         key=lambda row: (-row[2] / row[1], row[0].name_sort),
     )
     return Fairness(

@@ -80,6 +80,6 @@ def test_dashboard_query_count_does_not_grow_with_units(world, client_for, djang
         school = UnitFactory(parent=world.phong_b, name=f"Trường Mầm non Đếm {i}")
         PersonFactory(unit=school)
     client = client_for(world.users["leader"])
-    with django_assert_num_queries(31):
+    with django_assert_num_queries(29):
         response = client.get(reverse("reports:dashboard"))
     assert response.context["dashboard"].deadlines[0].owing == 5 + extra_schools
