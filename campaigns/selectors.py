@@ -331,6 +331,73 @@ def deadline_status_counts(
     return grouped
 
 
+# --- A deadline's status page: counts, groups and one page of rows, in a fixed few queries ---------
+
+STATUS_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class StatusGroup:
+    """The units owing a deadline below one unit directly under the page's root (a Phòng, a commune),
+    or the root itself when it owes the deadline."""
+
+    unit: Unit
+    counts: dict[str, int]
+
+    @property
+    def owing(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def late_or_missing(self) -> int:
+        return self.counts[SubmissionStatus.LATE] + self.counts[SubmissionStatus.MISSING]
+
+
+def deadline_status_groups(
+    deadline: Deadline, units: QuerySet[Unit], *, root: Unit, today: datetime.date | None = None
+) -> list[StatusGroup]:
+    """``units``' statuses counted per unit directly below ``root`` (two queries): those with units
+    late or missing first, then by name."""
+    grouped = deadline_status_counts(deadline, units, today=today, group_length=(root.depth + 1) * Unit.steplen)
+    heads = {unit.path: unit for unit in Unit.objects.filter(path__in=list(grouped))}
+    groups = [StatusGroup(heads[path], counts) for path, counts in grouped.items() if path in heads]
+    return sorted(groups, key=lambda g: (g.unit.pk != root.pk, -g.late_or_missing, g.unit.name_sort))
+
+
+def status_group_candidates(campaign: Campaign) -> QuerySet[Unit]:
+    """The units a campaign's status page may be narrowed to (``?nhom=``): the issuer and its subtree."""
+    return Unit.objects.filter(path__startswith=campaign.issuer.path)
+
+
+def deadline_status_rows(
+    deadline: Deadline, units: QuerySet[Unit], *, today: datetime.date | None = None
+) -> QuerySet[Unit]:
+    """The units owing the deadline annotated with their status, missing and late ones first."""
+    return with_deadline_status(deadline, units.order_by(), today=today).order_by("status_rank", "name_sort", "pk")
+
+
+def status_rows_for(deadline: Deadline, units: list[Unit]) -> list[UnitDeadlineStatus]:
+    """``UnitDeadlineStatus`` for units annotated by ``with_deadline_status`` (one page of them), with
+    each unit's latest version and exception: two queries whatever the page holds."""
+    ids = [unit.pk for unit in units]
+    latest = {
+        s.unit_id: s
+        for s in Submission.objects.filter(deadline=deadline, unit_id__in=ids).order_by("unit_id", "version")
+    }
+    exceptions = {e.unit_id: e for e in DeadlineException.objects.filter(deadline=deadline, unit_id__in=ids)}
+    return [
+        UnitDeadlineStatus(
+            unit=unit,
+            deadline=deadline,
+            status=SubmissionStatus(unit.deadline_status),
+            due_on=unit.effective_due,
+            latest=latest.get(unit.pk),
+            exception=exceptions.get(unit.pk),
+        )
+        for unit in units
+    ]
+
+
 def unit_takes_part(campaign: Campaign, unit: Unit) -> bool:
     """Participation decided in Python on a campaign whose participant_units are prefetched."""
     if not unit.path.startswith(campaign.issuer.path) or unit.pk == campaign.issuer_id:

@@ -31,7 +31,7 @@ from emulation.models import Exemplar, IndividualRegistration, UnitRegistration
 from units import selectors as units_selectors
 from units.enums import Gender, PersonRole
 from units.models import Person, Unit, User
-from units.selectors import unit_scope_q
+from units.selectors import unit_scope_q, unit_scope_q_resolved
 
 
 def plan_campaigns(user: User) -> QuerySet[Campaign]:
@@ -134,9 +134,10 @@ def _dashboard(user: User, today: datetime.date) -> Dashboard:
     awards_school_year = school_year_of(today) - 1
     units = _scope_units(user)
     unit_count = units.count()
-    # The scope's unit ids read once: testing the scope (mergers included) on every person or award
-    # row of a province costs far more than a list of a thousand ids.
-    in_scope = list(Unit.objects.filter(unit_scope_q(user)).values_list("id", flat=True))
+    # The scope as plain path prefixes (mergers read first): a subquery the database joins once, where
+    # the EXISTS over the merger events, or a list of a thousand ids, cost more on every query.
+    scope_q = unit_scope_q_resolved(user)
+    in_scope = Unit.objects.filter(scope_q).values("id")
     people_count = Person.objects.filter(unit_id__in=in_scope, is_active=True).count()
 
     # Campaigns issued inside the scope, and those above it that the scope takes part in.
@@ -157,7 +158,7 @@ def _dashboard(user: User, today: datetime.date) -> Dashboard:
     own = user.unit
     watches = []
     for deadline in nearby:
-        owing = milestone_owing_units(deadline.milestone).filter(pk__in=in_scope)
+        owing = milestone_owing_units(deadline.milestone).filter(scope_q)
         counts = deadline_status_counts(deadline, owing, today=today)
         campaign = deadline.milestone.campaign
         watches.append(
@@ -297,14 +298,16 @@ def _board(
 ) -> Board:
     in_root = Q(path__startswith=root.path) if root else Q()
     live = Q(active_to__isnull=True) | Q(active_to__gte=today)
-    scope = Unit.objects.filter(unit_scope_q(user)).filter(in_root, live)
+    scope_q = unit_scope_q_resolved(user)  # see ``_dashboard``
+    scope = Unit.objects.filter(scope_q).filter(in_root, live)
+    # The units counted: tested on a Unit query directly, a subquery for the other tables.
+    member_q = scope_q & in_root & live & (Q(kind=kind) if kind else Q())
     depth = root.depth + 1 if root else 1
     # The root's own row first (what the unit itself owes or received), then one row per unit below.
     rows = ([root] if root is not None else []) + list(scope.filter(depth=depth).order_by("name_sort"))
     row_of = _row_of(rows, root)
-    # The ids of the units counted, read once (see ``dashboard``).
-    members = list((scope.filter(kind=kind) if kind else scope).values_list("id", flat=True))
-    scoped = list(Unit.objects.filter(unit_scope_q(user)).filter(in_root).values_list("id", flat=True))
+    # The units counted, as subqueries (see ``_dashboard``).
+    members = Unit.objects.filter(member_q).values("id")
     breadcrumb = []
     if root is not None and user.unit is not None:
         top = user.unit.depth
@@ -328,7 +331,7 @@ def _board(
     # Each deadline's statuses counted in SQL, grouped by the row holding each unit (its path's prefix).
     row_length = ((root.depth if root else 0) + 1) * Unit.steplen
     for deadline in deadlines:
-        owing = milestone_owing_units(deadline.milestone).filter(pk__in=scoped)
+        owing = milestone_owing_units(deadline.milestone).filter(scope_q, in_root)
         if kind:
             owing = owing.filter(kind=kind)
         grouped = deadline_status_counts(deadline, owing, today=today, group_length=row_length)
@@ -344,7 +347,7 @@ def _board(
     for item in campaigns.filter(state__in=ACTIVE_STATES)[:COVERAGE_CAMPAIGNS]:
         taking_part: dict[int, int] = {}
         registered: dict[int, int] = {}
-        participants = campaign_participants(item).filter(pk__in=members)
+        participants = campaign_participants(item).filter(member_q)
         for path in participants.values_list("path", flat=True):
             row = row_of(path)
             if row is not None:
@@ -450,8 +453,9 @@ def fairness(user: User, *, root: Unit | None = None, today: datetime.date | Non
     years = list(range(last - FAIR_YEARS + 1, last + 1))
     never_years = list(range(last - NEVER_YEARS + 1, last + 1))
     unit_in_root = Q(path__startswith=root.path) if root else Q()
-    # The scope's unit ids read once (see ``dashboard``).
-    scoped = list(Unit.objects.filter(unit_scope_q(user)).filter(unit_in_root).values_list("id", flat=True))
+    # The scope as a subquery (see ``_dashboard``).
+    scope_q = unit_scope_q_resolved(user) & unit_in_root
+    scoped = Unit.objects.filter(scope_q).values("id")
     people = Person.objects.filter(unit_id__in=scoped, is_active=True)
     members = dict(people.values_list("unit_id").annotate(n=Count("id")).order_by())
     units = {u.pk: u for u in Unit.objects.filter(pk__in=members).order_by("name_sort")}
@@ -519,7 +523,7 @@ def fairness(user: User, *, root: Unit | None = None, today: datetime.date | Non
     late_statuses = (SubmissionStatus.LATE, SubmissionStatus.MISSING)
     for deadline in deadlines:
         # One query per deadline: the id and status of each unit owing it (no model instance per unit).
-        owing = milestone_owing_units(deadline.milestone).filter(pk__in=scoped)
+        owing = milestone_owing_units(deadline.milestone).filter(scope_q)
         for unit_id, status in (
             with_deadline_status(deadline, owing.order_by(), today=today)
             .filter(deadline_status__in=counted)
