@@ -3,6 +3,7 @@
 import datetime
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import cache
@@ -200,21 +201,22 @@ HEAT_STATUSES = (SubmissionStatus.ON_TIME, SubmissionStatus.LATE, SubmissionStat
 
 @dataclass
 class HeatCell:
-    """Where one row unit's subtree stands on one deadline."""
+    """Where one row unit's subtree stands on one deadline. Its figures are worked out once: the
+    dashboard's template and charts read them many times over a province's rows."""
 
     counts: dict[str, int]
 
-    @property
+    @cached_property
     def owing(self) -> int:
         return sum(self.counts[s] for s in HEAT_STATUSES)
 
-    @property
+    @cached_property
     def on_time_share(self) -> int | None:
         """Per cent submitted on time among those owing (excused units left out); None when nobody owes."""
         owing = self.owing - self.counts[SubmissionStatus.EXCUSED]
         return None if owing <= 0 else round(100 * self.counts[SubmissionStatus.ON_TIME] / owing)
 
-    @property
+    @cached_property
     def heat(self) -> str:
         """A CSS class of the heatmap (the stylesheet colours it): 0 worst … 4 all on time, none."""
         share = self.on_time_share
