@@ -1,15 +1,17 @@
 """Benchmark: the leader dashboard and one drill-down for the Sở officer of the province-scale data.
 
     .venv/bin/python bench/dashboard.py [--database-url postgres://postgres@127.0.0.1:5432/bench_dashboard] [--runs 30]
-                                        [--keep]
+                                        [--keep] [--cache]
 
 Migrates the database given (created when missing; PostgreSQL by default), loads ``seed_demo
 --scale province`` (about 1,000 units and 30,000 people; skipped when already loaded with ``--keep``),
 adds to the generated province an officer of its Sở and a launched campaign with six deadlines already
 due that two thirds of its units answered, then times through the Django test client, in the same
 run: the bare login page (anonymous), the dashboard of that Sở officer, the dashboard drilled into the
-Sở's largest unit below it, a deadline's figures summed up, the fairness signals and the to-do home. Server
-time p50/p95 in ms and the number of queries of each; the query count should not grow with units.
+Sở's largest unit below it, a deadline's figures summed up, the fairness signals, the to-do home and the
+deadline's per-unit status page (with its size in KB). Server time p50/p95 in ms and the number of queries of
+each; the query count should not grow with units. The dashboard's minute-long cache of its figures
+(``REPORTS_CACHE_SECONDS``) is off unless ``--cache``: the figures measure the computation itself.
 
 Target (issue 11): p95 ≤ 150 ms. Prints figures; it is not a test.
 """
@@ -59,6 +61,16 @@ def setup(database_url: str, keep: bool) -> None:
     started = time.perf_counter()
     call_command("seed_demo", scale="province", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
     print(f"seed_demo --scale province: {time.perf_counter() - started:.0f} s, {Unit.objects.count()} units")
+
+
+def analyze() -> None:
+    """Fresh planner statistics after the bulk loads, as autovacuum would give a live database: without
+    them PostgreSQL guesses one row per table and joins a thousand units by nested loops."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def province_officer():
@@ -146,7 +158,8 @@ def timed(client, url: str, runs: int, label: str) -> None:
         assert response.status_code == 200, (url, response.status_code)
     times.sort()
     p95 = times[max(int(len(times) * 0.95) - 1, 0)]
-    print(f"{label}: p50 {statistics.median(times):.0f} ms, p95 {p95:.0f} ms, {counts[0]} queries")
+    size = f", {len(response.content) / 1024:.0f} KB" if "KB" in label else ""
+    print(f"{label}: p50 {statistics.median(times):.0f} ms, p95 {p95:.0f} ms, {counts[0]} queries{size}")
 
 
 def main() -> None:
@@ -154,7 +167,9 @@ def main() -> None:
     parser.add_argument("--database-url", default=DEFAULT_URL)
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--keep", action="store_true", help="reuse the database if it is already loaded")
+    parser.add_argument("--cache", action="store_true", help="keep the dashboard's figures a minute (production)")
     args = parser.parse_args()
+    os.environ["REPORTS_CACHE_SECONDS"] = "60" if args.cache else "0"
     setup(args.database_url, args.keep)
     from django.db.models import Count
     from django.test import Client
@@ -164,6 +179,7 @@ def main() -> None:
     from units.models import Person, Unit
 
     officer = province_officer()
+    analyze()
     so = officer.unit
     below = Unit.objects.filter(path__startswith=so.path, depth=so.depth + 1)
     biggest = max(
@@ -186,6 +202,9 @@ def main() -> None:
         timed(client, reverse("reports:figures", args=[deadline.pk]), args.runs, "figures summed up (one deadline)")
         timed(client, reverse("reports:fairness"), args.runs, "fairness signals (Sở officer)")
         timed(client, reverse("units:home"), args.runs, "to-do home (Sở officer)")
+        status = reverse("campaigns:deadline-status", args=[deadline.pk])
+        timed(client, status, args.runs, "deadline status page (KB)")
+        timed(client, f"{status}?nhom={biggest.pk}", args.runs, "deadline status, one Phòng (KB)")
 
 
 if __name__ == "__main__":

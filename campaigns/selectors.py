@@ -9,7 +9,22 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DateField,
+    F,
+    FilteredRelation,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Substr, TruncDate
 from django.utils import timezone
 
 from campaigns.enums import ACTIVE_STATES, CampaignState, ParticipantScope, SubmissionStatus
@@ -201,6 +216,186 @@ def status_counts(statuses: list[UnitDeadlineStatus]) -> dict[str, int]:
     for item in statuses:
         counts[item.status] += 1
     return {status: counts.get(status, 0) for status in SubmissionStatus}
+
+
+# --- The status rule in SQL ---------------------------------------------------------------------
+#
+# ``compute_status`` stays the reference; ``with_deadline_status`` is the same rule as one SQL
+# expression, so that a page over a province's thousand units counts and sorts statuses in the
+# database instead of building a Python object per unit (issues 11 and 14). The property test
+# ``campaigns/tests/test_status_sql.py`` holds the two together on SQLite and PostgreSQL.
+
+STATUS_ORDER = {
+    # Those that need someone's attention first (status pages list them first).
+    SubmissionStatus.MISSING: 0,
+    SubmissionStatus.LATE: 1,
+    SubmissionStatus.EXTENDED: 2,
+    SubmissionStatus.NOT_DUE: 3,
+    SubmissionStatus.EXCUSED: 4,
+    SubmissionStatus.ON_TIME: 5,
+}
+
+
+def owing_units_by(units: QuerySet[Unit], day: datetime.date) -> QuerySet[Unit]:
+    """``existed_by`` in SQL: the units there on ``day`` (a unit created after a deadline does not owe it)."""
+    return units.filter(Q(active_from__isnull=True) | Q(active_from__lte=day))
+
+
+def _status_case(today: datetime.date, due_on: datetime.date, out: dict, output_field) -> Case:
+    """``compute_status`` as a Case over the annotations ``first_submitted_on``, ``effective_due`` and
+    the joined ``deadline_exception``, answering ``out[status]`` (the status itself or its rank)."""
+    extended = Q(deadline_exception__kind="extended")
+
+    def value(status):
+        return Value(out[status])
+
+    unsent = Case(
+        When(deadline_exception__kind="excused", then=value(SubmissionStatus.EXCUSED)),
+        When(extended & Q(effective_due__gte=today), then=value(SubmissionStatus.EXTENDED)),
+        When(extended, then=value(SubmissionStatus.MISSING)),
+        default=value(SubmissionStatus.NOT_DUE if today <= due_on else SubmissionStatus.MISSING),
+        output_field=output_field,
+    )
+    return Case(
+        When(first_submitted_on__isnull=True, then=unsent),
+        When(first_submitted_on__lte=F("effective_due"), then=value(SubmissionStatus.ON_TIME)),
+        default=value(SubmissionStatus.LATE),
+        output_field=output_field,
+    )
+
+
+def with_deadline_status(
+    deadline: Deadline, units: QuerySet[Unit], *, today: datetime.date | None = None
+) -> QuerySet[Unit]:
+    """The units of ``units`` that owe ``deadline`` (``existed_by`` its due date), each annotated with
+    ``deadline_status`` (a ``SubmissionStatus`` value), ``status_rank`` (``STATUS_ORDER``: missing and
+    late first), ``effective_due`` (the date the rule measured against) and ``first_submitted_on`` (the
+    local day of the first version, or None): ``compute_status``'s rule in one query.
+
+    The first version's day is its ``submitted_at`` read in the portal's time zone (a report sent at
+    23:30 on the due day in Hà Nội is on time, whatever UTC says), on SQLite and PostgreSQL alike. The
+    unit's exception is a join (one per deadline and unit), the first version a subquery.
+    """
+    today = today or timezone.localdate()
+    due_on = deadline.due_on
+    first_day = Subquery(
+        Submission.objects.filter(deadline_id=deadline.pk, unit_id=OuterRef("pk"))
+        .order_by("version")
+        .annotate(day=TruncDate("submitted_at", tzinfo=timezone.get_current_timezone()))
+        .values("day")[:1],
+        output_field=DateField(),
+    )
+    return (
+        owing_units_by(units, due_on)
+        .alias(
+            deadline_exception=FilteredRelation(
+                "deadline_exceptions", condition=Q(deadline_exceptions__deadline_id=deadline.pk)
+            )
+        )
+        .annotate(
+            first_submitted_on=first_day,
+            effective_due=Case(
+                When(deadline_exception__kind="extended", then=F("deadline_exception__new_due_on")),
+                default=Value(due_on),
+                output_field=DateField(),
+            ),
+        )
+        .annotate(
+            deadline_status=_status_case(today, due_on, {s: s.value for s in SubmissionStatus}, CharField()),
+            status_rank=_status_case(today, due_on, STATUS_ORDER, IntegerField()),
+        )
+    )
+
+
+def deadline_status_counts(
+    deadline: Deadline,
+    units: QuerySet[Unit],
+    *,
+    today: datetime.date | None = None,
+    group_length: int | None = None,
+) -> dict:
+    """How many of ``units`` stand at each status on ``deadline``, in one grouped query.
+
+    Without ``group_length``: ``{status: count}`` over every ``SubmissionStatus``. With it: the same
+    per path prefix of that length (``Substr(path, 1, n)``: the row unit directly below a root holds
+    every unit whose path starts with its own), ``{prefix: {status: count}}`` for the prefixes found.
+    """
+    qs = with_deadline_status(deadline, units.order_by(), today=today)
+    if group_length is None:
+        found = dict(qs.values_list("deadline_status").annotate(n=Count("id")).order_by())
+        return {status: found.get(status, 0) for status in SubmissionStatus}
+    grouped: dict[str, dict[str, int]] = {}
+    rows = qs.annotate(prefix=Substr("path", 1, group_length)).values_list("prefix", "deadline_status")
+    for prefix, status, n in rows.annotate(n=Count("id")).order_by():
+        grouped.setdefault(prefix, dict.fromkeys(SubmissionStatus, 0))[status] += n
+    return grouped
+
+
+# --- A deadline's status page: counts, groups and one page of rows, in a fixed few queries ---------
+
+STATUS_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class StatusGroup:
+    """The units owing a deadline below one unit directly under the page's root (a Phòng, a commune),
+    or the root itself when it owes the deadline."""
+
+    unit: Unit
+    counts: dict[str, int]
+
+    @property
+    def owing(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def late_or_missing(self) -> int:
+        return self.counts[SubmissionStatus.LATE] + self.counts[SubmissionStatus.MISSING]
+
+
+def deadline_status_groups(
+    deadline: Deadline, units: QuerySet[Unit], *, root: Unit, today: datetime.date | None = None
+) -> list[StatusGroup]:
+    """``units``' statuses counted per unit directly below ``root`` (two queries): those with units
+    late or missing first, then by name."""
+    grouped = deadline_status_counts(deadline, units, today=today, group_length=(root.depth + 1) * Unit.steplen)
+    heads = {unit.path: unit for unit in Unit.objects.filter(path__in=list(grouped))}
+    groups = [StatusGroup(heads[path], counts) for path, counts in grouped.items() if path in heads]
+    return sorted(groups, key=lambda g: (g.unit.pk != root.pk, -g.late_or_missing, g.unit.name_sort))
+
+
+def status_group_candidates(campaign: Campaign) -> QuerySet[Unit]:
+    """The units a campaign's status page may be narrowed to (``?nhom=``): the issuer and its subtree."""
+    return Unit.objects.filter(path__startswith=campaign.issuer.path)
+
+
+def deadline_status_rows(
+    deadline: Deadline, units: QuerySet[Unit], *, today: datetime.date | None = None
+) -> QuerySet[Unit]:
+    """The units owing the deadline annotated with their status, missing and late ones first."""
+    return with_deadline_status(deadline, units.order_by(), today=today).order_by("status_rank", "name_sort", "pk")
+
+
+def status_rows_for(deadline: Deadline, units: list[Unit]) -> list[UnitDeadlineStatus]:
+    """``UnitDeadlineStatus`` for units annotated by ``with_deadline_status`` (one page of them), with
+    each unit's latest version and exception: two queries whatever the page holds."""
+    ids = [unit.pk for unit in units]
+    latest = {
+        s.unit_id: s
+        for s in Submission.objects.filter(deadline=deadline, unit_id__in=ids).order_by("unit_id", "version")
+    }
+    exceptions = {e.unit_id: e for e in DeadlineException.objects.filter(deadline=deadline, unit_id__in=ids)}
+    return [
+        UnitDeadlineStatus(
+            unit=unit,
+            deadline=deadline,
+            status=SubmissionStatus(unit.deadline_status),
+            due_on=unit.effective_due,
+            latest=latest.get(unit.pk),
+            exception=exceptions.get(unit.pk),
+        )
+        for unit in units
+    ]
 
 
 def unit_takes_part(campaign: Campaign, unit: Unit) -> bool:

@@ -472,17 +472,46 @@ def _deadline_or_404(request, pk: int) -> Deadline:
 
 @login_required
 def deadline_status(request, pk: int):
+    """Where every owing unit stands on one deadline, at a province's scale: the counts from SQL, one
+    row per unit directly below the issuer (a Phòng, a commune) with its own counts and a link into it
+    (``?nhom=``), then the units, missing and late first, 50 a page; ``?trang_thai=`` keeps one status."""
     deadline = _deadline_or_404(request, pk)
     campaign = deadline.milestone.campaign
     require(request.user, "campaigns.view_status", campaign)
-    statuses = selectors.deadline_statuses(deadline, selectors.milestone_owing_units(deadline.milestone))
-    counts = selectors.status_counts(statuses)
+    today = timezone.localdate()
+    root = campaign.issuer
+    owing = selectors.milestone_owing_units(deadline.milestone)
+    group = None
+    raw_group = request.GET.get("nhom", "").strip()
+    if raw_group and not raw_group.isdigit():
+        messages.warning(request, _("The group in the address was not understood; every unit is shown."))
+    elif raw_group:
+        group = get_object_or_404(selectors.status_group_candidates(campaign), pk=int(raw_group))
+    status = request.GET.get("trang_thai", "").strip()
+    if status and status not in SubmissionStatus.values:
+        messages.warning(request, _("The status in the address was not understood; every status is shown."))
+        status = ""
+    groups = [] if group else selectors.deadline_status_groups(deadline, owing, root=root, today=today)
+    shown = owing
+    if group is not None:
+        shown = owing.filter(pk=root.pk) if group.pk == root.pk else owing.filter(path__startswith=group.path)
+    counts = selectors.deadline_status_counts(deadline, shown, today=today)  # the group's, once drilled into
+    rows = selectors.deadline_status_rows(deadline, shown, today=today)
+    if status:
+        rows = rows.filter(deadline_status=status)
+    page = paginate(request, rows, per_page=selectors.STATUS_PAGE_SIZE)
     context = {
         "deadline": deadline,
         "milestone": deadline.milestone,
         "campaign": campaign,
-        "statuses": statuses,
-        "counts": [(SubmissionStatus(status), count) for status, count in counts.items()],
+        "page": page,
+        "statuses": selectors.status_rows_for(deadline, list(page)),
+        "counts": [(SubmissionStatus(s), n) for s, n in counts.items()],
+        # Each count a link keeping that status alone (again: every status).
+        "count_links": [(SubmissionStatus(s), n, s == status) for s, n in counts.items()],
+        "groups": groups if len(groups) > 1 else [],
+        "group": group,
+        "status": SubmissionStatus(status) if status else None,
         "can_grant": request.user.has_perm("campaigns.grant_exception", campaign),
     }
     return render(request, "campaigns/deadline_status.html", context)

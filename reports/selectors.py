@@ -1,9 +1,12 @@
 """Reads of the records that documents are printed from, scoped to the user."""
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import cached_property
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -12,10 +15,13 @@ from campaigns.enums import ACTIVE_STATES, CampaignState, SubmissionStatus
 from campaigns.models import Campaign, Criterion, Deadline, Submission
 from campaigns.selectors import (
     campaign_participants,
+    deadline_status_counts,
     deadline_statuses,
+    existed_by,
     milestone_owing_units,
-    status_counts,
+    unit_owes,
     visible_campaigns,
+    with_deadline_status,
 )
 from common.dates import school_year_of
 from common.text import fold
@@ -29,7 +35,7 @@ from reports.models import ReviewIssue
 from units import selectors as units_selectors
 from units.enums import Gender, PersonRole
 from units.models import Person, Unit, User
-from units.selectors import unit_scope_q
+from units.selectors import unit_scope_q, unit_scope_q_resolved
 
 
 def plan_campaigns(user: User) -> QuerySet[Campaign]:
@@ -58,6 +64,7 @@ class DeadlineWatch:
     # answering 403: a Phòng officer whose Phòng owes the deadline does not submit it).
     can_view_status: bool = False
     can_submit: bool = False
+    own_unit_owes: bool = False  # the viewer's own unit owes it (the same for every account of the unit)
 
     @property
     def late_or_missing(self) -> int:
@@ -74,16 +81,33 @@ class Dashboard:
     awards: list[dict]
 
 
-def _statuses(deadline: Deadline, owing: QuerySet[Unit], today: datetime.date, memo: dict | None) -> list:
-    """``deadline_statuses`` once per deadline and set of units within one page (``memo``): the
-    dashboard's summary and its heatmap ask the same of a province's units."""
-    units = list(owing)
-    if memo is None:
-        return deadline_statuses(deadline, units, today=today)
-    key = (deadline.pk, frozenset(u.pk for u in units))
-    if key not in memo:
-        memo[key] = deadline_statuses(deadline, units, today=today)
-    return memo[key]
+# The dashboard's figures are kept a minute per scope (the viewer's unit and whether they see its
+# subtree), filters and day: a leader reloading the page, or the to-do home and the dashboard opened
+# one after the other, cost one computation. A figure a minute old is acceptable here: these pages
+# show trends over a thousand units and weeks of deadlines, nobody acts on one unit from them, and
+# the pages a clerk or officer acts on (a deadline's status page, the submission page) are never
+# cached. ``REPORTS_CACHE_SECONDS = 0`` (the test settings) turns it off.
+
+
+def _cache_seconds() -> int:
+    return getattr(settings, "REPORTS_CACHE_SECONDS", 60)
+
+
+def _scope_key(user: User) -> str:
+    """What the figures depend on of the viewer: their unit, and whether they see its subtree or all."""
+    return f"{user.unit_id}:{int(bool(user.sees_subtree))}:{int(user.is_superuser)}"
+
+
+def _cached(parts: tuple, compute):
+    seconds = _cache_seconds()
+    if not seconds:
+        return compute()
+    key = "reports:" + ":".join(str(p) for p in parts)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value
 
 
 def _scope_units(user: User) -> QuerySet[Unit]:
@@ -92,16 +116,32 @@ def _scope_units(user: User) -> QuerySet[Unit]:
     )
 
 
-def dashboard(user: User, *, today: datetime.date | None = None, memo: dict | None = None) -> Dashboard:
-    """Figures over the user's scope, in a number of queries that does not grow with its units
-    (each of the at most ``DASHBOARD_DEADLINES`` deadlines costs a fixed few)."""
+def dashboard(user: User, *, today: datetime.date | None = None) -> Dashboard:
+    """Figures over the user's scope, in a number of queries that does not grow with its units (each
+    of the at most ``DASHBOARD_DEADLINES`` deadlines is one grouped query), kept a minute per scope
+    (``_cached``); the links each deadline offers are the viewer's own, decided on every call."""
     today = today or timezone.localdate()
+    data = _cached(("dashboard", _scope_key(user), today), lambda: _dashboard(user, today))
+    submits = user.unit is not None and user.has_perm("campaigns.submit_for_unit", user.unit)
+    watches = [
+        replace(
+            watch,
+            can_view_status=user.has_perm("campaigns.view_status", watch.deadline.milestone.campaign),
+            can_submit=watch.own_unit_owes and submits,
+        )
+        for watch in data.deadlines
+    ]
+    return replace(data, deadlines=watches)
+
+
+def _dashboard(user: User, today: datetime.date) -> Dashboard:
     awards_school_year = school_year_of(today) - 1
     units = _scope_units(user)
     unit_count = units.count()
-    # The scope's unit ids read once: testing the scope (mergers included) on every person or award
-    # row of a province costs far more than a list of a thousand ids.
-    in_scope = list(Unit.objects.filter(unit_scope_q(user)).values_list("id", flat=True))
+    # The scope as plain path prefixes (mergers read first): a subquery the database joins once, where
+    # the EXISTS over the merger events, or a list of a thousand ids, cost more on every query.
+    scope_q = unit_scope_q_resolved(user)
+    in_scope = Unit.objects.filter(scope_q).values("id")
     people_count = Person.objects.filter(unit_id__in=in_scope, is_active=True).count()
 
     # Campaigns issued inside the scope, and those above it that the scope takes part in.
@@ -119,18 +159,22 @@ def dashboard(user: User, *, today: datetime.date | None = None, memo: dict | No
         .prefetch_related("milestone__campaign__participant_units")
         .order_by("due_on", "id")[:DASHBOARD_DEADLINES]
     )
+    own = user.unit
     watches = []
     for deadline in nearby:
-        owing = milestone_owing_units(deadline.milestone).filter(pk__in=in_scope).only(*STATUS_FIELDS)
-        statuses = _statuses(deadline, owing, today, memo)
+        owing = milestone_owing_units(deadline.milestone).filter(scope_q)
+        counts = deadline_status_counts(deadline, owing, today=today)
+        campaign = deadline.milestone.campaign
         watches.append(
             DeadlineWatch(
                 deadline=deadline,
-                counts=status_counts(statuses),
-                owing=len(statuses),
-                can_view_status=user.has_perm("campaigns.view_status", deadline.milestone.campaign),
-                can_submit=any(s.unit.pk == user.unit_id for s in statuses)
-                and user.has_perm("campaigns.submit_for_unit", user.unit),
+                counts=counts,
+                owing=sum(counts.values()),
+                # ``milestone_owing_units`` for the viewer's own unit, read from the prefetched plan.
+                own_unit_owes=own is not None
+                and unit_owes(deadline.milestone, own)
+                and existed_by(own, deadline.due_on)
+                and (own.active_to is None or own.active_to >= campaign.starts_on),
             )
         )
 
@@ -160,21 +204,22 @@ HEAT_STATUSES = (SubmissionStatus.ON_TIME, SubmissionStatus.LATE, SubmissionStat
 
 @dataclass
 class HeatCell:
-    """Where one row unit's subtree stands on one deadline."""
+    """Where one row unit's subtree stands on one deadline. Its figures are worked out once: the
+    dashboard's template and charts read them many times over a province's rows."""
 
     counts: dict[str, int]
 
-    @property
+    @cached_property
     def owing(self) -> int:
         return sum(self.counts[s] for s in HEAT_STATUSES)
 
-    @property
+    @cached_property
     def on_time_share(self) -> int | None:
         """Per cent submitted on time among those owing (excused units left out); None when nobody owes."""
         owing = self.owing - self.counts[SubmissionStatus.EXCUSED]
         return None if owing <= 0 else round(100 * self.counts[SubmissionStatus.ON_TIME] / owing)
 
-    @property
+    @cached_property
     def heat(self) -> str:
         """A CSS class of the heatmap (the stylesheet colours it): 0 worst … 4 all on time, none."""
         share = self.on_time_share
@@ -235,23 +280,41 @@ def board(
     school_year: int | None = None,
     kind: str = "",
     today: datetime.date | None = None,
-    memo: dict | None = None,
 ) -> Board:
     """The dashboard tables for ``root``'s subtree (the user's unit when None): the root's own row, then
     one row per unit directly below it, each summing that unit's subtree. A fixed number of queries
-    whatever the number of units: each table is one grouped query, each heatmap deadline a fixed few."""
+    whatever the number of units: each table is one grouped query, each heatmap deadline one grouped
+    query. Kept a minute per scope, root, filters and day (``_cached``)."""
     today = today or timezone.localdate()
     root = root or user.unit
+    parts = ("board", _scope_key(user), root.pk if root else "", campaign.pk if campaign else "", school_year, kind)
+    return _cached(
+        (*parts, today),
+        lambda: _board(user, root=root, campaign=campaign, school_year=school_year, kind=kind, today=today),
+    )
+
+
+def _board(
+    user: User,
+    *,
+    root: Unit | None,
+    campaign: Campaign | None,
+    school_year: int | None,
+    kind: str,
+    today: datetime.date,
+) -> Board:
     in_root = Q(path__startswith=root.path) if root else Q()
     live = Q(active_to__isnull=True) | Q(active_to__gte=today)
-    scope = Unit.objects.filter(unit_scope_q(user)).filter(in_root, live)
+    scope_q = unit_scope_q_resolved(user)  # see ``_dashboard``
+    scope = Unit.objects.filter(scope_q).filter(in_root, live)
+    # The units counted: tested on a Unit query directly, a subquery for the other tables.
+    member_q = scope_q & in_root & live & (Q(kind=kind) if kind else Q())
     depth = root.depth + 1 if root else 1
     # The root's own row first (what the unit itself owes or received), then one row per unit below.
     rows = ([root] if root is not None else []) + list(scope.filter(depth=depth).order_by("name_sort"))
     row_of = _row_of(rows, root)
-    # The ids of the units counted, read once (see ``dashboard``).
-    members = list((scope.filter(kind=kind) if kind else scope).values_list("id", flat=True))
-    scoped = list(Unit.objects.filter(unit_scope_q(user)).filter(in_root).values_list("id", flat=True))
+    # The units counted, as subqueries (see ``_dashboard``).
+    members = Unit.objects.filter(member_q).values("id")
     breadcrumb = []
     if root is not None and user.unit is not None:
         top = user.unit.depth
@@ -272,14 +335,18 @@ def board(
         .order_by("-due_on", "-id")[:HEATMAP_DEADLINES]
     )
     cells = {(r.pk, d.pk): dict.fromkeys(SubmissionStatus, 0) for r in rows for d in deadlines}
+    # Each deadline's statuses counted in SQL, grouped by the row holding each unit (its path's prefix).
+    row_length = ((root.depth if root else 0) + 1) * Unit.steplen
     for deadline in deadlines:
-        owing = milestone_owing_units(deadline.milestone).filter(pk__in=scoped).only(*STATUS_FIELDS)
+        owing = milestone_owing_units(deadline.milestone).filter(scope_q, in_root)
         if kind:
             owing = owing.filter(kind=kind)
-        for status in _statuses(deadline, owing, today, memo):
-            row = row_of(status.unit.path)
+        grouped = deadline_status_counts(deadline, owing, today=today, group_length=row_length)
+        for prefix, counts in grouped.items():
+            row = row_of(prefix)
             if row is not None:
-                cells[(row.pk, deadline.pk)][status.status] += 1
+                for status, n in counts.items():
+                    cells[(row.pk, deadline.pk)][status] += n
     heatmap = [(r, [HeatCell(cells[(r.pk, d.pk)]) for d in deadlines]) for r in rows]
 
     # Registration coverage: units taking part against units that sent a registration.
@@ -287,7 +354,7 @@ def board(
     for item in campaigns.filter(state__in=ACTIVE_STATES)[:COVERAGE_CAMPAIGNS]:
         taking_part: dict[int, int] = {}
         registered: dict[int, int] = {}
-        participants = campaign_participants(item).filter(pk__in=members)
+        participants = campaign_participants(item).filter(member_q)
         for path in participants.values_list("path", flat=True):
             row = row_of(path)
             if row is not None:
@@ -340,7 +407,8 @@ def board(
         pipeline=pipeline,
         targets=board_targets(
             campaigns if campaign is not None else campaigns.filter(state__in=ACTIVE_STATES),
-            members if kind else scoped,
+            # Every unit of the subtree in scope (a unit closed since still reported), or those of the kind chosen.
+            members if kind else Unit.objects.filter(scope_q & in_root).values("id"),
             today=today,
             school_year=school_year,
         ),
@@ -385,7 +453,11 @@ class TargetProgress:
 
 
 def board_targets(
-    campaigns: QuerySet[Campaign], unit_ids: list[int], *, today: datetime.date, school_year: int | None = None
+    campaigns: QuerySet[Campaign],
+    unit_ids: QuerySet | list[int],
+    *,
+    today: datetime.date,
+    school_year: int | None = None,
 ) -> list[TargetProgress]:
     """The quantified targets of ``campaigns`` (the chosen one, or the active ones: the first
     ``TARGET_CAMPAIGNS``) against the figures reported by ``unit_ids``: five queries at most, whatever
@@ -569,8 +641,9 @@ def fairness(user: User, *, root: Unit | None = None, today: datetime.date | Non
     years = list(range(last - FAIR_YEARS + 1, last + 1))
     never_years = list(range(last - NEVER_YEARS + 1, last + 1))
     unit_in_root = Q(path__startswith=root.path) if root else Q()
-    # The scope's unit ids read once (see ``dashboard``).
-    scoped = list(Unit.objects.filter(unit_scope_q(user)).filter(unit_in_root).values_list("id", flat=True))
+    # The scope as a subquery (see ``_dashboard``).
+    scope_q = unit_scope_q_resolved(user) & unit_in_root
+    scoped = Unit.objects.filter(scope_q).values("id")
     people = Person.objects.filter(unit_id__in=scoped, is_active=True)
     members = dict(people.values_list("unit_id").annotate(n=Count("id")).order_by())
     units = {u.pk: u for u in Unit.objects.filter(pk__in=members).order_by("name_sort")}
@@ -634,23 +707,22 @@ def fairness(user: User, *, root: Unit | None = None, today: datetime.date | Non
         .order_by("-due_on", "-id")[:LATE_DEADLINES]
     )
     owed: dict[int, list[int]] = {}
-    late_units_by_id: dict[int, Unit] = {}
+    counted = (SubmissionStatus.ON_TIME, SubmissionStatus.LATE, SubmissionStatus.MISSING, SubmissionStatus.EXCUSED)
+    late_statuses = (SubmissionStatus.LATE, SubmissionStatus.MISSING)
     for deadline in deadlines:
-        owing = milestone_owing_units(deadline.milestone).filter(pk__in=scoped).only(*STATUS_FIELDS)
-        for status in deadline_statuses(deadline, owing, today=today):
-            if status.status in (SubmissionStatus.NOT_DUE, SubmissionStatus.EXTENDED):
-                continue
-            late = status.status in (SubmissionStatus.LATE, SubmissionStatus.MISSING)
-            counts = owed.setdefault(status.unit.pk, [0, 0])
+        # One query per deadline: the id and status of each unit owing it (no model instance per unit).
+        owing = milestone_owing_units(deadline.milestone).filter(scope_q)
+        for unit_id, status in (
+            with_deadline_status(deadline, owing.order_by(), today=today)
+            .filter(deadline_status__in=counted)
+            .values_list("pk", "deadline_status")
+        ):
+            counts = owed.setdefault(unit_id, [0, 0])
             counts[0] += 1
-            counts[1] += int(late)
-            late_units_by_id[status.unit.pk] = status.unit
+            counts[1] += status in late_statuses
+    flagged = {pk: (n, late) for pk, (n, late) in owed.items() if n >= LATE_MIN_OWED and _pct(late, n) >= LATE_SHARE}
     late_units = sorted(
-        (
-            (late_units_by_id[pk], n, late)
-            for pk, (n, late) in owed.items()
-            if n >= LATE_MIN_OWED and _pct(late, n) >= LATE_SHARE
-        ),
+        ((unit, *flagged[unit.pk]) for unit in Unit.objects.filter(pk__in=flagged)),
         key=lambda row: (-row[2] / row[1], row[0].name_sort),
     )
     return Fairness(

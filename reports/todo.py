@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from campaigns.enums import ACTIVE_STATES, SubmissionStatus
 from campaigns.models import Deadline, Submission
 from campaigns.selectors import (
-    deadline_statuses,
+    deadline_status_counts,
     deadlines_owed_by,
     milestone_owing_units,
     statuses_for_unit,
@@ -313,8 +313,8 @@ def officer_section(user: User, today: datetime.date) -> Section:
         .order_by("-due_on", "id")[:ROWS_SHOWN]
     )
     for deadline in recent:
-        statuses = deadline_statuses(deadline, milestone_owing_units(deadline.milestone), today=today)
-        missing = sum(1 for s in statuses if s.status == SubmissionStatus.MISSING)
+        counts = deadline_status_counts(deadline, milestone_owing_units(deadline.milestone), today=today)
+        missing = counts[SubmissionStatus.MISSING]
         if missing:
             late_total += missing
             late_rows.append(

@@ -69,7 +69,7 @@ def _drill_root(request):
     return None
 
 
-def _board(request, memo: dict | None = None):
+def _board(request):
     """The board the URL asks for: ``?unit=`` within the scope (404 outside), the filters kept in the
     URL; a malformed value is dropped with a message, never an error page."""
     user = request.user
@@ -93,7 +93,6 @@ def _board(request, memo: dict | None = None):
         school_year=filters.get("nam_hoc"),
         kind=filters.get("loai", ""),
         today=today,
-        memo=memo,
     )
     keep = QueryDict(mutable=True)
     for name, value in filters.items():
@@ -105,13 +104,12 @@ def _board(request, memo: dict | None = None):
 @login_required
 def dashboard(request):
     """What a leader watches over their scope: charts, each with its table, and a drill-down by unit."""
-    memo: dict = {}  # the summary and the heatmap share the statuses of the same deadlines
-    data, keep, form = _board(request, memo)
+    data, keep, form = _board(request)
     here = keep.copy()
     if data.root is not None and data.root.pk != request.user.unit_id:
         here["unit"] = data.root.pk
     context = {
-        "dashboard": selectors.dashboard(request.user, memo=memo),
+        "dashboard": selectors.dashboard(request.user),
         "board": data,
         "form": form,
         "keep": keep.urlencode(),

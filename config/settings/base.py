@@ -157,6 +157,9 @@ STORAGES = {
 # Uploads (Excel imports, deliverables) are capped; the form checks content, not the name.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The dashboard's figures (reports.selectors) are kept this many seconds per scope, filters and day:
+# a minute-old count of a province's deadlines is acceptable there; 0 switches the cache off.
+REPORTS_CACHE_SECONDS = env.int("REPORTS_CACHE_SECONDS", default=60)
 PORTAL_IMPORT_MAX_BYTES = env.int("PORTAL_IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
 PORTAL_UPLOAD_MAX_BYTES = env.int("PORTAL_UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
 # An import preview not confirmed within this many hours is cancelled (and its uploaded file removed);

@@ -19,6 +19,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+# A test reads the dashboard again after changing the data: its figures are not kept between calls
+# here (reports/tests/test_dashboard_cache.py switches the cache on).
+REPORTS_CACHE_SECONDS = 0
 # The second factor is switched on per test (accounts/tests): the permission table and the
 # browser tests log in as Sở officers with a password alone.
 TWO_FACTOR_REQUIRED_ROLES: list[str] = []

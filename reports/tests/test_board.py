@@ -213,10 +213,10 @@ def test_dashboard_and_drill_down_query_counts_do_not_grow_with_units(
         PersonFactory(unit=school)
     client = client_for(tree.users["so_officer"])
     # The targets (campaigns, criteria and milestones: no target here) and the quotas (round, awards, nominees).
-    with django_assert_num_queries(35):
+    with django_assert_num_queries(31):
         response = client.get(reverse("reports:dashboard"))
     assert response.context["board"].heatmap[2][1][0].counts["missing"] == 2 + extra_schools // 2
     assert len(response.context["board"].quotas.rows) == 2
-    with django_assert_num_queries(39):  # the unit asked for and its ancestors (breadcrumb)
+    with django_assert_num_queries(33):  # the unit asked for and its ancestors (breadcrumb)
         drilled = client.get(reverse("reports:dashboard"), {"unit": tree.phong_b.pk})
     assert len(drilled.context["board"].quotas.rows) == 2 + extra_schools // 2

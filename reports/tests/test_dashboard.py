@@ -80,6 +80,31 @@ def test_dashboard_query_count_does_not_grow_with_units(world, client_for, djang
         school = UnitFactory(parent=world.phong_b, name=f"Trường Mầm non Đếm {i}")
         PersonFactory(unit=school)
     client = client_for(world.users["leader"])
-    with django_assert_num_queries(35):  # 31, and the board's targets (3 without a target) and quotas (1: no round)
+    with django_assert_num_queries(31):  # 27, and the board's targets (3 without a target) and quotas (1: no round)
         response = client.get(reverse("reports:dashboard"))
     assert response.context["dashboard"].deadlines[0].owing == 5 + extra_schools
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_dashboard_figures_are_kept_a_minute_per_scope_and_links_stay_the_viewers(world, settings):
+    from django.core.cache import cache
+
+    settings.REPORTS_CACHE_SECONDS = 60
+    cache.clear()
+    _campaign, deadline = _running_campaign_with_deadline(world)
+    first = selectors.dashboard(world.users["leader"])
+    services.submission_create(deadline=deadline, unit=world.school_a1, actor=None, note="Báo cáo")
+    again = selectors.dashboard(world.users["leader"])
+    # The Sở officer shares the leader's scope (the Sở's subtree): the same figures, their own links.
+    officer = selectors.dashboard(world.users["so_officer"])
+    board = selectors.board(world.users["leader"])
+    # A Phòng officer's scope is another key: counted afresh, the new submission included.
+    phong = selectors.dashboard(world.users["phong_officer"])
+    assert (first.deadlines[0].counts["late"], again.deadlines[0].counts["late"]) == (0, 0)
+    assert officer.deadlines[0].counts["late"] == 0
+    assert phong.deadlines[0].counts["late"] == 1
+    assert sum(cell.counts["late"] for _row, cells in board.heatmap for cell in cells) == 1
+    assert (first.deadlines[0].can_view_status, officer.deadlines[0].can_view_status) == (True, True)
+    with time_machine.travel(TODAY + datetime.timedelta(seconds=61), tick=False):
+        assert selectors.dashboard(world.users["leader"]).deadlines[0].counts["late"] == 1
+    cache.clear()
