@@ -8,6 +8,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from awards.models import AwardRecord, Initiative, TaskRatingRecord
 from campaigns.models import Campaign, Deadline, DeadlineException, Submission
+from councils.models import Council
+from decisions.models import AwardDecision
+from dossiers.models import Dossier
 from emulation.models import IndividualRegistration, Pact, UnitRegistration, WorkItem
 from reminders.models import ReminderDispatch
 from units import demo
@@ -31,6 +34,9 @@ MODELS = (
     AwardRecord,
     TaskRatingRecord,
     Initiative,
+    Dossier,
+    Council,
+    AwardDecision,
 )
 
 
@@ -103,8 +109,18 @@ def test_province_seed_has_every_status_and_a_second_run_adds_nothing(province):
     assert Pact.objects.filter(campaign__in=campaigns).count() == 2
     assert set(ReminderDispatch.objects.values_list("kind", flat=True)) == {"reminder", "escalation"}
     assert sorted(set(TaskRatingRecord.objects.values_list("school_year", flat=True))) == [2021, 2022, 2023, 2024, 2025]
-    assert sorted(set(AwardRecord.objects.values_list("school_year", flat=True))) == [2021, 2022, 2023, 2024]
+    assert sorted(set(AwardRecord.objects.filter(source="demo").values_list("school_year", flat=True))) == [
+        2021,
+        2022,
+        2023,
+        2024,
+    ]
     assert Initiative.objects.count() > 0
+    phong = Unit.objects.get(code="BENCH-TINH-P001")
+    states = set(Dossier.objects.filter(round__organiser=phong).values_list("state", flat=True))
+    assert {"draft", "sent", "received", "returned", "resent", "under_appraisal"} <= states
+    assert Council.objects.filter(unit=phong, school_year=2025).count() == 1
+    assert AwardDecision.objects.filter(issuer_unit=phong).count() == 1
     first = _counts()
     assert first["TOTPDevice"] == 1
     assert demo.generate_province(root_code="BENCH-TINH", units=20, people=300).pk == province.pk
