@@ -16,9 +16,11 @@ navbar and the tabs of the home page and of each menu page) plus the heavy ones 
 its reminder log, the registration overview, the dashboard, the people list, a history search, a
 school's suggestions, a plan PDF), and drives each page with ``wrk`` at concurrency 2 for
 ``--seconds`` seconds. It prints per page: p50/p95/max latency, throughput as a percentage of the
-login page's (measured in the same run), the queries of one request (Django's test client in this
-process, same database) and the bytes of the answer. Budgets (issue 14): p95 ≤ 100 ms, throughput
-≥ 20 % of the login page's, HTML ≤ 200 KB; a page over budget is marked. It is not a test.
+login page's (measured at the start and the end of the same run; the better of the two), the
+queries of one request (Django's test client in this process, same database) and the bytes of the
+answer. A page that does not answer once within ``--seconds`` is timed with one ``curl`` request.
+Budgets (issue 14): p95 ≤ 100 ms, throughput ≥ 20 % of the login page's, HTML ≤ 200 KB; a page
+over budget is marked. It is not a test.
 """
 
 import argparse
@@ -263,13 +265,21 @@ def wrk(url: str, *, seconds: int, concurrency: int, cookie: str | None, script:
     output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
     fields = next(line for line in output.splitlines() if line.startswith("RESULT ")).split()[1:]
     p50, p95, top, requests, duration, status_errors, socket_errors = (int(v) for v in fields)
-    return {
+    figures = {
         "p50": p50 / 1000,
         "p95": p95 / 1000,
         "max": top / 1000,
         "rps": requests / (duration / 1e6) if duration else 0.0,
         "errors": status_errors + socket_errors,
+        "requests": requests,
     }
+    if requests == 0:
+        # Not one answer within the run (wrk stops at its duration): time one request instead.
+        started = time.perf_counter()
+        subprocess.run(["curl", "-s", "-o", "/dev/null", "-H", f"Cookie: {cookie or ''}", url], check=True)
+        elapsed = (time.perf_counter() - started) * 1000
+        figures.update(p50=elapsed, p95=elapsed, max=elapsed, rps=1000 / elapsed)
+    return figures
 
 
 def main() -> None:
@@ -304,6 +314,7 @@ def main() -> None:
     started = time.perf_counter()
     try:
         run = {"seconds": args.seconds, "concurrency": args.concurrency, "script": script.name}
+        wrk(f"{base}/dang-nhap/", cookie=None, **{**run, "seconds": 1})  # warm the workers up
         login = wrk(f"{base}/dang-nhap/", cookie=None, **run)
         import requests
 
@@ -340,9 +351,10 @@ def main() -> None:
 
 
 def report(rows, login, login_again, elapsed: float, args) -> None:
-    baseline = login["rps"]
+    # The better of the two: a neighbour's burst during one of them must not flatter every page.
+    baseline = max(login["rps"], login_again["rps"])
     print(
-        f"\nLogin page: {baseline:.0f} req/s at the start, {login_again['rps']:.0f} req/s at the end "
+        f"\nLogin page: {login['rps']:.0f} req/s at the start, {login_again['rps']:.0f} req/s at the end "
         f"(concurrency {args.concurrency}, {args.workers} gunicorn workers, {args.seconds} s per page)."
     )
     header = f"{'persona':<14} {'page':<58} {'p50':>5} {'p95':>5} {'max':>5} {'rps':>5} {'%login':>6} {'q':>4}"
