@@ -14,7 +14,7 @@ WEB_THREADS ?= 4
 # `make run` is the portal as people use it (config/settings/embedded.py); `make dev` keeps DEBUG.
 RUN_SETTINGS := config.settings.embedded
 APT_PACKAGES := fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 gettext poppler-utils
-TEST_APT_PACKAGES := chromium faketime
+TEST_APT_PACKAGES := chromium faketime wrk
 
 .PHONY: messages-extract run dev static backup restore test test-fast install system-deps test-system-deps assets messages migrate demo lint format clean
 

@@ -45,3 +45,19 @@ def second_factor_hint(user) -> dict | None:
         "recovery_code": token.token if token else "",
         "url": device.config_url,
     }
+
+
+def load_province(province, *, stdout=None) -> None:
+    """Authenticators for the generated province's accounts whose role requires one (the Sở's
+    officer): ``manage.py totp_code`` and the benchmark read the code from the device."""
+    from units.demo import province_prefix
+
+    made = 0
+    users = User.objects.filter(
+        username__startswith=f"{province_prefix(province)}.", unit__depth__lte=province.depth + 1
+    )
+    for user in users.select_related("unit"):
+        if second_factor_required(user) and not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+            TOTPDevice.objects.create(user=user, name=services.TOTP_DEVICE_NAME, confirmed=True)
+            made += 1
+    _say(stdout, f"Province second factors: {made} created.")

@@ -349,3 +349,136 @@ def load(*, stdout=None) -> dict:
         if stdout is not None:
             stdout.write(f"Khen thưởng mẫu: {code}: {len(people)} người, {loaded[code]} bản ghi")
     return loaded
+
+
+# --- The generated province (``seed_demo --scale province``) ---------------------------------
+
+
+def load_province(province: Unit, *, stdout=None) -> dict:
+    """Five school years (``YEARS``) of history for every school of the generated province, in bulk:
+    task ratings of people and schools, LĐTT/CSTĐCS with their Phòng's decisions (the year being
+    judged, the last, not decided yet), initiatives and a little discipline.
+    Idempotent: a province that already has demo records is left alone."""
+    if AwardRecord.objects.filter(source=RecordSource.DEMO, unit__path__startswith=province.path).exists():
+        if stdout is not None:
+            stdout.write("Province award history already there.")
+        return {}
+    with transaction.atomic():
+        counts = province_history(province, source=RecordSource.DEMO)
+    if stdout is not None:
+        stdout.write("Province award history: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+    return counts
+
+
+def province_history(root: Unit, *, source: str = RecordSource.DEMO, years=YEARS) -> dict:
+    """The rows of ``load_province`` (also used by ``bench/awards_suggestions.py``)."""
+    import random
+
+    from awards.models import Decision, Restriction
+    from common.text import fold
+
+    rng = random.Random(11)
+    awards = {a.code: a for a in Award.objects.filter(code__in=("LDTT", "CSTDCS"))}
+    schools = {u.pk: u for u in Unit.objects.filter(path__startswith=root.path, people__isnull=False).distinct()}
+    parents = {u.path: u for u in Unit.objects.filter(path__startswith=root.path, numchild__gt=0)}
+    people = list(Person.objects.filter(unit__in=schools.values()).values_list("pk", "unit_id", "sector_start_year"))
+    decisions = {}
+    judged = years[-1]
+    for school in schools.values():
+        parent = parents.get(school.path[: -Unit.steplen]) or school
+        for year in years[:-1]:
+            for code in ("LDTT", "CSTDCS"):
+                number = f"{school.pk}{year % 100}{1 if code == 'LDTT' else 2}/QĐ-PGDĐT"
+                decisions[(school.pk, year, code)] = Decision(
+                    number=number,
+                    date=D(year + 1, 5, 25),
+                    year=year + 1,
+                    issuer=parent.name,
+                    issuer_unit=parent,
+                    issuer_key=fold(parent.name),
+                    number_key=fold(number),
+                    source=source,
+                )
+    Decision.objects.bulk_create(decisions.values(), batch_size=1000)
+    ratings, records, initiatives, restrictions = [], [], [], []
+    for pk, unit_id, start in people:
+        for year in years:
+            if start and year + 1 < start:
+                continue
+            roll = rng.random()
+            rating = "excellent" if roll < 0.3 else "good" if roll < 0.9 else "completed"
+            ratings.append(
+                TaskRatingRecord(person_id=pk, unit_id=unit_id, school_year=year, rating=rating, source=source)
+            )
+            if year == judged:
+                continue  # the year being judged: not decided yet
+            if rating != "completed":
+                records.append(
+                    AwardRecord(
+                        award=awards["LDTT"],
+                        person_id=pk,
+                        unit_id=unit_id,
+                        school_year=year,
+                        decision=decisions[(unit_id, year, "LDTT")],
+                        source=source,
+                    )
+                )
+            if rating == "excellent":
+                records.append(
+                    AwardRecord(
+                        award=awards["CSTDCS"],
+                        person_id=pk,
+                        unit_id=unit_id,
+                        school_year=year,
+                        award_type="merit" if rng.random() < 0.95 else "thematic",
+                        decision=decisions[(unit_id, year, "CSTDCS")],
+                        source=source,
+                    )
+                )
+        if rng.random() < 0.1:
+            title = f"Sáng kiến đổi mới phương pháp dạy học số {pk}"
+            initiatives.append(
+                Initiative(
+                    person_id=pk,
+                    unit_id=unit_id,
+                    title=title,
+                    title_search=fold(title),
+                    effect_scope=rng.choice(["unit", "unit", "province"]),
+                    school_year=rng.choice(years[-3:]),
+                    recognised_by="Sở Giáo dục và Đào tạo",
+                    decision_number=f"{pk}/QĐ-SGDĐT",
+                    decision_date=D(judged, 4, 1),
+                    source=source,
+                )
+            )
+        if rng.random() < 0.02:
+            restrictions.append(
+                Restriction(
+                    person_id=pk,
+                    unit_id=unit_id,
+                    kind="discipline",
+                    level=rng.choice(["reprimand", "warning"]),
+                    start=D(judged, 10, 1),
+                    end=D(judged + 1, 1, 31),
+                    source=source,
+                )
+            )
+    for school in schools.values():
+        for year in years:
+            ratings.append(
+                TaskRatingRecord(
+                    unit=school, school_year=year, rating=rng.choice(["excellent", "good", "good"]), source=source
+                )
+            )
+    TaskRatingRecord.objects.bulk_create(ratings, batch_size=2000)
+    AwardRecord.objects.bulk_create(records, batch_size=2000)
+    Initiative.objects.bulk_create(initiatives, batch_size=2000)
+    Restriction.objects.bulk_create(restrictions, batch_size=2000)
+    return {
+        "schools": len(schools),
+        "people": len(people),
+        "ratings": len(ratings),
+        "award_records": len(records),
+        "initiatives": len(initiatives),
+        "restrictions": len(restrictions),
+    }

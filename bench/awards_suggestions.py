@@ -13,7 +13,6 @@ Prints figures; it is not a test.
 import argparse
 import datetime
 import os
-import random
 import sys
 import time
 from pathlib import Path
@@ -58,103 +57,11 @@ def build_units(root_code: str, units: int, people: int):
 
 
 def add_history(root) -> dict:
-    """Five school years (2021–2025) of ratings, LĐTT/CSTĐCS, initiatives, discipline, in bulk."""
-    from awards.models import Award, AwardRecord, Decision, Initiative, Restriction, TaskRatingRecord
-    from common.text import fold
-    from units.models import Person, Unit
+    """Five school years (2021–2025) of ratings, LĐTT/CSTĐCS, initiatives, discipline, in bulk
+    (the rows ``seed_demo --scale province`` gives the generated province)."""
+    from awards.demo import province_history
 
-    rng = random.Random(11)
-    awards = {a.code: a for a in Award.objects.all()}
-    schools = {u.pk: u for u in Unit.objects.filter(path__startswith=root.path, people__isnull=False).distinct()}
-    people = list(Person.objects.filter(unit__in=schools.values()).values_list("pk", "unit_id", "sector_start_year"))
-    decisions = {}
-    for school in schools.values():
-        for year in range(2021, 2026):
-            for code in ("LDTT", "CSTDCS"):
-                number = f"{school.pk}{year % 100}{1 if code == 'LDTT' else 2}/QĐ-BENCH"
-                decisions[(school.pk, year, code)] = Decision(
-                    number=number,
-                    date=datetime.date(year + 1, 5, 25),
-                    year=year + 1,
-                    issuer=f"Phòng của {school.code}",
-                    issuer_key=fold(f"Phòng của {school.code}"),
-                    number_key=fold(number),
-                )
-    Decision.objects.bulk_create(decisions.values(), batch_size=1000)
-    ratings, records, initiatives, restrictions = [], [], [], []
-    for pk, unit_id, start in people:
-        for year in range(2021, 2026):
-            if start and year + 1 < start:
-                continue
-            roll = rng.random()
-            rating = "excellent" if roll < 0.3 else "good" if roll < 0.9 else "completed"
-            ratings.append(TaskRatingRecord(person_id=pk, unit_id=unit_id, school_year=year, rating=rating))
-            if year == 2025:
-                continue  # the year being judged: not decided yet
-            if rating != "completed":
-                records.append(
-                    AwardRecord(
-                        award=awards["LDTT"],
-                        person_id=pk,
-                        unit_id=unit_id,
-                        school_year=year,
-                        decision=decisions[(unit_id, year, "LDTT")],
-                    )
-                )
-            if rating == "excellent":
-                records.append(
-                    AwardRecord(
-                        award=awards["CSTDCS"],
-                        person_id=pk,
-                        unit_id=unit_id,
-                        school_year=year,
-                        award_type="merit" if rng.random() < 0.95 else "thematic",
-                        decision=decisions[(unit_id, year, "CSTDCS")],
-                    )
-                )
-        if rng.random() < 0.1:
-            title = f"Sáng kiến số {pk}"
-            initiatives.append(
-                Initiative(
-                    person_id=pk,
-                    unit_id=unit_id,
-                    title=title,
-                    title_search=fold(title),
-                    effect_scope=rng.choice(["unit", "unit", "province"]),
-                    school_year=rng.choice([2023, 2024, 2025]),
-                    recognised_by="Sở",
-                    decision_number=f"{pk}/QĐ-SK",
-                    decision_date=datetime.date(2025, 4, 1),
-                )
-            )
-        if rng.random() < 0.02:
-            restrictions.append(
-                Restriction(
-                    person_id=pk,
-                    unit_id=unit_id,
-                    kind="discipline",
-                    level=rng.choice(["reprimand", "warning"]),
-                    start=datetime.date(2025, 10, 1),
-                    end=datetime.date(2026, 1, 31),
-                )
-            )
-    for school in schools.values():
-        for year in range(2021, 2026):
-            ratings.append(
-                TaskRatingRecord(unit=school, school_year=year, rating=rng.choice(["excellent", "good", "good"]))
-            )
-    TaskRatingRecord.objects.bulk_create(ratings, batch_size=2000)
-    AwardRecord.objects.bulk_create(records, batch_size=2000)
-    Initiative.objects.bulk_create(initiatives, batch_size=2000)
-    Restriction.objects.bulk_create(restrictions, batch_size=2000)
-    return {
-        "schools": len(schools),
-        "people": len(people),
-        "ratings": len(ratings),
-        "award_records": len(records),
-        "initiatives": len(initiatives),
-        "restrictions": len(restrictions),
-    }
+    return province_history(root, source="portal")
 
 
 class QueryCounter:

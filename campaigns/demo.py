@@ -237,3 +237,158 @@ def _report_file(campaign: Campaign, deadline: Deadline, unit: Unit) -> SimpleUp
     document.save(buffer)
     name = f"{deadline.milestone.deliverable}-{deadline.due_on:%Y-%m-%d}.docx"
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=DOCX_TYPE)
+
+
+# --- The generated province (``seed_demo --scale province``) ---------------------------------
+
+# (number, kind, title, days since start, days until end, milestones)
+# Milestones: (deliverable, title, recurrence, days from today for a one-off / (month, day) yearly)
+PROVINCE_PLANS = (
+    (
+        101,
+        "regular",
+        "Kế hoạch tổ chức phong trào thi đua “Dạy tốt – Học tốt” giai đoạn 2025–2027",
+        420,
+        400,
+        (
+            ("registration", "Đăng ký danh hiệu thi đua", "once", -390),
+            ("plan", "Kế hoạch thực hiện của đơn vị", "once", -370),
+            ("annual_report", "Báo cáo tổng kết năm học", "yearly", (5, 31)),
+            ("midterm_report", "Báo cáo sơ kết học kỳ I", "once", -20),
+            ("final_report", "Báo cáo tổng kết giai đoạn", "once", 390),
+        ),
+    ),
+    (
+        102,
+        "thematic",
+        "Kế hoạch phát động thi đua chuyên đề “Chuyển đổi số trong nhà trường”",
+        150,
+        200,
+        (
+            ("registration", "Đăng ký tham gia chuyên đề", "once", -130),
+            ("other", "Báo cáo số liệu chuyển đổi số hằng quý", "once", -60),
+            ("other", "Báo cáo số liệu chuyển đổi số quý sau", "once", -8),
+            ("final_report", "Báo cáo kết quả chuyên đề", "once", 150),
+        ),
+    ),
+)
+PROVINCE_FIGURES = [{"key": "so_lop", "label": "Số lớp", "unit": "lớp"}]
+
+
+def province_so(province: Unit) -> Unit:
+    return Unit.objects.get(code=f"{province.code}-SGD")
+
+
+def province_campaigns(province: Unit):
+    """The generated province's launched campaigns (those ``load_province`` made)."""
+    return Campaign.objects.filter(
+        issuer=province_so(province), number__in=[plan[0] for plan in PROVINCE_PLANS]
+    ).order_by("number")
+
+
+def load_province(province: Unit, *, stdout=None) -> None:
+    """Two launched plans of the province's Sở (one-off and yearly deadlines), and for every past
+    deadline each owing unit on time, late, missing, excused or extended, in bulk.
+    Idempotent: a plan whose number the Sở already used is left alone."""
+    today = timezone.localdate()
+    so = province_so(province)
+    for number, kind, title, since, until, milestones in PROVINCE_PLANS:
+        if Campaign.objects.filter(issuer=so, number=number).exists():
+            if stdout is not None:
+                stdout.write(f"Province plan {number} is already loaded.\n")
+            continue
+        with transaction.atomic():
+            campaign = services.campaign_create(
+                issuer=so,
+                actor=None,
+                title=title,
+                kind=kind,
+                number=number,
+                symbol="KH-SGDĐT",
+                issued_on=today - datetime.timedelta(days=since + 5),
+                issued_place="Thử nghiệm",
+                signer_name="Nguyễn Văn Thử",
+                signer_title="GIÁM ĐỐC",
+                starts_on=today - datetime.timedelta(days=since),
+                ends_on=today + datetime.timedelta(days=until),
+            )
+            for deliverable, label, recurrence, when in milestones:
+                dates = (
+                    {"due_month": when[0], "due_day": when[1]}
+                    if recurrence == "yearly"
+                    else {"due_on": today + datetime.timedelta(days=when)}
+                )
+                services.milestone_create(
+                    campaign=campaign,
+                    actor=None,
+                    deliverable=deliverable,
+                    title=label,
+                    recurrence=recurrence,
+                    figures=PROVINCE_FIGURES if deliverable in ("annual_report", "other") else [],
+                    **dates,
+                )
+            campaign = services.campaign_set_state(
+                campaign=campaign, new_state=CampaignState.LAUNCHED, actor=None, reason=STATE_REASONS["launched"]
+            )
+            campaign = services.campaign_set_state(
+                campaign=campaign,
+                new_state=CampaignState.IN_PROGRESS,
+                actor=None,
+                reason=STATE_REASONS["in_progress"],
+            )
+            made = _bulk_deliverables(campaign, today)
+        if stdout is not None:
+            stdout.write(f"Province plan {number}/KH-SGDĐT: {made} deliverables and exceptions.\n")
+
+
+def _bulk_deliverables(campaign: Campaign, today: datetime.date) -> int:
+    """The statuses of ``_add_deliverables``, written with bulk inserts (no files, no log rows)."""
+    from campaigns.enums import ExceptionKind
+    from campaigns.models import DeadlineException
+
+    participants = list(selectors.campaign_participants(campaign))
+    past = list(
+        Deadline.objects.filter(milestone__campaign=campaign, due_on__lt=today)
+        .select_related("milestone")
+        .order_by("due_on", "milestone__order", "id")
+    )
+    latest = past[-1].due_on if past else None
+    submissions, exceptions = [], []
+    for index, deadline in enumerate(past):
+        kinds = deadline.milestone.owed_by_kinds
+        owing = [unit for unit in participants if not kinds or unit.kind in kinds]
+        for position, unit in enumerate(owing):
+            if today - deadline.due_on <= RECENT and deadline.due_on == latest:
+                status = RECENT_PATTERN[position % len(RECENT_PATTERN)]
+            else:
+                status = PAST_PATTERN[(index + position) % len(PAST_PATTERN)]
+            if status in (SubmissionStatus.ON_TIME, SubmissionStatus.LATE):
+                on_time = status == SubmissionStatus.ON_TIME
+                when = _local(deadline.due_on + datetime.timedelta(days=-2 if on_time else 5), 9)
+                submissions.append(
+                    Submission(
+                        deadline=deadline,
+                        unit=unit,
+                        version=1,
+                        figures={"so_lop": 10 + position % 30} if deadline.milestone.figures else {},
+                        note="" if on_time else LATE_NOTE,
+                        submitted_at=min(when, timezone.now()),
+                    )
+                )
+            elif status == SubmissionStatus.EXCUSED:
+                exceptions.append(
+                    DeadlineException(deadline=deadline, unit=unit, kind=ExceptionKind.EXCUSED, reason=EXCUSE_REASON)
+                )
+            elif status == SubmissionStatus.EXTENDED:
+                exceptions.append(
+                    DeadlineException(
+                        deadline=deadline,
+                        unit=unit,
+                        kind=ExceptionKind.EXTENDED,
+                        new_due_on=today + EXTENSION,
+                        reason=EXTENSION_REASON,
+                    )
+                )
+    Submission.objects.bulk_create(submissions, batch_size=2000)
+    DeadlineException.objects.bulk_create(exceptions, batch_size=2000)
+    return len(submissions) + len(exceptions)

@@ -183,36 +183,45 @@ def load(*, stdout=None) -> dict:
     """A council per receiving organiser of the demo rounds; returns {unit code: sessions made}."""
     made = {}
     for code in ISSUER_CODES:
-        issuer = Unit.objects.filter(code=code).first()
-        if issuer is None:
-            continue
-        unit = _organiser(issuer)
-        if Council.objects.filter(unit=unit, school_year=SCHOOL_YEAR).exists():
-            continue
-        try:
-            with transaction.atomic():
-                council = _council(unit)
-                pending = list(selectors.pending_nominees(council))
-                if len(pending) < 2:
-                    _appraised(council, "LDTT", 2 - len(pending))
-                    pending = list(selectors.pending_nominees(council))
-                if not pending:
-                    raise ValidationError("no appraised nominee")
-                # Two Chiến sĩ thi đua cơ sở nominees: one voted in the closed session, one left to vote.
-                for _ in range(2):
-                    _appraised(council, "CSTDCS", 1)
-                pending = list(selectors.pending_nominees(council))
-                shown = [n for n in pending if not n.award.secret_ballot][:2]
-                shown += [n for n in pending if n.award.secret_ballot][:1]
-                _closed_session(council, shown)
-                sessions = 1
-                if selectors.pending_nominees(council).exists():
-                    _voting_session(council)
-                    sessions = 2
-        except ValidationError as exc:
-            logger.info("Demo council of %s skipped: %s", unit, exc)
-            continue
-        made[unit.code] = sessions
-        logins = ", ".join(council.members.values_list("user__username", flat=True))
-        _say(stdout, f"Hội đồng TĐKT mẫu: {unit.name}: {sessions} phiên họp; thành viên: {logins}")
+        made.update(_load_issuer(code, stdout=stdout))
     return made
+
+
+def load_province(province: Unit, *, stdout=None) -> dict:
+    """The council of the generated province's first Phòng (where ``dossiers.demo`` sends its round)."""
+    return _load_issuer(f"{province.code}-P001", stdout=stdout)
+
+
+def _load_issuer(code: str, *, stdout=None) -> dict:
+    issuer = Unit.objects.filter(code=code).first()
+    if issuer is None:
+        return {}
+    unit = _organiser(issuer)
+    if Council.objects.filter(unit=unit, school_year=SCHOOL_YEAR).exists():
+        return {}
+    try:
+        with transaction.atomic():
+            council = _council(unit)
+            pending = list(selectors.pending_nominees(council))
+            if len(pending) < 2:
+                _appraised(council, "LDTT", 2 - len(pending))
+                pending = list(selectors.pending_nominees(council))
+            if not pending:
+                raise ValidationError("no appraised nominee")
+            # Two Chiến sĩ thi đua cơ sở nominees: one voted in the closed session, one left to vote.
+            for _ in range(2):
+                _appraised(council, "CSTDCS", 1)
+            pending = list(selectors.pending_nominees(council))
+            shown = [n for n in pending if not n.award.secret_ballot][:2]
+            shown += [n for n in pending if n.award.secret_ballot][:1]
+            _closed_session(council, shown)
+            sessions = 1
+            if selectors.pending_nominees(council).exists():
+                _voting_session(council)
+                sessions = 2
+    except ValidationError as exc:
+        logger.info("Demo council of %s skipped: %s", unit, exc)
+        return {}
+    logins = ", ".join(council.members.values_list("user__username", flat=True))
+    _say(stdout, f"Hội đồng TĐKT mẫu: {unit.name}: {sessions} phiên họp; thành viên: {logins}")
+    return {unit.code: sessions}

@@ -40,3 +40,9 @@ def load(*, stdout=None) -> dict:
         if stdout is not None:
             stdout.write(f"decisions: {unit.name} — {decision.number_symbol}, {len(lines)} khen thưởng\n")
     return made
+
+
+def load_province(province, *, stdout=None) -> dict:
+    """The decision of the generated province's first Phòng, once its council approved nominees:
+    the same as ``load`` (every unit with candidates left)."""
+    return load(stdout=stdout)

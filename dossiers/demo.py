@@ -196,56 +196,70 @@ def load(*, stdout=None) -> dict:
     made = {}
     awards = list(Award.objects.filter(code__in=ROUND_CODES))
     for code in ISSUER_CODES:
-        issuer = Unit.objects.filter(code=code).first()
-        if issuer is None:
-            continue
-        organiser = _organiser(issuer)
-        if AwardRound.objects.filter(organiser=organiser, title=ROUND_TITLE).exists():
-            continue
-        officer = organiser.accounts.filter(is_officer=True).first()
-        with transaction.atomic():
-            award_round = services.round_create(
-                organiser=organiser,
-                kind=RoundKind.SCHOOL_YEAR,
-                title=ROUND_TITLE,
-                school_year=2025,
-                opens_on=D(2026, 5, 25),
-                deadline=D(2026, 7, 10),
-                awards=awards,
-                actor=None,
-            )
-        count = 0
-        senders = _senders(organiser, issuer if issuer != organiser else None)
-        # Every state in every round: with fewer units than states, a unit sends a second dossier.
-        plan = [(senders[i % len(senders)], state) for i, state in enumerate(STATES)] if senders else []
-        for sender, state in plan:
-            try:
-                with transaction.atomic():
-                    dossier = services.dossier_create(
-                        award_round=award_round, unit=sender, actor=None, dated=DOSSIER_DATE
-                    )
-                    if not _nominate(dossier):
-                        raise ValidationError("nobody to propose")
-                    _complete(dossier)
-                    _drive(dossier, state, officer)
-            except (ValidationError, PermissionDenied) as exc:
-                logger.info("Demo dossier of %s skipped: %s", sender, exc)
-                continue
-            count += 1
-        if issuer.kind in SCHOOL_KINDS:
-            # The school keeps an extension a month past the day the demo is loaded, so that a new
-            # user can still propose, print and send its staff for the 2025–2026 titles.
-            RoundExtension.objects.get_or_create(
-                round=award_round,
-                unit=issuer,
-                defaults={
-                    "until": max(award_round.deadline, timezone.localdate() + datetime.timedelta(days=30)),
-                    "reason": "Gia hạn nộp hồ sơ (dữ liệu mẫu)",
-                },
-            )
-        made[code] = count
-        _say(stdout, f"Hồ sơ khen thưởng mẫu: {organiser.name}: {count} hồ sơ")
+        count = _load_issuer(code, awards, stdout=stdout)
+        if count is not None:
+            made[code] = count
     return made
 
 
-__all__ = ["DossierState", "load"]
+def load_province(province: Unit, *, stdout=None) -> dict:
+    """The same round, in every dossier state, at the generated province's first Phòng (its schools send)."""
+    _calendar()
+    code = f"{province.code}-P001"
+    count = _load_issuer(code, list(Award.objects.filter(code__in=ROUND_CODES)), stdout=stdout)
+    return {} if count is None else {code: count}
+
+
+def _load_issuer(code: str, awards: list[Award], *, stdout=None) -> int | None:
+    """The round of the unit with ``code`` (its manager's for a school) with a dossier in each state;
+    None when the unit is missing or its round exists."""
+    issuer = Unit.objects.filter(code=code).first()
+    if issuer is None:
+        return None
+    organiser = _organiser(issuer)
+    if AwardRound.objects.filter(organiser=organiser, title=ROUND_TITLE).exists():
+        return None
+    officer = organiser.accounts.filter(is_officer=True).first()
+    with transaction.atomic():
+        award_round = services.round_create(
+            organiser=organiser,
+            kind=RoundKind.SCHOOL_YEAR,
+            title=ROUND_TITLE,
+            school_year=2025,
+            opens_on=D(2026, 5, 25),
+            deadline=D(2026, 7, 10),
+            awards=awards,
+            actor=None,
+        )
+    count = 0
+    senders = _senders(organiser, issuer if issuer != organiser else None)
+    # Every state in every round: with fewer units than states, a unit sends a second dossier.
+    plan = [(senders[i % len(senders)], state) for i, state in enumerate(STATES)] if senders else []
+    for sender, state in plan:
+        try:
+            with transaction.atomic():
+                dossier = services.dossier_create(award_round=award_round, unit=sender, actor=None, dated=DOSSIER_DATE)
+                if not _nominate(dossier):
+                    raise ValidationError("nobody to propose")
+                _complete(dossier)
+                _drive(dossier, state, officer)
+        except (ValidationError, PermissionDenied) as exc:
+            logger.info("Demo dossier of %s skipped: %s", sender, exc)
+            continue
+        count += 1
+    if issuer.kind in SCHOOL_KINDS:
+        # The school keeps an extension a month past the day the demo is loaded, so that a new
+        # user can still propose, print and send its staff for the 2025–2026 titles.
+        RoundExtension.objects.get_or_create(
+            round=award_round,
+            unit=issuer,
+            defaults={
+                "until": max(award_round.deadline, timezone.localdate() + datetime.timedelta(days=30)),
+                "reason": "Gia hạn nộp hồ sơ (dữ liệu mẫu)",
+            },
+        )
+    _say(stdout, f"Hồ sơ khen thưởng mẫu: {organiser.name}: {count} hồ sơ")
+    return count
+
+
+__all__ = ["DossierState", "load", "load_province"]

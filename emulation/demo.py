@@ -281,3 +281,99 @@ def _load_exemplars(campaign: Campaign, participants: list[Unit], day: datetime.
             exemplar = svc.exemplar_advance(
                 exemplar=exemplar, new_step=step, on_date=day + datetime.timedelta(days=30 * offset), actor=None
             )
+
+
+# --- The generated province (``seed_demo --scale province``) ---------------------------------
+
+# A unit's registration state by its position among the participants; every sixth unit never registers.
+PROVINCE_UNIT_STATES = ("accepted", "submitted", "accepted", "returned", "draft", None)
+PROVINCE_PERSON_STATES = ("accepted", "submitted", "draft", "returned")
+
+
+def load_province(province: Unit, *, stdout=None) -> None:
+    """Unit and individual registrations in every state (bulk), a scored pact and exemplars for each
+    launched plan of the generated province. Idempotent: a plan with registrations is left alone."""
+    from django.utils import timezone
+
+    for campaign in campaigns_demo.province_campaigns(province).select_related("issuer"):
+        if campaign.unit_registrations.exists():
+            _say(stdout, f"Province registrations of {campaign.number_symbol} already there.")
+            continue
+        participants = list(campaign_participants(campaign))
+        day = _act_day(campaign)
+        with transaction.atomic():
+            units, people = _bulk_registrations(campaign, participants, day, timezone)
+            _load_pact(campaign, participants, day)
+            _load_exemplars(campaign, participants, day)
+        _say(stdout, f"Province registrations {campaign.number_symbol}: {units} units, {people} people.")
+
+
+def _bulk_registrations(campaign: Campaign, participants: list[Unit], day: datetime.date, timezone) -> tuple[int, int]:
+    from emulation.models import UnitRegistration, WorkItem
+
+    award = Award.objects.get(code="TTLDTT")
+    titles = {code: Award.objects.get(code=code) for code, _detail in INDIVIDUAL_TITLES}
+    at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
+    decided = at + datetime.timedelta(days=3)
+    registrations = []
+    for position, unit in enumerate(participants):
+        state = PROVINCE_UNIT_STATES[position % len(PROVINCE_UNIT_STATES)]
+        if state is None:
+            continue
+        registrations.append(
+            UnitRegistration(
+                campaign=campaign,
+                unit=unit,
+                aimed_award=award,
+                state=state,
+                submitted_at=at if state != "draft" else None,
+                decided_at=decided if state in ("accepted", "returned") else None,
+                return_comment="Đề nghị ghi rõ chỉ tiêu định lượng của từng đầu việc." if state == "returned" else "",
+            )
+        )
+    UnitRegistration.objects.bulk_create(registrations, batch_size=1000)
+    saved = UnitRegistration.objects.filter(campaign=campaign).only("pk")
+    items = [
+        WorkItem(
+            registration=registration,
+            title=title,
+            starts_on=max(day, campaign.starts_on),
+            ends_on=campaign.ends_on,
+            target_value=value,
+            target_unit=target_unit,
+            order=order,
+        )
+        for registration in saved
+        for order, (title, value, target_unit) in enumerate(FALLBACK_WORK_ITEMS)
+    ]
+    WorkItem.objects.bulk_create(items, batch_size=2000)
+    # Three teachers of every registered school register for a title.
+    registered = {r.unit_id for r in registrations}
+    year = min(max(school_year_of(day), school_year_of(campaign.starts_on)), school_year_of(campaign.ends_on))
+    people = []
+    counts: dict[int, int] = {}
+    for person in (
+        Person.objects.filter(unit_id__in=registered, is_active=True, role="teacher")
+        .order_by("unit_id", "pk")
+        .only("pk", "unit_id")
+    ):
+        n = counts.get(person.unit_id, 0)
+        if n >= len(INDIVIDUAL_TITLES):
+            continue
+        counts[person.unit_id] = n + 1
+        state = PROVINCE_PERSON_STATES[(person.unit_id + n) % len(PROVINCE_PERSON_STATES)]
+        people.append(
+            IndividualRegistration(
+                campaign=campaign,
+                person_id=person.pk,
+                unit_id=person.unit_id,
+                school_year=year,
+                aimed_award=titles[INDIVIDUAL_TITLES[n][0]],
+                state=state,
+                submitted_at=at if state != "draft" else None,
+                decided_at=decided if state in ("accepted", "returned") else None,
+                return_comment="Bổ sung sáng kiến hoặc đề tài được công nhận." if state == "returned" else "",
+            )
+        )
+    IndividualRegistration.objects.bulk_create(people, batch_size=2000)
+    return len(registrations), len(people)

@@ -775,6 +775,7 @@ def generate_province(*, root_code: str = "BENCH-TINH", units: int = 1000, peopl
     existing = Unit.objects.filter(code=root_code).first()
     if existing is not None:
         _say(stdout, f"Benchmark province {root_code} already there.")
+        province_accounts(existing, stdout=stdout)
         return existing
     rng = random.Random(root_code)
     with transaction.atomic():
@@ -802,15 +803,21 @@ def generate_province(*, root_code: str = "BENCH-TINH", units: int = 1000, peopl
         per_office = [schools // offices + (1 if i < schools % offices else 0) for i in range(offices)]
         for i in range(offices):
             office_path = Unit._get_path(so.path, so.depth + 1, i + 1)
-            name = f"Phòng Giáo dục và Đào tạo khu vực {i + 1:03d}"
+            # Since 7/2025 some provinces have two tiers: a commune manages its schools.
+            commune = i % 4 == 3
+            name = (
+                f"Ủy ban nhân dân xã Thử nghiệm {i + 1:03d}"
+                if commune
+                else f"Phòng Giáo dục và Đào tạo khu vực {i + 1:03d}"
+            )
             office_rows.append(
                 Unit(
                     path=office_path,
                     depth=so.depth + 1,
                     numchild=per_office[i],
-                    kind=K.EDUCATION_OFFICE,
+                    kind=K.COMMUNE_COMMITTEE if commune else K.EDUCATION_OFFICE,
                     name=name,
-                    short_name="PGDĐT",
+                    short_name="UBND" if commune else "PGDĐT",
                     code=f"{root_code}-P{i + 1:03d}",
                     name_search=fold(name),
                     name_sort=sort_key(name),
@@ -870,4 +877,70 @@ def generate_province(*, root_code: str = "BENCH-TINH", units: int = 1000, peopl
                 batch = []
         Person.objects.bulk_create(batch, batch_size=1000)
     _say(stdout, f"Benchmark province {root_code}: {2 + offices + schools} units, {people} people.")
+    province_accounts(root, stdout=stdout)
     return root
+
+
+def province_prefix(root: Unit) -> str:
+    """The first part of the province's usernames: "tinh" for BENCH-TINH."""
+    return root.code.lower().removeprefix("bench-")
+
+
+def province_logins(root: Unit) -> dict[str, str]:
+    """The username of each persona the benchmark logs in as (the first Phòng, its first school)."""
+    prefix = province_prefix(root)
+    return {
+        "so_officer": f"{prefix}.tdkt",
+        "leader": f"{prefix}.lanhdao",
+        "council": f"{prefix}.hoidong",
+        "phong_officer": f"{prefix}.p001.tdkt",
+        "school_clerk": f"{prefix}.s001-01.vanthu",
+        "school_head": f"{prefix}.s001-01.hieutruong",
+    }
+
+
+def province_accounts(root: Unit, *, stdout=None) -> int:
+    """Accounts at every level of a generated province, with the demo password (hashed once).
+
+    The Sở: an officer, a leader and a council member; each Phòng or commune: an officer; each
+    school: a clerk and a head. ``<prefix>.tdkt``, ``<prefix>.p001.tdkt``, ``<prefix>.s001-01.vanthu``.
+    Idempotent: usernames already there are skipped.
+    """
+    from django.contrib.auth.hashers import make_password
+
+    prefix = province_prefix(root)
+    so = Unit.objects.get(code=f"{root.code}-SGD")
+    password = make_password(DEMO_PASSWORD)
+    rng = random.Random(f"{root.code}:accounts")
+    wanted: list[tuple[str, Unit, tuple[str, ...]]] = [
+        (f"{prefix}.tdkt", so, ("is_officer",)),
+        (f"{prefix}.lanhdao", so, ("is_leader",)),
+        (f"{prefix}.hoidong", so, ("is_council_member",)),
+    ]
+    start = len(root.code) + 2  # after "<root>-P" / "<root>-S"
+    for unit in Unit.objects.filter(path__startswith=so.path, depth__gt=so.depth).order_by("path"):
+        suffix = unit.code[start:].lower()
+        if unit.depth == so.depth + 1:
+            wanted.append((f"{prefix}.p{suffix}.tdkt", unit, ("is_officer",)))
+        else:
+            wanted.append((f"{prefix}.s{suffix}.vanthu", unit, ("is_clerk",)))
+            wanted.append((f"{prefix}.s{suffix}.hieutruong", unit, ("is_unit_head",)))
+    existing = set(User.objects.filter(username__in=[row[0] for row in wanted]).values_list("username", flat=True))
+    rows = []
+    for username, unit, flags in wanted:
+        if username in existing:
+            continue
+        gender = rng.choice([Gender.FEMALE, Gender.FEMALE, Gender.MALE])
+        user = User(
+            username=username,
+            full_name=_name(rng, gender),
+            unit=unit,
+            email=f"{username}@demo.thidua.edu.vn",
+            password=password,
+        )
+        for flag in flags:
+            setattr(user, flag, True)
+        rows.append(user)
+    User.objects.bulk_create(rows, batch_size=1000)
+    _say(stdout, f"Benchmark province accounts: {len(rows)} created (password {DEMO_PASSWORD}).")
+    return len(rows)
