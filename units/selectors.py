@@ -6,8 +6,8 @@ An object outside the scope is simply absent from these querysets, so views
 that fetch through them answer 404.
 """
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
-from django.db.models.functions import Length, Substr
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Length, Substr
 
 from common.text import fold
 from units.models import AuditLog, Cluster, ImportBatch, Notification, Person, PersonTransfer, Unit, UnitEvent, User
@@ -71,7 +71,15 @@ def unit_list(user: User, *, query: str = "", kind: str = "", parent: Unit | Non
         qs = qs.filter(kind=kind)
     if parent is not None:
         qs = qs.filter(path__startswith=parent.path, depth=parent.depth + 1)
-    return qs.annotate(people_count=Count("people", filter=Q(people__is_active=True))).order_by("name_sort")
+    # A count per unit shown (a correlated subquery), not a join of every person in scope before the page is cut.
+    active_people = (
+        Person.objects.filter(unit=OuterRef("pk"), is_active=True)
+        .order_by()
+        .values("unit")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return qs.annotate(people_count=Coalesce(Subquery(active_people), 0)).order_by("name_sort")
 
 
 def unit_get(user: User, pk: int) -> Unit:
