@@ -52,6 +52,7 @@ def reminder_milestone(officer):
         actor=None,
         deliverable="annual_report",
         title="Báo cáo nhắc hạn",
+        amendment_reason="Đo tải: thêm một hạn sắp tới",
         due_on=timezone.localdate() + datetime.timedelta(days=7),
         figures=[{"key": "so_lop", "label": "Số lớp", "unit": "lớp"}],
     )
