@@ -93,12 +93,17 @@ def plan_deadline(
     """What to send now for one deadline. Pure: no database, no clock."""
     planned: list[PlannedDispatch] = []
     late: dict[tuple[int, datetime.date], list[int]] = defaultdict(list)
+    offset_by_due: dict[datetime.date, int | None] = {}  # most units share a due date: one computation each
     for unit in units:
         if unit.settled:
             continue
         if today > unit.due_on and unit.parent_id is not None:
             late[(unit.parent_id, unit.due_on)].append(unit.unit_id)
-        offset = current_offset(today=today, due_on=unit.due_on, offsets=offsets, catch_up_days=catch_up_days)
+        if unit.due_on not in offset_by_due:
+            offset_by_due[unit.due_on] = current_offset(
+                today=today, due_on=unit.due_on, offsets=offsets, catch_up_days=catch_up_days
+            )
+        offset = offset_by_due[unit.due_on]
         if offset is None:
             continue
         for recipient_id in unit.recipient_ids:
