@@ -191,3 +191,17 @@ def test_search_page_caps_the_count(world, client_for, monkeypatch):
     page = response.context["page"]
     assert (page.paginator.count, page.paginator.is_capped, len(page.object_list)) == (4, True, 4)
     assert "Hơn 3 kết quả" in body
+
+
+@pytest.mark.parametrize("units", [10, 1000])
+def test_search_page_costs_the_same_at_10_and_1000_units(world, client_for, django_assert_num_queries, units):
+    from units.tests.factories import bulk_schools
+
+    schools = bulk_schools(world.phong_a, units, people_each=1)
+    for school in schools[:3]:
+        AwardRecordFactory(person=school.people.get(), code="LDTT", school_year=2024, decision_number="9/QĐ-SGDĐT")
+    client = client_for(world.users["so_officer"])
+    client.get(reverse("awards:search"), {"q": "nguyen van dem"})  # warm the session
+    with django_assert_num_queries(10):
+        response = client.get(reverse("awards:search"), {"q": "nguyen van dem"})
+    assert (response.context["page"].paginator.count, len(response.content) < 200 * 1024) == (3, True)
