@@ -381,13 +381,18 @@ def history_search(
     year: int | None = None,
     decision: str = "",
 ) -> QuerySet[AwardRecord]:
-    """Award records by name (diacritic-insensitive), unit, award, school year and decision number."""
+    """Award records by name (diacritic-insensitive), unit, award, school year and decision number.
+
+    A name is looked up among people (and units, for collective records) first: on PostgreSQL the
+    ``LIKE '%…%'`` on the folded column is served by its trigram index (``units`` migration 0006),
+    and only the matching people's records are joined, inside the user's scope.
+    """
     qs = AwardRecord.objects.filter(history_scope_q(user))
     if query:
         folded = fold(query)
-        qs = qs.filter(
-            Q(person__name_search__contains=folded) | Q(person__isnull=True, unit__name_search__contains=folded)
-        )
+        people = Person.objects.filter(name_search__contains=folded).values("pk")
+        units = Unit.objects.filter(name_search__contains=folded).values("pk")
+        qs = qs.filter(Q(person__in=people) | Q(person__isnull=True, unit__in=units))
     if unit is not None:
         paths = Q(unit__path__startswith=unit.path)
         for predecessor in unit_predecessors(unit):

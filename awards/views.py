@@ -7,7 +7,6 @@ checked with django-rules against the object (wrong role → 403).
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -34,8 +33,8 @@ from awards.forms import (
 )
 from awards.models import Award
 from common.dates import school_year_label
-from common.numbers import decimal_text, money_text
-from common.views import filters_read, require, xlsx_response
+from common.numbers import decimal_text, money_text, number_text
+from common.views import PAGE_SIZE, CappedPaginator, filters_read, require, xlsx_response
 from units.models import Person, Unit
 
 
@@ -373,6 +372,9 @@ def suggestions_export(request, pk):
 
 # --------------------------------------------------------------------------- search
 
+# Past this many matches the search says "more than 1.000" and asks for a narrower query.
+SEARCH_COUNT_CAP = 1000
+
 
 @login_required
 def search(request):
@@ -395,10 +397,11 @@ def search(request):
                 year=data["nam"],
                 decision=data["so_qd"],
             )
-            page = Paginator(records, 50).get_page(request.GET.get("page"))
+            page = CappedPaginator(records, PAGE_SIZE, cap=SEARCH_COUNT_CAP).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "awards/search.html", {"form": form, "page": page, "query": query.urlencode()})
+    context = {"form": form, "page": page, "query": query.urlencode(), "cap": number_text(SEARCH_COUNT_CAP)}
+    return render(request, "awards/search.html", context)
 
 
 @login_required

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.http import FileResponse, HttpResponse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 PAGE_SIZE = 50
@@ -37,6 +38,23 @@ def flash_errors(request, exc: ValidationError) -> None:
 
 def paginate(request, items, *, per_page: int = PAGE_SIZE, param: str = "page") -> Page:
     return Paginator(items, per_page).get_page(request.GET.get(param))
+
+
+class CappedPaginator(Paginator):
+    """Pages over a search whose total is counted only up to ``cap`` (+1): past that the page
+    says "more than 1.000" instead of counting every match in the country."""
+
+    def __init__(self, object_list, per_page, *, cap: int = 1000, **kwargs):
+        self.cap = cap
+        super().__init__(object_list, per_page, **kwargs)
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list.order_by().values("pk")[: self.cap + 1].count()
+
+    @property
+    def is_capped(self) -> bool:
+        return self.count > self.cap
 
 
 def file_download(field_file, *, filename: str, content_type: str | None = None) -> FileResponse:

@@ -10,7 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from campaigns.enums import ACTIVE_STATES, DeliverableKind, SubmissionStatus
@@ -168,21 +169,35 @@ class RegistrationRow:
 
 
 def registration_overview(
-    user: User, campaign: Campaign, *, only_missing: bool = False, today: datetime.date | None = None
-) -> list[RegistrationRow]:
-    """Every participating unit the user may see, registered or not, in a fixed number of queries."""
+    user: User,
+    campaign: Campaign,
+    *,
+    only_missing: bool = False,
+    page_number=None,
+    per_page: int = 50,
+    today: datetime.date | None = None,
+) -> tuple[Page, int]:
+    """One page of the participating units the user may see, registered or not, and how many of them
+    all have not registered: a fixed number of queries, only the page's units read in full."""
     today = today or timezone.localdate()
     units_qs = registration_units(user, campaign)
-    units = list(units_qs)
+    registered = Exists(
+        UnitRegistration.objects.filter(campaign=campaign, unit=OuterRef("pk")).exclude(state=RegistrationState.DRAFT)
+    )
+    missing_count = units_qs.filter(~registered).count()
+    if only_missing:
+        units_qs = units_qs.filter(~registered)
+    page = Paginator(units_qs, per_page).get_page(page_number)
+    units = list(page.object_list)
     registrations = {
         r.unit_id: r
-        for r in UnitRegistration.objects.filter(campaign=campaign, unit__in=units_qs).annotate(
+        for r in UnitRegistration.objects.filter(campaign=campaign, unit__in=units).annotate(
             item_count=Count("work_items")
         )
     }
     individuals: dict[int, dict[str, int]] = defaultdict(dict)
     for row in (
-        IndividualRegistration.objects.filter(campaign=campaign, unit__in=units_qs)
+        IndividualRegistration.objects.filter(campaign=campaign, unit__in=units)
         .values("unit_id", "state")
         .annotate(n=Count("id"))
         .order_by()
@@ -190,9 +205,7 @@ def registration_overview(
         individuals[row["unit_id"]][row["state"]] = row["n"]
     deadline = registration_deadline(campaign)
     exceptions = (
-        {e.unit_id: e for e in DeadlineException.objects.filter(deadline=deadline, unit__in=units_qs)}
-        if deadline
-        else {}
+        {e.unit_id: e for e in DeadlineException.objects.filter(deadline=deadline, unit__in=units)} if deadline else {}
     )
     rows = []
     for unit in units:
@@ -206,11 +219,11 @@ def registration_overview(
                 exception=exceptions.get(unit.pk),
                 today=today,
             )
-        row = RegistrationRow(unit=unit, registration=registration, individuals=individuals[unit.pk], status=status)
-        if only_missing and row.is_registered:
-            continue
-        rows.append(row)
-    return rows
+        rows.append(
+            RegistrationRow(unit=unit, registration=registration, individuals=individuals[unit.pk], status=status)
+        )
+    page.object_list = rows
+    return page, missing_count
 
 
 @dataclass

@@ -79,13 +79,16 @@ def registration_overview(request, campaign_pk):
     campaign = _campaign(request, campaign_pk)
     require(request.user, "emulation.view_registrations", campaign)
     only_missing = request.GET.get("chua_dang_ky") == "1"
-    rows = sel.registration_overview(request.user, campaign, only_missing=only_missing)
+    page, missing_count = sel.registration_overview(
+        request.user, campaign, only_missing=only_missing, page_number=request.GET.get("trang")
+    )
     context = {
         "campaign": campaign,
-        "rows": rows,
+        "rows": page.object_list,
+        "page": page,
         "only_missing": only_missing,
         "deadline": sel.registration_deadline(campaign),
-        "missing_count": sum(1 for row in rows if not row.is_registered),
+        "missing_count": missing_count,
         "can_review": request.user.has_perm("campaigns.decide_campaign", campaign),
     }
     return render(request, "emulation/overview.html", context)

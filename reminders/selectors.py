@@ -93,12 +93,17 @@ def plan_deadline(
     """What to send now for one deadline. Pure: no database, no clock."""
     planned: list[PlannedDispatch] = []
     late: dict[tuple[int, datetime.date], list[int]] = defaultdict(list)
+    offset_by_due: dict[datetime.date, int | None] = {}  # most units share a due date: one computation each
     for unit in units:
         if unit.settled:
             continue
         if today > unit.due_on and unit.parent_id is not None:
             late[(unit.parent_id, unit.due_on)].append(unit.unit_id)
-        offset = current_offset(today=today, due_on=unit.due_on, offsets=offsets, catch_up_days=catch_up_days)
+        if unit.due_on not in offset_by_due:
+            offset_by_due[unit.due_on] = current_offset(
+                today=today, due_on=unit.due_on, offsets=offsets, catch_up_days=catch_up_days
+            )
+        offset = offset_by_due[unit.due_on]
         if offset is None:
             continue
         for recipient_id in unit.recipient_ids:
@@ -288,23 +293,56 @@ def can_resend(dispatch: ReminderDispatch, *, now: datetime.datetime | None = No
     return dispatch.status == DispatchStatus.FAILED or is_unknown(dispatch, now=now)
 
 
-def reminder_preview_rows(deadline: Deadline, *, today: datetime.date) -> list[dict]:
-    """What the beat will send for ``deadline`` from ``today``, with its people and units read in bulk."""
-    planned = reminder_preview(deadline, today=today)
-    users = User.objects.in_bulk({p.recipient_id for p in planned})
-    units = Unit.objects.in_bulk({p.unit_id for p in planned} | {pk for p in planned for pk in p.late_unit_ids})
+def reminder_preview_summary(deadline: Deadline, *, today: datetime.date) -> list[dict]:
+    """What the beat will send for ``deadline`` from ``today``, counted per day, kind and offset:
+    one planning pass, no person or unit loaded (the units of one line: ``reminder_preview_group``)."""
+    groups: dict[tuple, dict] = {}
+    for item in reminder_preview(deadline, today=today):
+        key = (max(item.scheduled_for, today), item.kind, item.offset)
+        group = groups.setdefault(key, {"units": set(), "messages": 0})
+        group["units"].add(item.unit_id)
+        group["messages"] += 1
     return [
         {
-            "when": max(item.scheduled_for, today),
+            "when": when,
+            "kind": kind,
+            "offset": offset,
+            "is_digest": kind == ReminderKind.ESCALATION,
+            "units": len(group["units"]),
+            "messages": group["messages"],
+        }
+        for (when, kind, offset), group in sorted(
+            groups.items(), key=lambda pair: (pair[0][0], pair[0][1] == ReminderKind.ESCALATION, -pair[0][2])
+        )
+    ]
+
+
+def reminder_preview_group(
+    deadline: Deadline, *, today: datetime.date, when: datetime.date, kind: str, offset: int
+) -> list[dict]:
+    """The reminders of one line of the summary, with their people and units read in bulk, by unit name."""
+    planned = [
+        item
+        for item in reminder_preview(deadline, today=today)
+        if (max(item.scheduled_for, today), item.kind, item.offset) == (when, kind, offset)
+    ]
+    users = User.objects.in_bulk({p.recipient_id for p in planned})
+    units = Unit.objects.only("pk", "name", "name_sort").in_bulk(
+        {p.unit_id for p in planned} | {pk for p in planned for pk in p.late_unit_ids}
+    )
+    rows = [
+        {
+            "when": when,
             "recipient": users[item.recipient_id],
             "unit": units[item.unit_id],
             "kind": item.kind,
             "offset": item.offset,
-            "late_units": [units[pk] for pk in item.late_unit_ids],
+            "late_units": sorted((units[pk] for pk in item.late_unit_ids), key=lambda u: u.name_sort),
             "is_digest": item.kind == ReminderKind.ESCALATION,
         }
         for item in planned
     ]
+    return sorted(rows, key=lambda row: (row["unit"].name_sort, row["recipient"].pk))
 
 
 def default_deadline(milestone: Milestone, *, today: datetime.date) -> Deadline | None:

@@ -1,5 +1,7 @@
 """Staff screens of deadline reminders (log, preview, deliberate resend) and the digest preference."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -80,10 +82,53 @@ def reminder_log(request, pk):
 
 
 def _preview_rows(deadline, today) -> list[dict]:
-    rows = selectors.reminder_preview_rows(deadline, today=today)
+    rows = selectors.reminder_preview_summary(deadline, today=today)
     for row in rows:
-        row["offset"] = _offset_label(row["offset"])
+        row["offset_label"] = _offset_label(row["offset"])
     return rows
+
+
+def _preview_line(request) -> tuple[datetime.date, str, int] | None:
+    """(day, kind, offset) of one line of the preview from the query string; None when malformed."""
+    try:
+        when = datetime.date.fromisoformat(request.GET.get("ngay", ""))
+        offset = int(request.GET.get("offset", ""))
+    except ValueError:
+        return None
+    kind = request.GET.get("loai", "")
+    return (when, kind, offset) if kind in ReminderKind.values else None
+
+
+@login_required
+def reminder_preview_units(request, pk):
+    """The units and people of one line of the preview (a day, a kind, an offset), loaded on demand."""
+    try:
+        milestone = selectors.milestone_for_reminders(request.user, pk)
+    except Milestone.DoesNotExist as exc:
+        raise Http404 from exc
+    if not request.user.has_perm("reminders.manage_reminders", milestone.campaign):
+        raise PermissionDenied
+    deadline = next((d for d in milestone.deadlines.all() if str(d.pk) == request.GET.get("han", "")), None)
+    if deadline is None:
+        raise Http404
+    today = timezone.localdate()
+    line = _preview_line(request)
+    context = {"milestone": milestone, "campaign": milestone.campaign, "deadline": deadline, "page": None}
+    status = 200
+    if line is None:
+        context["error"] = _("This line of the preview is not valid: open it again from the reminder page.")
+        status = 400
+    else:
+        when, kind, offset = line
+        rows = selectors.reminder_preview_group(deadline, today=today, when=when, kind=kind, offset=offset)
+        context.update(
+            when=when,
+            what=ReminderKind(kind).label if kind == ReminderKind.ESCALATION else _offset_label(offset),
+            page=paginate(request, rows, per_page=LOG_PAGE_SIZE, param="trang"),
+            query=f"han={deadline.pk}&ngay={when.isoformat()}&loai={kind}&offset={offset}",
+        )
+    template = "reminders/_preview_units.html" if request.htmx else "reminders/preview_units.html"
+    return render(request, template, context, status=status)
 
 
 @login_required

@@ -13,6 +13,7 @@ from django.utils.translation import pgettext_lazy
 
 from common.dates import school_year_of
 from common.forms import DateField
+from common.text import fold
 from units import imports, selectors
 from units.enums import (
     ADMIN_GRANTABLE_ROLES,
@@ -212,20 +213,43 @@ class UnitFilterForm(forms.Form):
 
 
 class PersonFilterForm(forms.Form):
+    """The people list's filters. The unit is typed (suggestions as you type, ``units:unit-suggest``)
+    and kept as a hidden id: no select of every unit in scope. Without JavaScript a typed name
+    filters by the best match in scope."""
+
     q = forms.CharField(label=_("Search"), required=False)
-    unit = UnitChoiceField(label=_("Unit"), required=False, queryset=Unit.objects.none(), empty_label=_("All units"))
+    unit = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    unit_name = forms.CharField(label=_("Unit"), required=False, max_length=255)
     role = forms.ChoiceField(
         label=pgettext_lazy("person", "Role"), required=False, choices=[("", _("All roles")), *PersonRole.choices]
     )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = selectors.unit_choices(user)
-        for name in ("unit", "role"):
-            # The list refreshes its table through HTMX when a filter changes.
-            self.fields[name].widget.attrs.update(
-                {"class": "form-select", "hx-get": reverse_lazy("units:person-list"), "hx-trigger": "change"}
-            )
+        self.user = user
+        # The list refreshes its table through HTMX when a filter changes.
+        self.fields["role"].widget.attrs.update(
+            {"class": "form-select", "hx-get": reverse_lazy("units:person-list"), "hx-trigger": "change"}
+        )
+
+    def clean(self):
+        data = super().clean()
+        unit_id, typed = data.get("unit"), (data.get("unit_name") or "").strip()
+        unit = None
+        if unit_id:
+            unit = selectors.visible_units(self.user).filter(pk=unit_id).first()
+            if unit is None:
+                self.add_error("unit_name", _("This unit is not in your scope."))
+            elif typed and fold(typed) != fold(unit.name):
+                unit = None  # typed over the chosen unit without picking a suggestion: go by the text
+        if unit is None and typed and not self.errors:
+            matches = selectors.unit_picker(self.user, query=typed, limit=1)
+            if matches:
+                unit = matches[0]
+            else:
+                self.add_error("unit_name", _("No unit in your scope matches “%(name)s”.") % {"name": typed})
+        data["unit"] = unit
+        return data
 
 
 class RootUnitForm(UnitForm):

@@ -6,8 +6,9 @@ An object outside the scope is simply absent from these querysets, so views
 that fetch through them answer 404.
 """
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
-from django.db.models.functions import Length, Substr
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Substr
+from django.db.models.lookups import In
 
 from common.text import fold
 from units.models import AuditLog, Cluster, ImportBatch, Notification, Person, PersonTransfer, Unit, UnitEvent, User
@@ -19,6 +20,10 @@ def inherited_units(unit_id: int) -> QuerySet[Unit]:
     return Unit.objects.filter(
         Q(successor_events__unit_id=unit_id) | Q(successor_events__unit__successor_events__unit_id=unit_id)
     )
+
+
+# Deepest level of the unit tree a scope looks through for inherited units (the tree has four or five).
+MAX_TREE_DEPTH = 8
 
 
 def unit_scope_q(user: User, *, prefix: str = "") -> Q:
@@ -35,8 +40,14 @@ def unit_scope_q(user: User, *, prefix: str = "") -> Q:
         return Q(pk__in=[])
     inherited = inherited_units(user.unit_id)
     if user.sees_subtree:
-        under_inherited = inherited.filter(path=Substr(OuterRef(f"{prefix}path"), 1, Length("path")))
-        return Q(**{f"{prefix}path__startswith": user.unit.path}) | Q(Exists(under_inherited))
+        # Under an inherited unit: one of the row's path prefixes (whole steps) is an inherited unit's
+        # path. Each test is an uncorrelated ``IN (subquery)`` the database computes once and probes per
+        # row, instead of a correlated subquery that joins the unit events again for every row.
+        paths = inherited.values("path")
+        under_inherited = Q()
+        for depth in range(1, MAX_TREE_DEPTH + 1):
+            under_inherited |= Q(In(Substr(f"{prefix}path", 1, Unit.steplen * depth), paths))
+        return Q(**{f"{prefix}path__startswith": user.unit.path}) | under_inherited
     return Q(**{f"{prefix}pk": user.unit_id}) | Q(**{f"{prefix}pk__in": inherited.values("pk")})
 
 
@@ -91,7 +102,15 @@ def unit_list(user: User, *, query: str = "", kind: str = "", parent: Unit | Non
         qs = qs.filter(kind=kind)
     if parent is not None:
         qs = qs.filter(path__startswith=parent.path, depth=parent.depth + 1)
-    return qs.annotate(people_count=Count("people", filter=Q(people__is_active=True))).order_by("name_sort")
+    # A count per unit shown (a correlated subquery), not a join of every person in scope before the page is cut.
+    active_people = (
+        Person.objects.filter(unit=OuterRef("pk"), is_active=True)
+        .order_by()
+        .values("unit")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return qs.annotate(people_count=Coalesce(Subquery(active_people), 0)).order_by("name_sort")
 
 
 def unit_get(user: User, pk: int) -> Unit:

@@ -11,6 +11,7 @@ urlpatterns = [
     # Units
     path("don-vi/", unit.unit_list, name="unit-list"),
     path("don-vi/xuat-excel/", unit.unit_export, name="unit-export"),
+    path("don-vi/goi-y/", unit.unit_suggest, name="unit-suggest"),
     path("don-vi/them-cap-cao-nhat/", unit.unit_create_root, name="unit-create-root"),
     path("don-vi/<int:pk>/", unit.unit_detail, name="unit-detail"),
     path("don-vi/<int:pk>/sua/", unit.unit_edit, name="unit-edit"),

@@ -101,3 +101,107 @@ def test_search_page_query_count_does_not_grow_with_rows(world, client_for, djan
     with django_assert_num_queries(10):
         response = client.get(reverse("awards:search"), {"q": "nguyen"})
     assert response.context["page"].paginator.count == rows
+
+
+def _fold_reference(user, query):
+    """The search as the fold was meant: every record in scope, names folded in Python."""
+    from awards.models import AwardRecord
+    from awards.selectors import history_scope_q
+    from common.text import fold
+
+    folded = fold(query)
+    records = AwardRecord.objects.filter(history_scope_q(user)).select_related("person", "unit", "award")
+    return sorted(
+        (r.person.full_name if r.person else r.unit.name, r.award.code, r.school_year)
+        for r in records
+        if folded in fold(r.person.full_name if r.person else r.unit.name)
+    )
+
+
+@pytest.fixture
+def hoa(world):
+    """Nguyễn Thị Hoà in Phòng A, a namesake in another province, a Hòa spelt the other way in Phòng B."""
+    here = PersonFactory(unit=world.school_a1, full_name="Nguyễn Thị Hoà")
+    there = PersonFactory(unit=world.other_so, full_name="Nguyễn Thị Hoà")
+    other_spelling = PersonFactory(unit=world.school_b1, full_name="Phạm Thị Hòa")
+    AwardRecordFactory(person=here, code="LDTT", school_year=2024, decision_number="16/QĐ-SGDĐT")
+    AwardRecordFactory(person=there, code="LDTT", school_year=2024, decision_number="3/QĐ-SGDN", issuer="Sở Ngoài")
+    AwardRecordFactory(person=other_spelling, code="LDTT", school_year=2023, decision_number="15/QĐ-SGDĐT")
+    return here
+
+
+HOA_QUERIES = [
+    ("nguyen thi hoa", [("Nguyễn Thị Hoà", "LDTT", 2024)]),
+    ("Nguyễn Thị Hòa", [("Nguyễn Thị Hoà", "LDTT", 2024)]),
+    ("hòa", [("Nguyễn Thị Hoà", "LDTT", 2024), ("Phạm Thị Hòa", "LDTT", 2023)]),
+    ("HOÀ", [("Nguyễn Thị Hoà", "LDTT", 2024), ("Phạm Thị Hòa", "LDTT", 2023)]),
+    ("thi hoa", [("Nguyễn Thị Hoà", "LDTT", 2024), ("Phạm Thị Hòa", "LDTT", 2023)]),
+    ("ngoai", []),  # the other province's Sở: a unit name, never a record of this scope
+    ("tieu hoc thu", []),  # a unit name, but no collective record of it here
+]
+
+
+def _assert_hoa_searches(world):
+    for query, expected in HOA_QUERIES:
+        found = sorted(names(history_search(world.users["so_officer"], query=query)))
+        assert (query, found) == (query, expected)
+        assert (query, found) == (query, _fold_reference(world.users["so_officer"], query))
+    # The other province's officer finds only their own Hoà.
+    assert names(history_search(world.users["outsider"], query="hoa")) == [("Nguyễn Thị Hoà", "LDTT", 2024)]
+    assert _fold_reference(world.users["outsider"], "hoa") == [("Nguyễn Thị Hoà", "LDTT", 2024)]
+    # Phòng A sees its Hoà and not Phòng B's Hòa.
+    assert names(history_search(world.users["phong_officer"], query="hoa")) == [("Nguyễn Thị Hoà", "LDTT", 2024)]
+
+
+def test_history_search_finds_diacritic_variants_inside_the_scope_only(hoa, world):
+    _assert_hoa_searches(world)
+
+
+@pytest.mark.postgres
+def test_history_search_finds_diacritic_variants_on_postgresql_too(hoa, world):
+    assert connection.vendor == "postgresql"
+    _assert_hoa_searches(world)
+
+
+@pytest.mark.postgres
+def test_people_name_search_is_served_by_the_trigram_index(hoa, world):
+    """With sequential scans priced out, the planner reaches people by name through the GIN index."""
+    from units.models import Person
+
+    queryset = Person.objects.filter(name_search__contains="thi hoa").values("pk")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = queryset.explain()
+    assert ("units_person_name_search_trgm" in plan, "units_person_name_search_idx" in plan) == (True, False)
+
+
+def test_search_page_caps_the_count(world, client_for, monkeypatch):
+    from awards import views
+
+    monkeypatch.setattr(views, "SEARCH_COUNT_CAP", 3)
+    for i in range(5):
+        AwardRecordFactory(
+            person=PersonFactory(unit=world.school_a1, full_name=f"Nguyễn Văn Số {i}"),
+            code="LDTT",
+            school_year=2024,
+            decision_number="9/QĐ-SGDĐT",
+        )
+    response = client_for(world.users["school_clerk"]).get(reverse("awards:search"), {"q": "nguyen van so"})
+    body = response.content.decode()
+    page = response.context["page"]
+    assert (page.paginator.count, page.paginator.is_capped, len(page.object_list)) == (4, True, 4)
+    assert "Hơn 3 kết quả" in body
+
+
+@pytest.mark.parametrize("units", [10, 1000])
+def test_search_page_costs_the_same_at_10_and_1000_units(world, client_for, django_assert_num_queries, units):
+    from units.tests.factories import bulk_schools
+
+    schools = bulk_schools(world.phong_a, units, people_each=1)
+    for school in schools[:3]:
+        AwardRecordFactory(person=school.people.get(), code="LDTT", school_year=2024, decision_number="9/QĐ-SGDĐT")
+    client = client_for(world.users["so_officer"])
+    client.get(reverse("awards:search"), {"q": "nguyen van dem"})  # warm the session
+    with django_assert_num_queries(10):
+        response = client.get(reverse("awards:search"), {"q": "nguyen van dem"})
+    assert (response.context["page"].paginator.count, len(response.content) < 200 * 1024) == (3, True)

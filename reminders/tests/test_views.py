@@ -47,7 +47,8 @@ def test_reminder_log_shows_who_was_told_what_and_the_next_reminders(world, clie
     assert "7 ngày trước hạn" in log
     preview = html[html.index('data-testid="reminder-preview"') :]
     assert "02/02/2025" in preview  # the 3-day reminders come next
-    assert "Đơn vị chậm nộp: Trường Tiểu học Thử A1" in preview
+    # The late units of the digest are listed on demand (reminders/tests/test_preview.py), not on the page.
+    assert ("Tổng hợp đơn vị chậm nộp gửi cấp trên" in preview, "Trường Tiểu học Thử A1" in preview) == (True, False)
 
 
 def test_reminder_log_shows_failed_and_unknown_rows_with_a_resend_button(world, client_for):
@@ -88,7 +89,10 @@ def test_reminder_log_query_count_does_not_grow_with_rows(world, client_for, dja
         for unit, user in zip(units, users, strict=True)
     )
     client = client_for(world.users["so_officer"])
-    with time_machine.travel(at(DUE - 6 * DAY), tick=False), django_assert_num_queries(19):
+    with (
+        time_machine.travel(at(DUE - 6 * DAY), tick=False),
+        django_assert_num_queries(17),
+    ):  # 19 before the preview was counted, not listed
         response = client.get(_log_url(world))
     assert response.content.decode().count("Đã gửi") == rows
 

@@ -32,6 +32,15 @@ CASES = [
         setup=reminder_world,
     ),
     UrlCase(
+        "reminders:reminder-preview-units",
+        lambda w: (
+            reverse("reminders:reminder-preview-units", args=[w.extra["milestone"].pk])
+            + f"?han={w.extra['deadline'].pk}&ngay={w.extra['deadline'].due_on.isoformat()}&loai=reminder&offset=0"
+        ),
+        {**dict.fromkeys(OTHERS, 403), "so_officer": 200, "outsider": 404},
+        setup=reminder_world,
+    ),
+    UrlCase(
         "reminders:reminder-resend",
         lambda w: reverse("reminders:reminder-resend", args=[w.extra["dispatch"].pk]),
         {**dict.fromkeys(OTHERS, 403), "so_officer": 302, "outsider": 404},

@@ -73,3 +73,31 @@ document.addEventListener("htmx:beforeSend", function (event) {
 });
 document.addEventListener("DOMContentLoaded", function () { portalUploadForms(document); });
 document.addEventListener("htmx:load", function (event) { portalUploadForms(event.target); });
+
+// Unit filter (units/person_list.html): a typed name with suggestions from units:unit-suggest and a
+// hidden id. Picking a suggestion fills both and refreshes the list; typing again forgets the id
+// (a submit without a pick filters by the best match, as without JavaScript).
+document.addEventListener("click", function (event) {
+  var pick = event.target.closest && event.target.closest("[data-unit-pick]");
+  if (!pick) { return; }
+  var box = pick.closest("[data-unit-filter]");
+  if (!box) { return; }
+  var hidden = box.querySelector("input[type=hidden]");
+  var text = box.querySelector("input[type=search]");
+  hidden.value = pick.getAttribute("data-unit-pick");
+  text.value = pick.getAttribute("data-unit-label");
+  text.setAttribute("aria-expanded", "false");
+  box.querySelector("#unit-suggestions").innerHTML = "";
+  hidden.dispatchEvent(new Event("change", { bubbles: true }));
+});
+document.addEventListener("input", function (event) {
+  var text = event.target;
+  if (!text.matches || !text.matches("[data-unit-filter] input[type=search]")) { return; }
+  var box = text.closest("[data-unit-filter]");
+  var hidden = box.querySelector("input[type=hidden]");
+  text.setAttribute("aria-expanded", text.value.trim() ? "true" : "false");
+  if (hidden.value) {
+    hidden.value = "";
+    if (!text.value.trim()) { hidden.dispatchEvent(new Event("change", { bubbles: true })); }
+  }
+});

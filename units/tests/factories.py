@@ -55,3 +55,47 @@ class UserFactory(factory.django.DjangoModelFactory):
     def _save(obj, create, extracted, **kwargs):
         if create:
             obj.save()
+
+
+def bulk_schools(parent: Unit, count: int, *, people_each: int = 0, prefix: str = "Trường Tiểu học Số") -> list[Unit]:
+    """``count`` schools under ``parent`` (and ``people_each`` people in each) in a few bulk inserts,
+    with paths, search and sort keys built as the services build them: for tests at 1,000 units."""
+    from common.text import fold, person_sort_key, sort_key
+
+    parent.refresh_from_db()
+    start = parent.numchild
+    rows = []
+    for i in range(count):
+        name = f"{prefix} {i + 1:04d}"
+        rows.append(
+            Unit(
+                path=Unit._get_path(parent.path, parent.depth + 1, start + i + 1),
+                depth=parent.depth + 1,
+                numchild=0,
+                kind=UnitKind.PRIMARY_SCHOOL,
+                name=name,
+                code=f"{parent.code}-B{start + i + 1:04d}",
+                name_search=fold(name),
+                name_sort=sort_key(name),
+            )
+        )
+    Unit.objects.bulk_create(rows, batch_size=500)
+    Unit.objects.filter(pk=parent.pk).update(numchild=start + count)
+    units = list(Unit.objects.filter(code__in=[r.code for r in rows]).order_by("path"))
+    if people_each:
+        people = []
+        for unit in units:
+            for j in range(people_each):
+                full_name = f"Nguyễn Văn Đếm {unit.pk}-{j}"
+                people.append(
+                    Person(
+                        unit=unit,
+                        role=PersonRole.TEACHER,
+                        full_name=full_name,
+                        gender=Gender.MALE,
+                        name_search=fold(full_name),
+                        name_sort=person_sort_key(full_name),
+                    )
+                )
+        Person.objects.bulk_create(people, batch_size=1000)
+    return units

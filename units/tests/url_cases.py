@@ -112,6 +112,7 @@ CASES = [
     ),
     # Units
     UrlCase("units:unit-list", lambda w: reverse("units:unit-list"), EVERYONE),
+    UrlCase("units:unit-suggest", lambda w: reverse("units:unit-suggest") + "?unit_name=thu", EVERYONE),
     UrlCase("units:unit-export", lambda w: reverse("units:unit-export"), EVERYONE),
     UrlCase("units:unit-detail", _unit("units:unit-detail"), SEE_A1),
     UrlCase(

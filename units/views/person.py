@@ -14,10 +14,12 @@ from units.views.shared import paginate, require, wants_fragment, xlsx_response
 
 
 def _filters(request) -> tuple[PersonFilterForm, dict]:
+    """The filters that are valid; a unit outside the scope or matching nothing is left out, said at its field."""
     form = PersonFilterForm(request.GET or None, user=request.user)
-    if form.is_bound and form.is_valid():
+    if form.is_bound:
+        form.is_valid()
         data = form.cleaned_data
-        return form, {"query": data["q"], "unit": data["unit"], "role": data["role"]}
+        return form, {"query": data.get("q") or "", "unit": data.get("unit"), "role": data.get("role") or ""}
     return form, {}
 
 
@@ -29,7 +31,7 @@ def _scoped_people(user):
 def person_list(request):
     form, filters = _filters(request)
     page = paginate(request, selectors.person_list(request.user, **filters))
-    context = {"form": form, "page": page}
+    context = {"form": form, "page": page, "chosen_unit": filters.get("unit")}
     if wants_fragment(request):
         return render(request, "units/_person_table.html", context)
     return render(request, "units/person_list.html", context)

@@ -39,6 +39,17 @@ def unit_list(request):
     return render(request, "units/unit_list.html", context)
 
 
+SUGGESTIONS = 20
+
+
+@login_required
+def unit_suggest(request):
+    """HTMX: up to 20 units in the user's scope whose name (accents or not) or code holds what was typed."""
+    typed = request.GET.get("unit_name", "")[:255]
+    units = selectors.unit_picker(request.user, query=typed, limit=SUGGESTIONS)
+    return render(request, "units/_unit_suggestions.html", {"units": units, "typed": typed.strip()})
+
+
 @login_required
 def unit_export(request):
     _form, filters = _filters(request)
