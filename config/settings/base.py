@@ -119,6 +119,45 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["ATOMIC_REQUESTS"] = False
     MIDDLEWARE.append("common.middleware.AtomicWritesMiddleware")
 
+# --- Read replica (common.replica) ----------------------------------------------------
+# With DATABASE_REPLICA_URL (a PostgreSQL streaming replica) the read-only pages below read from it;
+# writes, logins and every other page use the primary. A replica that cannot be reached, or replays more
+# than DATABASE_REPLICA_MAX_LAG_SECONDS behind, is skipped (probed again every DATABASE_REPLICA_CHECK_SECONDS).
+DATABASE_REPLICA_ALIAS = ""
+DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL", default="")
+if DATABASE_REPLICA_URL:
+    DATABASE_REPLICA_ALIAS = "replica"
+    DATABASES[DATABASE_REPLICA_ALIAS] = env.db("DATABASE_REPLICA_URL")
+    DATABASES[DATABASE_REPLICA_ALIAS].update(
+        CONN_MAX_AGE=DATABASES["default"]["CONN_MAX_AGE"], CONN_HEALTH_CHECKS=True, ATOMIC_REQUESTS=False
+    )
+    if DATABASES[DATABASE_REPLICA_ALIAS]["ENGINE"].endswith("postgresql"):
+        DATABASES[DATABASE_REPLICA_ALIAS].setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
+DATABASE_ROUTERS = ["common.replica.ReplicaRouter"] if DATABASE_REPLICA_ALIAS else []
+DATABASE_REPLICA_MAX_LAG_SECONDS = env.float("DATABASE_REPLICA_MAX_LAG_SECONDS", default=10.0)
+DATABASE_REPLICA_CHECK_SECONDS = env.float("DATABASE_REPLICA_CHECK_SECONDS", default=5.0)
+# GET pages that only read (namespace:name): the dashboard, searches, reports and exports.
+DATABASE_REPLICA_URL_NAMES = frozenset(
+    env.list(
+        "DATABASE_REPLICA_URL_NAMES",
+        default=[
+            "reports:dashboard",
+            "reports:dashboard-export",
+            "reports:fairness",
+            "reports:figures",
+            "reports:figures-export",
+            "reports:review",
+            "awards:search",
+            "verify:search",
+            "units:unit-export",
+            "units:person-export",
+            "dossiers:queue-export",
+        ],
+    )
+)
+if DATABASE_REPLICA_ALIAS:
+    MIDDLEWARE.append("common.replica.ReplicaReadsMiddleware")
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "units.User"
 AUTHENTICATION_BACKENDS = [
