@@ -158,6 +158,15 @@ DATABASE_REPLICA_URL_NAMES = frozenset(
 if DATABASE_REPLICA_ALIAS:
     MIDDLEWARE.append("common.replica.ReplicaReadsMiddleware")
 
+# One JSON line per request (common.ops.RequestLogMiddleware) on the portal.requests logger.
+PORTAL_REQUEST_LOG = env.bool("PORTAL_REQUEST_LOG", default=False)
+if PORTAL_REQUEST_LOG:
+    MIDDLEWARE.insert(1, "common.ops.RequestLogMiddleware")
+# A cache every node shares (Redis) when CACHE_REDIS_URL is set; else each process its own memory.
+CACHE_REDIS_URL = env("CACHE_REDIS_URL", default="")
+if CACHE_REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_REDIS_URL}}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "units.User"
 AUTHENTICATION_BACKENDS = [
@@ -329,11 +338,16 @@ CELERY_BEAT_SCHEDULE: dict = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"bare": {"format": "%(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "requests": {"class": "logging.StreamHandler", "formatter": "bare", "stream": "ext://sys.stdout"},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     # WeasyPrint logs every step of every page at INFO: a decision's certificates would flood the log.
     "loggers": {
         "django.db.backends": {"level": "INFO"},
+        "portal.requests": {"handlers": ["requests"], "level": "INFO", "propagate": False},
         "axes": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
