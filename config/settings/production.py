@@ -1,7 +1,7 @@
 """Production: PostgreSQL + Redis, secrets required from the environment, HTTPS only."""
 
 from config.settings.base import *  # noqa: F403
-from config.settings.base import MIDDLEWARE, STATIC_ROOT, env
+from config.settings.base import DEFAULT_STORAGE, MIDDLEWARE, STATIC_ROOT, env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")  # no default: refuse to start without it
@@ -27,7 +27,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 STATIC_ROOT = env("STATIC_ROOT", default=str(STATIC_ROOT))
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 assert "whitenoise.middleware.WhiteNoiseMiddleware" in MIDDLEWARE
