@@ -47,6 +47,9 @@ class Portal(HttpUser):
     wait_time = between(3, 10)
 
     def on_start(self):
+        self.log_in()
+
+    def log_in(self):
         self.client.get("/dang-nhap/", name="login page")
         token = self.client.cookies.get("csrftoken", "")
         with self.client.post(
@@ -65,6 +68,7 @@ class Portal(HttpUser):
                 response.failure(f"status {response.status_code}")
             elif "/dang-nhap/" in response.url:
                 response.failure("sent back to the login page")
+                self.log_in()  # as a person would, after a failed login or a lost session
 
 
 class Clerk(Portal):
