@@ -152,7 +152,7 @@ PY
   local i=1
   for port in "${WEB_PORTS[@]}"; do
     PORTAL_NODE=web$i start_bg "web$i" "$BIN/gunicorn" config.wsgi -b "127.0.0.1:$port" \
-      --workers "${STACK_WEB_WORKERS:-2}" --threads "${STACK_WEB_THREADS:-4}" --timeout 120 --graceful-timeout 10 \
+      --workers "${STACK_WEB_WORKERS:-2}" --threads "${STACK_WEB_THREADS:-4}" --timeout 120 --graceful-timeout 10 --keep-alive 75 \
       --access-logfile "$VAR/log/access-web$i.log" \
       --access-logformat '{"node":"web'$i'","method":"%(m)s","path":"%(U)s","status":%(s)s,"ms":%(M)s,"bytes":"%(B)s"}'
     i=$((i + 1))
@@ -207,10 +207,27 @@ http {
     server 127.0.0.1:${WEB_PORTS[0]} max_fails=0;
     server 127.0.0.1:${WEB_PORTS[1]} max_fails=0;
     keepalive 32;
+    # Shorter than gunicorn's --keep-alive 75: nginx closes an idle connection first, and never sends a
+    # request down one that the node has just closed (a reset that, with the other node dead, was a 502).
+    keepalive_timeout 30s;
   }
   server {
     listen 127.0.0.1:$NGINX_PORT;
     location /static/ { alias $VAR/static/; expires 30d; access_log off; }
+    # A login POST caught on a node that dies is sent to the other one: logging in twice only opens a
+    # second session. No other POST is retried (it may have been written before the node died).
+    location = /dang-nhap/ {
+      proxy_pass http://portal;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$host:\$server_port;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto \$scheme;
+      proxy_connect_timeout 2s;
+      proxy_read_timeout 120s;
+      proxy_next_upstream error timeout http_502 http_503 http_504 non_idempotent;
+      proxy_next_upstream_tries 3;
+    }
     location / {
       proxy_pass http://portal;
       proxy_http_version 1.1;
@@ -221,7 +238,7 @@ http {
       proxy_connect_timeout 2s;
       proxy_read_timeout 120s;
       proxy_next_upstream error timeout http_502 http_503 http_504;
-      proxy_next_upstream_tries 2;
+      proxy_next_upstream_tries 3;
     }
   }
 }
