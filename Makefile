@@ -16,7 +16,7 @@ RUN_SETTINGS := config.settings.embedded
 APT_PACKAGES := fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 gettext poppler-utils
 TEST_APT_PACKAGES := chromium faketime wrk
 
-.PHONY: messages-extract run dev static backup restore test test-fast install system-deps test-system-deps assets messages migrate demo lint format clean
+.PHONY: stack stack-stop stack-status messages-extract run dev static backup restore test test-fast install system-deps test-system-deps assets messages migrate demo lint format clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is required (apt install python3 python3-venv)."; exit 1; }
@@ -94,6 +94,17 @@ run: demo static
 	DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(BIN)/gunicorn config.wsgi -b $(HOST):$(PORT) \
 	  --workers $(WEB_WORKERS) --threads $(WEB_THREADS) --timeout 120 --graceful-timeout 20 \
 	  --access-logfile var/log/access.log --error-logfile -
+
+# The production topology on loopback (scripts/stack.sh, docs/scaling.md): nginx, two gunicorn nodes,
+# PostgreSQL primary + streaming replica, Redis, two Celery workers + beat, an S3 API server. Root, Debian.
+stack: install
+	bash scripts/stack.sh start
+
+stack-stop:
+	bash scripts/stack.sh stop
+
+stack-status:
+	bash scripts/stack.sh status
 
 # For developers: the auto-reloading debug server, DEBUG on, English tracebacks.
 dev: demo

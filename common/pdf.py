@@ -103,6 +103,11 @@ def static_file_for(url: str, base_url: str) -> Path | None:
         return None
     try:
         found = finders.find(relative)
+        if not found:
+            # DEBUG off: templates name the collected, hashed copy (official.c0db99d5c68b.css) under STATIC_ROOT.
+            collected = Path(settings.STATIC_ROOT).resolve()
+            candidate = (collected / relative).resolve()
+            found = candidate if candidate.is_relative_to(collected) and candidate.is_file() else None
     except SuspiciousFileOperation:
         return None
     return Path(found) if found else None

@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from accounts.forms import PortalPasswordResetForm
 from certificates.urls import verify_urlpatterns
+from common.ops import health, queue_status
 from reports.views import home as todo_home
 
 urlpatterns = [
@@ -24,6 +25,9 @@ urlpatterns = [
     ),
     path("mat-khau/dat-lai/xong/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("tai-khoan/", include("accounts.urls")),
+    # Operations: each node's health (JSON, no login; nginx and the load test ask it), the Celery queues.
+    path("suc-khoe/", health, name="health"),
+    path("he-thong/hang-doi/", queue_status, name="ops-queues"),
     path("quan-tri/", admin.site.urls),
     # Every account lands on its to-do page. It is listed before units' own "" route, so `units:home`
     # (the login redirect, the brand and "Overview" links, the error pages) opens it: units, a lower

@@ -28,4 +28,7 @@ CASES = [
         OPEN,
     ),
     UrlCase("password_reset_complete", lambda w: reverse("password_reset_complete"), OPEN),
+    # Operations (config/urls.py): the health check is open; the queue page is for system administrators.
+    UrlCase("health", lambda w: reverse("health"), OPEN),
+    UrlCase("ops-queues", lambda w: reverse("ops-queues"), dict.fromkeys(PERSONAS, 403)),
 ]

@@ -121,3 +121,15 @@ def test_importing_the_app_does_not_import_weasyprint():
 
 
 # --- Document wording helpers -------------------------------------------------------------------
+
+
+def test_static_file_for_serves_the_collected_hashed_copy_when_debug_is_off(settings, tmp_path):
+    # Manifest storage (production): templates name documents/official.<hash>.css, found only under STATIC_ROOT.
+    settings.STATIC_ROOT = str(tmp_path)
+    (tmp_path / "documents").mkdir()
+    hashed = tmp_path / "documents" / "official.c0db99d5c68b.css"
+    hashed.write_text("@page { size: A4 }", encoding="utf-8")
+    (tmp_path.parent / "secret.txt").write_text("x", encoding="utf-8")
+    assert pdf.static_file_for(f"{BASE}static/documents/official.c0db99d5c68b.css", BASE) == hashed
+    assert pdf.static_file_for(f"{BASE}static/documents/official.0000.css", BASE) is None
+    assert pdf.static_file_for(f"{BASE}static/%2e%2e/secret.txt", BASE) is None

@@ -119,6 +119,54 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["ATOMIC_REQUESTS"] = False
     MIDDLEWARE.append("common.middleware.AtomicWritesMiddleware")
 
+# --- Read replica (common.replica) ----------------------------------------------------
+# With DATABASE_REPLICA_URL (a PostgreSQL streaming replica) the read-only pages below read from it;
+# writes, logins and every other page use the primary. A replica that cannot be reached, or replays more
+# than DATABASE_REPLICA_MAX_LAG_SECONDS behind, is skipped (probed again every DATABASE_REPLICA_CHECK_SECONDS).
+DATABASE_REPLICA_ALIAS = ""
+DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL", default="")
+if DATABASE_REPLICA_URL:
+    DATABASE_REPLICA_ALIAS = "replica"
+    DATABASES[DATABASE_REPLICA_ALIAS] = env.db("DATABASE_REPLICA_URL")
+    DATABASES[DATABASE_REPLICA_ALIAS].update(
+        CONN_MAX_AGE=DATABASES["default"]["CONN_MAX_AGE"], CONN_HEALTH_CHECKS=True, ATOMIC_REQUESTS=False
+    )
+    if DATABASES[DATABASE_REPLICA_ALIAS]["ENGINE"].endswith("postgresql"):
+        DATABASES[DATABASE_REPLICA_ALIAS].setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
+DATABASE_ROUTERS = ["common.replica.ReplicaRouter"] if DATABASE_REPLICA_ALIAS else []
+DATABASE_REPLICA_MAX_LAG_SECONDS = env.float("DATABASE_REPLICA_MAX_LAG_SECONDS", default=10.0)
+DATABASE_REPLICA_CHECK_SECONDS = env.float("DATABASE_REPLICA_CHECK_SECONDS", default=5.0)
+# GET pages that only read (namespace:name): the dashboard, searches, reports and exports.
+DATABASE_REPLICA_URL_NAMES = frozenset(
+    env.list(
+        "DATABASE_REPLICA_URL_NAMES",
+        default=[
+            "reports:dashboard",
+            "reports:dashboard-export",
+            "reports:fairness",
+            "reports:figures",
+            "reports:figures-export",
+            "reports:review",
+            "awards:search",
+            "verify:search",
+            "units:unit-export",
+            "units:person-export",
+            "dossiers:queue-export",
+        ],
+    )
+)
+if DATABASE_REPLICA_ALIAS:
+    MIDDLEWARE.append("common.replica.ReplicaReadsMiddleware")
+
+# One JSON line per request (common.ops.RequestLogMiddleware) on the portal.requests logger.
+PORTAL_REQUEST_LOG = env.bool("PORTAL_REQUEST_LOG", default=False)
+if PORTAL_REQUEST_LOG:
+    MIDDLEWARE.insert(1, "common.ops.RequestLogMiddleware")
+# A cache every node shares (Redis) when CACHE_REDIS_URL is set; else each process its own memory.
+CACHE_REDIS_URL = env("CACHE_REDIS_URL", default="")
+if CACHE_REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_REDIS_URL}}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "units.User"
 AUTHENTICATION_BACKENDS = [
@@ -150,8 +198,30 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
+# Uploads and generated documents: the disk under MEDIA_ROOT, or an S3-compatible store when S3_BUCKET is set
+# (django-storages; S3_ENDPOINT_URL for a store other than AWS, e.g. MinIO or Ceph). Files stay private:
+# they are downloaded through the scoped views (common.views.file_download), never from the bucket's URL.
+S3_BUCKET = env("S3_BUCKET", default="")
+if S3_BUCKET:
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env("S3_ENDPOINT_URL", default="") or None,
+            "access_key": env("S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env("S3_SECRET_ACCESS_KEY", default="") or None,
+            "region_name": env("S3_REGION", default="us-east-1"),
+            "addressing_style": "path",
+            "default_acl": None,
+            "file_overwrite": False,
+            "querystring_auth": True,
+            "location": env("S3_PREFIX", default=""),
+        },
+    }
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Uploads (Excel imports, deliverables) are capped; the form checks content, not the name.
@@ -293,11 +363,16 @@ CELERY_BEAT_SCHEDULE: dict = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"bare": {"format": "%(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "requests": {"class": "logging.StreamHandler", "formatter": "bare", "stream": "ext://sys.stdout"},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     # WeasyPrint logs every step of every page at INFO: a decision's certificates would flood the log.
     "loggers": {
         "django.db.backends": {"level": "INFO"},
+        "portal.requests": {"handlers": ["requests"], "level": "INFO", "propagate": False},
         "axes": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},

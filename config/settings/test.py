@@ -1,7 +1,7 @@
 """Settings for the test suite: fast hashing, in-memory mail, no real broker by default."""
 
 from config.settings.base import *  # noqa: F403
-from config.settings.base import DATABASES, env
+from config.settings.base import DATABASES, MIDDLEWARE, env
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -13,6 +13,14 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 # A test may point its Postgres test database elsewhere so that parallel runs do not collide.
 if env("TEST_DB_NAME", default=""):
     DATABASES["default"]["TEST"] = {"NAME": env("TEST_DB_NAME")}
+# On PostgreSQL a second alias, the standard test mirror of the primary, stands for the read replica
+# (common/tests/test_replica.py). Reads go to it only in the tests that set DATABASE_REPLICA_ALIAS:
+# a mirror is another connection, which cannot see the rows a test's transaction has not committed.
+if DATABASES["default"]["ENGINE"].endswith("postgresql") and "replica" not in DATABASES:
+    DATABASES["replica"] = {**DATABASES["default"], "ATOMIC_REQUESTS": False, "TEST": {"MIRROR": "default"}}
+    DATABASE_ROUTERS = ["common.replica.ReplicaRouter"]
+    MIDDLEWARE = [*MIDDLEWARE, "common.replica.ReplicaReadsMiddleware"]
+DATABASE_REPLICA_ALIAS = ""
 CELERY_TASK_ALWAYS_EAGER = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
