@@ -181,14 +181,33 @@ def registration_overview(
     all have not registered: a fixed number of queries, only the page's units read in full."""
     today = today or timezone.localdate()
     units_qs = registration_units(user, campaign)
-    registered = Exists(
-        UnitRegistration.objects.filter(campaign=campaign, unit=OuterRef("pk")).exclude(state=RegistrationState.DRAFT)
-    )
+    registered = _registered(campaign)
     missing_count = units_qs.filter(~registered).count()
     if only_missing:
         units_qs = units_qs.filter(~registered)
     page = Paginator(units_qs, per_page).get_page(page_number)
-    units = list(page.object_list)
+    page.object_list = _overview_rows(campaign, list(page.object_list), today)
+    return page, missing_count
+
+
+def registration_overview_rows(
+    user: User, campaign: Campaign, *, only_missing: bool = False, today: datetime.date | None = None
+) -> list[RegistrationRow]:
+    """Every row of the overview (the export's): the same units and filter as the screen, unpaged."""
+    units_qs = registration_units(user, campaign)
+    if only_missing:
+        units_qs = units_qs.filter(~_registered(campaign))
+    return _overview_rows(campaign, list(units_qs), today or timezone.localdate())
+
+
+def _registered(campaign: Campaign) -> Exists:
+    return Exists(
+        UnitRegistration.objects.filter(campaign=campaign, unit=OuterRef("pk")).exclude(state=RegistrationState.DRAFT)
+    )
+
+
+def _overview_rows(campaign: Campaign, units: list[Unit], today: datetime.date) -> list[RegistrationRow]:
+    """The overview's row for each of ``units``: a fixed number of queries whatever their number."""
     registrations = {
         r.unit_id: r
         for r in UnitRegistration.objects.filter(campaign=campaign, unit__in=units).annotate(
@@ -222,8 +241,7 @@ def registration_overview(
         rows.append(
             RegistrationRow(unit=unit, registration=registration, individuals=individuals[unit.pk], status=status)
         )
-    page.object_list = rows
-    return page, missing_count
+    return rows
 
 
 @dataclass

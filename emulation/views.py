@@ -100,7 +100,7 @@ def registration_overview_export(request, campaign_pk):
     campaign = _campaign(request, campaign_pk)
     require(request.user, "emulation.view_registrations", campaign)
     only_missing = request.GET.get("chua_dang_ky") == "1"
-    rows = sel.registration_overview(request.user, campaign, only_missing=only_missing)
+    rows = sel.registration_overview_rows(request.user, campaign, only_missing=only_missing)
     individuals = sel.individual_registrations_of(campaign, [row.unit for row in rows])
     stamp = timezone.localdate().strftime("%Y%m%d")
     return xlsx_response(excel.registrations_workbook(rows, individuals), f"dang-ky-{campaign.pk}-{stamp}.xlsx")
