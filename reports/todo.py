@@ -260,7 +260,11 @@ def _decisions_to_issue(user: User) -> Item:
 
 @section("officer", title=gettext_lazy("To review"), applies=_has(AccountRole.OFFICER))
 def officer_section(user: User, today: datetime.date) -> Section:
-    own = visible_campaigns(user).filter(issuer_id=user.unit_id, state__in=ACTIVE_STATES)
+    # The ids once (a handful): the queries below filter on a plain list instead of each compiling
+    # and running the visibility subquery again.
+    own = list(
+        visible_campaigns(user).filter(issuer_id=user.unit_id, state__in=ACTIVE_STATES).values_list("pk", flat=True)
+    )
     waiting = Q(campaign__in=own, state=RegistrationState.SUBMITTED)
     # Counted per campaign in SQL; only the campaigns shown are loaded (newest first, like the lists).
     counts: dict[int, int] = {}
