@@ -1,6 +1,6 @@
-"""The fairness page over many units: the same queries for 10 and 1,000 units, each list capped at
-``FAIR_SHOWN`` with the rest counted and a "show all" link, and the signals kept a minute per scope,
-root and day when the cache is on (the clock: conftest's 01/12/2026)."""
+"""The fairness page and the to-do home over many units: the same queries for 10 and 1,000 units; the
+fairness lists capped at ``FAIR_SHOWN`` with the rest counted and a "show all" link, and the signals
+kept a minute per scope, root and day when the cache is on (the clock: conftest's 01/12/2026)."""
 
 import datetime
 
@@ -8,6 +8,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from campaigns import services as campaign_services
+from campaigns.tests.factories import running_campaign
 from common.text import fold, sort_key
 from reports import selectors
 from units.models import Person, Unit
@@ -98,3 +100,29 @@ def test_fairness_is_kept_a_minute_per_scope_root_and_day(world, settings, djang
     with time_machine.travel(datetime.datetime(2026, 12, 2, 3, 0, tzinfo=datetime.UTC)):
         assert len(selectors.fairness(officer).never_units) == 5
     cache.clear()
+
+
+@pytest.mark.parametrize("extra_schools", [10, 1000])
+def test_officer_home_queries_do_not_grow_with_units(world, client_for, django_assert_num_queries, extra_schools):
+    campaign = running_campaign(world)
+    milestone = campaign_services.milestone_create(
+        campaign=campaign,
+        actor=None,
+        deliverable="annual_report",
+        title="Báo cáo tháng 11",
+        due_on=datetime.date(2026, 11, 20),
+        amendment_reason="Bổ sung hạn nộp",
+    )
+    deadline = milestone.deadlines.get()
+    campaign_services.submission_create(deadline=deadline, unit=world.school_a2, actor=None, note="Báo cáo")
+    _schools(world.phong_b, extra_schools)
+    client = client_for(world.users["so_officer"])
+    with django_assert_num_queries(19):
+        response = client.get(reverse("units:home"))
+    items = {item.testid: item for section in response.context["sections"] for item in section.items}
+    # Every unit below the Sở owes it (Phòng A and B, A1, B1, the new schools) but A2, which sent it late.
+    assert items["officer-late"].count == 4 + extra_schools
+    assert items["officer-submissions"].count == 1
+    assert [(row.text, row.note) for row in items["officer-late"].rows] == [
+        ("Báo cáo tháng 11", str(4 + extra_schools))
+    ]
