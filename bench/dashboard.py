@@ -10,8 +10,9 @@ due that two thirds of its units answered, then times through the Django test cl
 run: the bare login page (anonymous), the dashboard of that Sở officer, the dashboard drilled into the
 Sở's largest unit below it, a deadline's figures summed up, the fairness signals, the to-do home and the
 deadline's per-unit status page (with its size in KB). Server time p50/p95 in ms and the number of queries of
-each; the query count should not grow with units. The dashboard's minute-long cache of its figures
-(``REPORTS_CACHE_SECONDS``) is off unless ``--cache``: the figures measure the computation itself.
+each; the query count should not grow with units. The minute-long cache of the dashboard's figures
+and of the fairness signals (``REPORTS_CACHE_SECONDS``) is off unless ``--cache``: the figures then
+measure the computation itself.
 
 Target (issue 11): p95 ≤ 150 ms. Prints figures; it is not a test.
 """
@@ -200,7 +201,7 @@ def main() -> None:
 
         deadline = Deadline.objects.filter(milestone__campaign__issuer=so).order_by("-due_on").first()
         timed(client, reverse("reports:figures", args=[deadline.pk]), args.runs, "figures summed up (one deadline)")
-        timed(client, reverse("reports:fairness"), args.runs, "fairness signals (Sở officer)")
+        timed(client, reverse("reports:fairness"), args.runs, "fairness signals (Sở officer, KB)")
         timed(client, reverse("units:home"), args.runs, "to-do home (Sở officer)")
         status = reverse("campaigns:deadline-status", args=[deadline.pk])
         timed(client, status, args.runs, "deadline status page (KB)")

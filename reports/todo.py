@@ -11,14 +11,14 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from campaigns.enums import ACTIVE_STATES, SubmissionStatus
-from campaigns.models import Deadline, Submission
+from campaigns.models import Campaign, Deadline, Submission
 from campaigns.selectors import (
     deadline_status_counts,
     deadlines_owed_by,
@@ -260,43 +260,51 @@ def _decisions_to_issue(user: User) -> Item:
 
 @section("officer", title=gettext_lazy("To review"), applies=_has(AccountRole.OFFICER))
 def officer_section(user: User, today: datetime.date) -> Section:
-    own = visible_campaigns(user).filter(issuer_id=user.unit_id, state__in=ACTIVE_STATES)
+    # The ids once (a handful): the queries below filter on a plain list instead of each compiling
+    # and running the visibility subquery again.
+    own = list(
+        visible_campaigns(user).filter(issuer_id=user.unit_id, state__in=ACTIVE_STATES).values_list("pk", flat=True)
+    )
     waiting = Q(campaign__in=own, state=RegistrationState.SUBMITTED)
-    campaigns: dict[int, list] = {}
-    for registration in [
-        *UnitRegistration.objects.filter(waiting).select_related("campaign"),
-        *IndividualRegistration.objects.filter(waiting).select_related("campaign"),
-    ]:
-        campaigns.setdefault(registration.campaign_id, [registration.campaign, 0])[1] += 1
+    # Counted per campaign in SQL; only the campaigns shown are loaded (newest first, like the lists).
+    counts: dict[int, int] = {}
+    for model in (UnitRegistration, IndividualRegistration):
+        for campaign_id, n in (
+            model.objects.filter(waiting).values_list("campaign_id").annotate(n=Count("id")).order_by()
+        ):
+            counts[campaign_id] = counts.get(campaign_id, 0) + n
+    shown = Campaign.objects.filter(pk__in=counts)[:ROWS_SHOWN] if counts else []
+    campaigns = {c.pk: [c, counts[c.pk]] for c in shown}
     registrations = Item(
         _("Registrations to accept or return"),
-        sum(n for _c, n in campaigns.values()),
+        sum(counts.values()),
         reverse("emulation:registration-index"),
         "warning",
         [
             Row(_campaign_name(c), reverse("emulation:registration-overview", args=[c.pk]), str(n))
-            for c, n in list(campaigns.values())[:ROWS_SHOWN]
+            for c, n in campaigns.values()
         ],
         "officer-registrations",
     )
 
     # Submissions received in the last week on the unit's own campaigns.
     since = timezone.now() - datetime.timedelta(days=SOON_DAYS)
-    received: dict[int, list] = {}
-    for submission in (
+    received_counts = dict(
         Submission.objects.filter(deadline__milestone__campaign__in=own, submitted_at__gte=since)
-        .select_related("deadline__milestone")
+        .values_list("deadline_id")
+        .annotate(n=Count("id"))
         .order_by("deadline_id")
-    ):
-        received.setdefault(submission.deadline_id, [submission.deadline, 0])[1] += 1
+    )
+    shown_deadlines = Deadline.objects.filter(pk__in=sorted(received_counts)[:ROWS_SHOWN]).select_related("milestone")
+    received = {d.pk: [d, received_counts[d.pk]] for d in sorted(shown_deadlines, key=lambda d: d.pk)}
     submissions = Item(
         _("Submissions received in the last %(days)d days") % {"days": SOON_DAYS},
-        sum(n for _d, n in received.values()),
+        sum(received_counts.values()),
         "",
         "primary",
         [
             Row(d.milestone.title, reverse("campaigns:deadline-status", args=[d.pk]), str(n))
-            for d, n in list(received.values())[:ROWS_SHOWN]
+            for d, n in received.values()
         ],
         "officer-submissions",
     )

@@ -156,7 +156,24 @@ def fairness(request):
     breadcrumb = []
     if data.root is not None and request.user.unit is not None:
         breadcrumb = [u for u in unit_ancestors(data.root) if u.depth >= request.user.unit.depth]
-    context = {"fair": data, "breadcrumb": breadcrumb, "limits": selectors}
+    # Each list is capped (``FAIR_SHOWN``) so the page stays light over a province; ``?tat-ca=1`` lists all.
+    show_all = request.GET.get("tat-ca") == "1"
+    cap = None if show_all else selectors.FAIR_SHOWN
+    shown, more = {}, {}
+    for name in ("even_units", "repeat_people", "never_units", "late_units"):
+        rows = getattr(data, name)
+        shown[name] = rows[:cap]
+        more[name] = len(rows) - len(shown[name])
+    all_query = request.GET.copy()
+    all_query["tat-ca"] = "1"
+    context = {
+        "fair": data,
+        "shown": shown,
+        "more": more,
+        "show_all_url": f"?{all_query.urlencode()}",
+        "breadcrumb": breadcrumb,
+        "limits": selectors,
+    }
     return render(request, "reports/fairness.html", context)
 
 
