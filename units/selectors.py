@@ -53,9 +53,10 @@ def unit_scope_q(user: User, *, prefix: str = "") -> Q:
 
 def unit_scope_q_resolved(user: User, *, prefix: str = "") -> Q:
     """``unit_scope_q`` with the inherited units read first (``inherited_paths``: one query, kept on the
-    user for the request): plain path prefixes and ids, where ``unit_scope_q``'s EXISTS over the merger
-    events is a correlated subquery per row. For pages that test a province's thousand units many
-    times over (the dashboard): the same rows, a fraction of the time."""
+    user for the request): plain path prefixes and ids, where ``unit_scope_q`` stays lazy (no query of
+    its own) but tests every row against a subquery for each tree depth. For pages that test a
+    province's thousand units many times over (the dashboard, fairness, the to-do home): the same rows,
+    a fraction of the time, for one query more."""
     if not user.is_authenticated:
         return Q(pk__in=[])
     if user.is_superuser:
