@@ -35,7 +35,7 @@ from django.utils import timezone
 from campaigns import selectors, services
 from campaigns.enums import ACTIVE_STATES, CampaignState, SubmissionStatus
 from campaigns.models import Campaign, Deadline, Submission
-from campaigns.seed_plans import PLANS, build_plan
+from campaigns.seed_plans import PLANS, SCHOOL_KIND_VALUES, build_plan
 from common.dates import official_date, short_date
 from units.models import Unit
 
@@ -193,13 +193,16 @@ def _add_deliverables(campaign: Campaign, today: datetime.date) -> int:
 
 
 def _make_status(status, *, campaign: Campaign, deadline: Deadline, unit: Unit, today: datetime.date) -> int:
+    figures = _demo_figures(deadline, unit)
     if status == SubmissionStatus.ON_TIME:
         submission = services.submission_create(
-            deadline=deadline, unit=unit, actor=None, file=_report_file(campaign, deadline, unit)
+            deadline=deadline, unit=unit, actor=None, file=_report_file(campaign, deadline, unit), figures=figures
         )
         submitted = _local(deadline.due_on - datetime.timedelta(days=2), 9)
     elif status == SubmissionStatus.LATE:
-        submission = services.submission_create(deadline=deadline, unit=unit, actor=None, note=LATE_NOTE)
+        submission = services.submission_create(
+            deadline=deadline, unit=unit, actor=None, note=LATE_NOTE, figures=figures
+        )
         submitted = min(_local(deadline.due_on + datetime.timedelta(days=5), 10), timezone.now())
     elif status == SubmissionStatus.EXCUSED:
         services.deadline_excuse(deadline=deadline, unit=unit, reason=EXCUSE_REASON, actor=None)
@@ -215,6 +218,23 @@ def _make_status(status, *, campaign: Campaign, deadline: Deadline, unit: Unit, 
     # real day, and demo code must not travel in time, so the stamp is moved afterwards.
     Submission.objects.filter(pk=submission.pk).update(submitted_at=submitted)
     return 1
+
+
+def _demo_figures(deadline: Deadline, unit: Unit) -> dict:
+    """Figures a unit plausibly reports when its milestone asks for some: a count over its own schools
+    (a Phòng a few dozen, a school itself 0 or 1) and a share near 100 % (left out by a school when
+    optional: a high school has no preschool class); fixed by the unit's code."""
+    seed = sum(map(ord, unit.code or unit.name))
+    values = {}
+    for figure in deadline.milestone.figures:
+        if (figure.get("unit") or "").strip() == "%":
+            if unit.kind not in SCHOOL_KIND_VALUES or figure.get("required", True):
+                values[figure["key"]] = round(97 + (seed % 30) / 10, 1)
+        elif unit.kind in SCHOOL_KIND_VALUES:
+            values[figure["key"]] = seed % 2
+        else:
+            values[figure["key"]] = 40 + seed % 60
+    return values
 
 
 def _local(day: datetime.date, hour: int) -> datetime.datetime:

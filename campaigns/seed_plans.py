@@ -99,6 +99,16 @@ def _lines(*items: str) -> str:
 
 # --- 1. Bến Tre, 914/KH-SGD&ĐT ---------------------------------------------------------------
 
+# The plan asks the units to report their results (mục V); the Sở asks in its sơ kết and tổng kết
+# reports for the figures behind its two quantified targets of the school sector, so that the
+# report sums them against "344 trường đạt chuẩn quốc gia" and "99,5% nhóm, lớp mầm non … 2 buổi/ngày"
+# (the labels are worded so that they match those targets). A unit with no preschool (a high school)
+# leaves the share out.
+BENTRE_REPORT_FIGURES = [
+    {"key": "truong_dat_chuan", "label": "Trường đạt chuẩn quốc gia", "unit": "trường"},
+    {"key": "lop_2_buoi", "label": "Nhóm, lớp mầm non được học 2 buổi/ngày", "unit": "%", "required": False},
+]
+
 BENTRE_914 = {
     "issuer_code": "SGDDT-BENTRE",
     "campaign": {
@@ -524,6 +534,7 @@ BENTRE_914 = {
             "owed_by_kinds": DIRECT_REPORTING_KINDS,
             "recipient": "issuer",
             "review": "midterm",
+            "figures": BENTRE_REPORT_FIGURES,
         },
         {
             # "trong tháng 10/2025": the plan gives no day; the last day of the month is taken.
@@ -535,6 +546,7 @@ BENTRE_914 = {
             "due_on": D(2025, 10, 31),
             "owed_by_kinds": DIRECT_REPORTING_KINDS,
             "recipient": "issuer",
+            "figures": BENTRE_REPORT_FIGURES,
         },
         {
             "deliverable": DeliverableKind.AWARD_DOSSIER.value,

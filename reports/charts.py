@@ -26,7 +26,7 @@ def _label(status) -> str:
 
 def charts_data(data: Board, keep: QueryDict) -> dict:
     """Plain lists only (labels already in Vietnamese); each bar of a unit carries its drill-down URL."""
-    names = [u.short_name or u.name for u in data.rows]
+    names = [u.row_label for u in data.rows]
     urls = [None if u == data.root else drill_url(u, keep) for u in data.rows]
     deadlines = {
         "labels": names,
@@ -65,7 +65,7 @@ def charts_data(data: Board, keep: QueryDict) -> dict:
     if data.quotas is not None:
         quota_rows = data.quotas.rows
         quotas = {
-            "labels": [u.short_name or u.name for u, _c in quota_rows],
+            "labels": [getattr(u, "row_label", u.short_name or u.name) for u, _c in quota_rows],
             "urls": [None if u == data.root else drill_url(u, keep) for u, _c in quota_rows],
             "datasets": [
                 {"label": _("Proposed"), "data": [sum(counts) for _u, counts in quota_rows]},

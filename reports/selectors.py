@@ -1,6 +1,7 @@
 """Reads of the records that documents are printed from, scoped to the user."""
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
@@ -261,13 +262,26 @@ def dashboard_campaigns(user: User) -> QuerySet[Campaign]:
     )
 
 
+def _label_rows(rows: list[Unit]) -> None:
+    """Give each row unit the label its chart bar and table row show (``row_label``): its short name,
+    unless another row shares it (three Phòng all called "PGD&ĐT"), then its full name."""
+    taken = Counter(u.short_name for u in rows if u.short_name)
+    for unit in rows:
+        unit.row_label = unit.short_name if unit.short_name and taken[unit.short_name] == 1 else unit.name
+
+
 def _row_of(rows: list[Unit], root: Unit | None):
-    """A function mapping a unit path to the row (unit directly below the root) that holds it."""
+    """A function mapping a unit path (or a longer prefix of one) to the row that holds it: a unit
+    directly below the root or below one of its predecessors, else the root itself."""
     by_path = {u.path: u for u in rows}
-    length = ((root.depth if root else 0) + 1) * Unit.steplen
+    lengths = sorted({len(u.path) for u in rows if u is not root}, reverse=True)
 
     def row(path: str) -> Unit | None:
-        return by_path.get(path[:length])
+        for length in lengths:
+            found = by_path.get(path[:length])
+            if found is not None:
+                return found
+        return by_path.get(path)
 
     return row
 
@@ -303,15 +317,22 @@ def _board(
     kind: str,
     today: datetime.date,
 ) -> Board:
+    # After a merger the root's tree includes its predecessors' (Vĩnh Long's Sở holds Bến Tre's Phòng
+    # and schools): their units directly below them are rows beside the root's own.
+    tops = [root, *units_selectors.inherited_units(root.pk)] if root else []
     in_root = Q(path__startswith=root.path) if root else Q()
+    below_root = Q(depth=root.depth + 1, path__startswith=root.path) if root else Q(depth=1)
+    for top in tops[1:]:
+        in_root |= Q(path__startswith=top.path)
+        below_root |= Q(depth=top.depth + 1, path__startswith=top.path)
     live = Q(active_to__isnull=True) | Q(active_to__gte=today)
     scope_q = unit_scope_q_resolved(user)  # see ``_dashboard``
     scope = Unit.objects.filter(scope_q).filter(in_root, live)
     # The units counted: tested on a Unit query directly, a subquery for the other tables.
     member_q = scope_q & in_root & live & (Q(kind=kind) if kind else Q())
-    depth = root.depth + 1 if root else 1
     # The root's own row first (what the unit itself owes or received), then one row per unit below.
-    rows = ([root] if root is not None else []) + list(scope.filter(depth=depth).order_by("name_sort"))
+    rows = ([root] if root is not None else []) + list(scope.filter(below_root).order_by("name_sort"))
+    _label_rows(rows)
     row_of = _row_of(rows, root)
     # The units counted, as subqueries (see ``_dashboard``).
     members = Unit.objects.filter(member_q).values("id")
@@ -319,6 +340,9 @@ def _board(
     if root is not None and user.unit is not None:
         top = user.unit.depth
         breadcrumb = [u for u in units_selectors.unit_ancestors(root) if u.depth >= top]
+        if breadcrumb and breadcrumb[0].pk != user.unit.pk:
+            # Under a predecessor of the user's unit: the way back up starts at the user's unit.
+            breadcrumb = [user.unit, *(u for u in breadcrumb if u.depth > top)]
 
     # Heatmap: the latest deadlines already due, of the campaigns the user sees (or the one chosen).
     campaigns = dashboard_campaigns(user)
@@ -336,7 +360,9 @@ def _board(
     )
     cells = {(r.pk, d.pk): dict.fromkeys(SubmissionStatus, 0) for r in rows for d in deadlines}
     # Each deadline's statuses counted in SQL, grouped by the row holding each unit (its path's prefix).
-    row_length = ((root.depth if root else 0) + 1) * Unit.steplen
+    row_length = max(
+        (len(r.path) for r in rows if r is not root), default=((root.depth if root else 0) + 1) * Unit.steplen
+    )
     for deadline in deadlines:
         owing = milestone_owing_units(deadline.milestone).filter(scope_q, in_root)
         if kind:

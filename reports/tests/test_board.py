@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils.html import escape
 
 from awards.tests.factories import AwardRecordFactory, catalogue_award
 from campaigns import services as campaign_services
@@ -213,10 +214,45 @@ def test_dashboard_and_drill_down_query_counts_do_not_grow_with_units(
         PersonFactory(unit=school)
     client = client_for(tree.users["so_officer"])
     # The targets (campaigns, criteria and milestones: no target here) and the quotas (round, awards, nominees).
-    with django_assert_num_queries(31):
+    with django_assert_num_queries(32):  # and the root's predecessors (a merger's rows)
         response = client.get(reverse("reports:dashboard"))
     assert response.context["board"].heatmap[2][1][0].counts["missing"] == 2 + extra_schools // 2
     assert len(response.context["board"].quotas.rows) == 2
-    with django_assert_num_queries(33):  # the unit asked for and its ancestors (breadcrumb)
+    with django_assert_num_queries(34):  # the unit asked for and its ancestors (breadcrumb)
         drilled = client.get(reverse("reports:dashboard"), {"unit": tree.phong_b.pk})
     assert len(drilled.context["board"].quotas.rows) == 2 + extra_schools // 2
+
+
+def test_after_a_merger_the_successor_drills_into_its_predecessors_units(tree):
+    """Vĩnh Long's Sở after it took in Bến Tre's: Bến Tre's Phòng are rows of its board, with their
+    statuses; a drill into one leads back up to the successor (never to the closed predecessor)."""
+    from units import services as unit_services
+    from units.enums import UnitKind
+    from units.tests.factories import UserFactory
+
+    successor = UnitFactory(
+        kind=UnitKind.EDUCATION_DEPARTMENT, name="Sở Giáo dục và Đào tạo Kế thừa", short_name="SGDKT"
+    )
+    own_school = UnitFactory(parent=successor, kind=UnitKind.UPPER_SECONDARY_SCHOOL, name="Trường THPT Kế thừa")
+    unit_services.unit_merge(sources=[tree.so], into=successor, date=datetime.date(2025, 7, 1), actor=None)
+    leader = UserFactory(username="leader_successor", unit=successor, is_leader=True)
+
+    board = selectors.board(leader)
+    assert [u.name for u in board.rows] == [successor.name, tree.phong_a.name, tree.phong_b.name, own_school.name]
+    cells = _cells(board)
+    assert cells[tree.phong_a.name] == [(1, 1, 0, 1, "heat-2")]
+    assert cells[tree.phong_b.name] == [(0, 0, 2, 0, "heat-0")]
+    drilled = selectors.board(leader, root=tree.phong_a)
+    assert [u.name for u in drilled.breadcrumb] == [successor.name]
+    assert _cells(drilled)[tree.school_a1.name] == [(1, 0, 0, 0, "heat-4")]
+
+
+def test_rows_sharing_a_short_name_show_their_full_names(tree, client_for):
+    tree.phong_b.short_name = tree.phong_a.short_name
+    tree.phong_b.save(update_fields=["short_name"])
+    board = selectors.board(tree.users["leader"])
+    assert [u.row_label for u in board.rows] == [tree.so.short_name, tree.phong_a.name, tree.phong_b.name]
+    page = client_for(tree.users["leader"]).get(reverse("reports:dashboard"))
+    charted = json.dumps(page.context["charts"], ensure_ascii=False)
+    assert tree.phong_a.name in charted and tree.phong_b.name in charted
+    assert f'data-testid="drill-link">{escape(tree.phong_b.name)}</a>' in page.content.decode()
