@@ -538,6 +538,40 @@ def dossier_clock(
     return Clock(label, start, due, elapsed, left)
 
 
+CLOCK_STATES = (DossierState.SENT, DossierState.RESENT, DossierState.RECEIVED, DossierState.UNDER_APPRAISAL)
+
+
+def running_clocks(receivers, *, today: datetime.date | None = None) -> list[Dossier]:
+    """Every dossier whose legal clock runs at one of ``receivers`` (ids or a subquery of them), each with
+    its ``clock``: three queries whatever the number of receivers. The limits and holidays of every
+    level are read once and resolved by path here, as ``clock_for`` and ``holidays_for`` resolve them."""
+    rows = list(
+        Dossier.objects.filter(receiver_id__in=receivers, state__in=CLOCK_STATES)
+        .select_related("receiver")
+        .only("pk", "state", "sent_at", "received_at", "receiver__id", "receiver__path")
+    )
+    if not rows:
+        return []
+    settings = {c.scope.path if c.scope_id else None: c for c in LegalClock.objects.select_related("scope")}
+    holidays = list(Holiday.objects.values_list("date", "scope__path"))
+    per_receiver: dict[int, tuple] = {}
+    for dossier in rows:
+        receiver = dossier.receiver
+        if receiver.pk not in per_receiver:
+            paths = [receiver.path[:i] for i in range(Unit.steplen, len(receiver.path) + 1, Unit.steplen)]
+            setting = next((settings[p] for p in reversed(paths) if p in settings), settings.get(None))
+            limits = (
+                (setting.return_days, setting.appraisal_days)
+                if setting
+                else (DEFAULT_RETURN_DAYS, DEFAULT_APPRAISAL_DAYS)
+            )
+            days = {day for day, path in holidays if path is None or path in paths}
+            per_receiver[receiver.pk] = (limits, days)
+        limits, days = per_receiver[receiver.pk]
+        dossier.clock = dossier_clock(dossier, holidays=days, limits=limits, today=today)
+    return [d for d in rows if d.clock is not None]
+
+
 # --------------------------------------------------------------------------- queue
 
 

@@ -61,6 +61,16 @@ def charts_data(data: Board, keep: QueryDict) -> dict:
         "data": [t.progress for t in data.targets],
         "label": _("Progress (%)"),
     }
+    clocks = {
+        "labels": names,
+        "urls": urls,
+        "datasets": [
+            {"key": key, "label": label, "data": [row[i + 1] for row in data.clocks]}
+            for i, (key, label) in enumerate(
+                (("overdue", _("Overdue")), ("short", _("Running out")), ("ok", _("On track")))
+            )
+        ],
+    }
     quotas = None
     if data.quotas is not None:
         quota_rows = data.quotas.rows
@@ -77,6 +87,7 @@ def charts_data(data: Board, keep: QueryDict) -> dict:
         "coverage": coverage,
         "awards": awards,
         "pipeline": pipeline,
+        "clocks": clocks,
         "targets": targets,
         "quotas": quotas,
     }
@@ -151,6 +162,11 @@ def board_workbook(data: Board) -> bytes:
             ),
             Sheet(_("Awards"), [_("Award"), _("School year"), _("Awards given")], award_rows),
             Sheet(_("Dossiers"), [_("State"), _("Dossiers")], [(label, n) for _s, label, n in data.pipeline]),
+            Sheet(
+                _("Legal clocks"),
+                [_("Unit"), _("Overdue"), _("Running out"), _("On track")],
+                [(unit.name, overdue, short, ok) for unit, overdue, short, ok in data.clocks],
+            ),
             Sheet(
                 pgettext("dashboard sheet", "Targets"),
                 [

@@ -28,7 +28,7 @@ from common.dates import school_year_of
 from common.text import fold
 from dossiers.enums import DossierState
 from dossiers.models import AwardRound, Dossier, RoundAward
-from dossiers.selectors import round_nominees
+from dossiers.selectors import round_nominees, running_clocks
 from emulation.enums import ExemplarStep, RegistrationState
 from emulation.models import Exemplar, IndividualRegistration, Pact, UnitRegistration
 from emulation.selectors import RankingRow, pact_ranking, review_pacts
@@ -200,6 +200,7 @@ def _dashboard(user: User, today: datetime.date) -> Dashboard:
 HEATMAP_DEADLINES = 8  # the most recent deadlines already due, newest first
 COVERAGE_CAMPAIGNS = 5
 AWARD_YEARS = 5
+CLOCK_SHORT_DAYS = 2  # working days left on a legal clock before the board counts it as running out
 HEAT_STATUSES = (SubmissionStatus.ON_TIME, SubmissionStatus.LATE, SubmissionStatus.MISSING, SubmissionStatus.EXCUSED)
 
 
@@ -243,6 +244,8 @@ class Board:
     awards: list[dict]  # {name, counts: [per year]}
     awards_by_unit: list[tuple[Unit, int]]
     pipeline: list[tuple[str, str, int]]  # (state, label, count)
+    # The legal clocks running at the row units' subtrees: (unit, overdue, running out, on track).
+    clocks: list[tuple[Unit, int, int, int]] = field(default_factory=list)
     targets: list["TargetProgress"] = field(default_factory=list)
     quotas: "QuotaBoard | None" = None
 
@@ -420,6 +423,15 @@ def _board(
     by_state = dict(dossiers.values_list("state").annotate(n=Count("id")).order_by())
     pipeline = [(state.value, str(state.label), by_state.get(state, 0)) for state in DossierState]
 
+    # The appraisal clocks: dossiers waiting at a unit of the subtree (to check or to appraise).
+    clock_counts: dict[int, list[int]] = {r.pk: [0, 0, 0] for r in rows}
+    for dossier in running_clocks(members, today=today):
+        row = row_of(dossier.receiver.path)
+        if row is not None:
+            left = dossier.clock.left
+            clock_counts[row.pk][0 if left < 0 else 1 if left <= CLOCK_SHORT_DAYS else 2] += 1
+    clocks = [(r, *clock_counts[r.pk]) for r in rows]
+
     return Board(
         root=root,
         breadcrumb=breadcrumb,
@@ -431,6 +443,7 @@ def _board(
         awards=awards,
         awards_by_unit=awards_by_unit,
         pipeline=pipeline,
+        clocks=clocks,
         targets=board_targets(
             campaigns if campaign is not None else campaigns.filter(state__in=ACTIVE_STATES),
             # Every unit of the subtree in scope (a unit closed since still reported), or those of the kind chosen.

@@ -115,6 +115,7 @@ def dashboard(request):
         "keep": keep.urlencode(),
         "here": here.urlencode(),
         "charts": charts_data(data, keep),
+        "clock_short_days": selectors.CLOCK_SHORT_DAYS,
         # Deadlines asking for figures, whose sums the reader may open (the status page's readers).
         "figure_links": {
             d.pk

@@ -166,6 +166,7 @@ def test_export_reads_back_with_openpyxl(tree, client_for):
         "Đăng ký thi đua",
         "Khen thưởng",
         "Hồ sơ đề nghị",
+        "Thời hạn xử lý hồ sơ",
         "Chỉ tiêu phong trào",
         "Chỉ tiêu khen thưởng",
     ]
@@ -214,11 +215,11 @@ def test_dashboard_and_drill_down_query_counts_do_not_grow_with_units(
         PersonFactory(unit=school)
     client = client_for(tree.users["so_officer"])
     # The targets (campaigns, criteria and milestones: no target here) and the quotas (round, awards, nominees).
-    with django_assert_num_queries(32):  # and the root's predecessors (a merger's rows)
+    with django_assert_num_queries(33):  # the root's predecessors (a merger's rows), the running clocks
         response = client.get(reverse("reports:dashboard"))
     assert response.context["board"].heatmap[2][1][0].counts["missing"] == 2 + extra_schools // 2
     assert len(response.context["board"].quotas.rows) == 2
-    with django_assert_num_queries(34):  # the unit asked for and its ancestors (breadcrumb)
+    with django_assert_num_queries(35):  # the unit asked for and its ancestors (breadcrumb)
         drilled = client.get(reverse("reports:dashboard"), {"unit": tree.phong_b.pk})
     assert len(drilled.context["board"].quotas.rows) == 2 + extra_schools // 2
 
@@ -256,3 +257,25 @@ def test_rows_sharing_a_short_name_show_their_full_names(tree, client_for):
     charted = json.dumps(page.context["charts"], ensure_ascii=False)
     assert tree.phong_a.name in charted and tree.phong_b.name in charted
     assert f'data-testid="drill-link">{escape(tree.phong_b.name)}</a>' in page.content.decode()
+
+
+def test_legal_clocks_are_counted_per_row_by_hand(world):
+    """A dossier sent to Phòng A on Wed 20/05/2026 must be checked within 5 working days (by 27/05): on
+    track on Fri 22/05 (3 days left), running out on Tue 26/05 (1 left), overdue on Mon 01/06."""
+    from dossiers import services as dossier_services
+    from dossiers.tests.factories import ready_dossier
+
+    with time_machine.travel(datetime.datetime(2026, 5, 20, 9, 0, tzinfo=datetime.UTC), tick=False):
+        dossier_services.dossier_send(dossier=ready_dossier(world), actor=None)
+    leader = world.users["leader"]
+    for today, expected in (
+        (datetime.date(2026, 5, 22), (0, 0, 1)),
+        (datetime.date(2026, 5, 26), (0, 1, 0)),
+        (datetime.date(2026, 6, 1), (1, 0, 0)),
+    ):
+        board = selectors.board(leader, today=today)
+        assert [(u.name, *counts) for u, *counts in board.clocks] == [
+            (world.so.name, 0, 0, 0),
+            (world.phong_a.name, *expected),
+            (world.phong_b.name, 0, 0, 0),
+        ]

@@ -51,6 +51,11 @@
     }), { stacked: true });
     var p = data.pipeline;
     bar("chart-pipeline", p.labels, [{ label: "", data: p.data, backgroundColor: "#0d6efd" }], { horizontal: true, noLegend: true });
+    var k = data.clocks;
+    var CLOCK = { overdue: "#dc3545", short: "#fd7e14", ok: "#198754" };
+    bar("chart-clocks", k.labels, k.datasets.map(function (set) {
+      return { label: set.label, data: set.data, backgroundColor: CLOCK[set.key] };
+    }), { stacked: true, horizontal: true, urls: k.urls });
     var t = data.targets;
     if (t && t.labels.length) {
       bar("chart-targets", t.labels, [{
