@@ -389,7 +389,7 @@ def search(request):
             if unit is None:
                 form.add_error("don_vi", _("No unit with this code in your scope."))
         if not form.errors:
-            records = selectors.history_search(
+            ids = selectors.history_search_ids(
                 request.user,
                 query=data["q"],
                 unit=unit,
@@ -397,7 +397,8 @@ def search(request):
                 year=data["nam"],
                 decision=data["so_qd"],
             )
-            page = CappedPaginator(records, PAGE_SIZE, cap=SEARCH_COUNT_CAP).get_page(request.GET.get("page"))
+            page = CappedPaginator(ids, PAGE_SIZE, cap=SEARCH_COUNT_CAP).get_page(request.GET.get("page"))
+            page.object_list = selectors.award_records_in_order(list(page.object_list))
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "page": page, "query": query.urlencode(), "cap": number_text(SEARCH_COUNT_CAP)}
