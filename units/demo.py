@@ -995,6 +995,7 @@ def national_code(index: int) -> str:
 def _national_name(index: int) -> tuple[str, str]:
     if index <= len(NATIONAL_PROVINCES):
         return NATIONAL_PROVINCES[index - 1]
+    # Numbered as the country's 32nd to 34th province: BENCH-TINH and the 30 named ones come first.
     return "tỉnh", f"Thử nghiệm {index + 1:02d}"
 
 
