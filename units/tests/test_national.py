@@ -57,3 +57,26 @@ def test_seed_demo_national_refuses_sqlite_with_a_message(db):
         "--scale national needs PostgreSQL (set DATABASE_URL=postgres://…); this database is sqlite."
     )
     assert Unit.objects.count() == 0
+
+
+@pytest.mark.postgres
+def test_seed_demo_national_runs_each_phase_and_skips_what_is_there(db):
+    options = {"scale": "national", "units": 20, "people": 60, "provinces": 2}
+    sizes = {"schools_per_province": 3, "people_per_province": 12}
+    out = io.StringIO()
+    call_command("seed_demo", **options, **sizes, stdout=out)
+    lines = out.getvalue().splitlines()
+    assert [line.split(":")[0] for line in lines if line.startswith("Phase ")] == [
+        "Phase units and people",
+        "Phase awards.demo.load_national",
+        "Phase ANALYZE",
+    ]
+    assert "Sở officers of the added provinces: n01.tdkt … n02.tdkt (password ThiDua@2025)" in lines
+    roots = Unit.objects.filter(code__in=["BENCH-N01", "BENCH-N02"])
+    counts = (Unit.objects.count(), Person.objects.count())
+    assert sum(selectors.unit_subtree(root).count() for root in roots) == 2 * (2 + 1 + 3)
+    again = io.StringIO()
+    call_command("seed_demo", **options, **sizes, stdout=again)
+    assert "  BENCH-N02: already there." in again.getvalue().splitlines()
+    assert "  BENCH-N02: award history already there." in again.getvalue().splitlines()
+    assert (Unit.objects.count(), Person.objects.count()) == counts

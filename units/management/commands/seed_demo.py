@@ -37,7 +37,7 @@ def load_province(province, *, modules=None, stdout=None) -> None:
             cursor.execute("ANALYZE")
 
 
-def load_national(modules, *, provinces, schools_per_province, people_per_province, stdout, **_options) -> None:
+def load_national(modules, *, provinces, schools_per_province, people_per_province, stdout) -> None:
     """The national scale's phases, each timed: units and people (``units.demo.generate_national``),
     then each app's ``load_national`` (the award history), then ``ANALYZE``."""
     step = time.monotonic()
@@ -57,6 +57,9 @@ def load_national(modules, *, provinces, schools_per_province, people_per_provin
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     stdout.write(f"Phase ANALYZE: {time.monotonic() - step:.1f} s")
+    if roots:
+        first, last = demo.province_prefix(roots[0]), demo.province_prefix(roots[-1])
+        stdout.write(f"Sở officers of the added provinces: {first}.tdkt … {last}.tdkt (password {demo.DEMO_PASSWORD})")
 
 
 class Command(BaseCommand):
@@ -104,5 +107,11 @@ class Command(BaseCommand):
             for persona, username in demo.province_logins(province).items():
                 self.stdout.write(f"  {persona:<14} {username}")
         if scale == "national":
-            load_national(modules, stdout=self.stdout, **options)
+            load_national(
+                modules,
+                provinces=options["provinces"],
+                schools_per_province=options["schools_per_province"],
+                people_per_province=options["people_per_province"],
+                stdout=self.stdout,
+            )
         self.stdout.write(self.style.SUCCESS(f"Demo data ready in {time.monotonic() - started:.1f} s."))
