@@ -378,8 +378,8 @@ def _history_filtered(
     user: User, *, unit: Unit | None, award: str, year: int | None, decision: str
 ) -> QuerySet[AwardRecord]:
     """The records in the user's scope that pass every filter but the name. The scope is the
-    resolved one (path prefixes, one query more): the lazy one's subqueries per tree depth cost
-    more to plan than a whole search."""
+    resolved one (path prefixes, one query more): the lazy one's EXISTS per row costs more than
+    the whole search."""
     if user.is_superuser or user.sees_subtree:
         qs = AwardRecord.objects.filter(
             unit_scope_q_resolved(user, prefix="unit__") | unit_scope_q_resolved(user, prefix="person__unit__")
