@@ -1,4 +1,4 @@
-"""Transactions per request on SQLite: only requests that may write take the write lock.
+"""Transactions per request: only requests that may write run in one (both databases).
 
 Django's ``ATOMIC_REQUESTS`` wraps every view in a transaction. On SQLite each transaction starts
 with ``BEGIN IMMEDIATE`` (``transaction_mode``), which takes the one write lock of the database:
@@ -6,7 +6,8 @@ every page view, even a read-only list or a long export, would then wait for eve
 (``ATOMIC_REQUESTS`` off for SQLite, see ``config/settings/base.py``) a request with an unsafe
 method (POST, PUT, PATCH, DELETE) runs its view in one transaction, all or nothing, exactly as
 ``ATOMIC_REQUESTS`` would; a GET runs in autocommit, reading from WAL snapshots without locking
-anyone out, and any write it makes is a service's own atomic block. A view marked
+anyone out, and any write it makes is a service's own atomic block. PostgreSQL is run the same way
+(``ATOMIC_REQUESTS`` off there too): a read-only page is spared the BEGIN and COMMIT round trips. A view marked
 ``@transaction.non_atomic_requests`` (an upload parsed before its service runs) is left alone, so
 no lock is held while a file is read.
 

@@ -99,7 +99,12 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# A transaction per request only for requests that may write (common.middleware): a page that only
+# reads runs in autocommit, without the BEGIN and COMMIT round trips (under READ COMMITTED a
+# transaction gives a page's statements no common snapshot anyway), and on SQLite without the write
+# lock. The test settings wrap every request instead (config/settings/test.py).
+DATABASES["default"]["ATOMIC_REQUESTS"] = False
+MIDDLEWARE.append("common.middleware.AtomicWritesMiddleware")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several gunicorn workers and the Celery worker share one file:
     # - WAL lets readers go on while one connection writes;
@@ -115,9 +120,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
     DATABASES["default"]["OPTIONS"].setdefault("timeout", SQLITE_BUSY_TIMEOUT)
     DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
-    # A transaction per request only for requests that may write (common.middleware).
-    DATABASES["default"]["ATOMIC_REQUESTS"] = False
-    MIDDLEWARE.append("common.middleware.AtomicWritesMiddleware")
 
 # --- Read replica (common.replica) ----------------------------------------------------
 # With DATABASE_REPLICA_URL (a PostgreSQL streaming replica) the read-only pages below read from it;
