@@ -12,6 +12,7 @@ import datetime
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -235,7 +236,41 @@ def row_label(row: ImportRow) -> str:
 # --------------------------------------------------------------------------- exports
 
 
+HISTORY_EXPORT = "awards.history_search"
+
+
+def _history_records(user: User, params: dict):
+    """The search's records for the export's filters (JSON: the unit by its code), in the user's scope."""
+    unit = None
+    if params.get("don_vi"):
+        unit = selectors.visible_units_by_code(user, params["don_vi"])
+        if unit is None:  # the worker runs later: the unit may have left the user's scope since
+            raise ValidationError(_("The unit of this export is no longer in your scope."))
+    return selectors.history_search(
+        user,
+        query=params.get("q") or "",
+        unit=unit,
+        award=params.get("award") or "",
+        year=params.get("nam"),
+        decision=params.get("so_qd") or "",
+    )
+
+
+def history_count(user: User, params: dict) -> int:
+    return _history_records(user, params).order_by().count()
+
+
+def history_export(user: User, params: dict) -> tuple[str, list[excel.Sheet]]:
+    """The exporter of the history search (``exports.registry``), inline or in the worker."""
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    return f"tra-cuu-khen-thuong-{stamp}.xlsx", [history_sheet(_history_records(user, params))]
+
+
 def history_workbook(records) -> bytes:
+    return excel.workbook_bytes([history_sheet(records)])
+
+
+def history_sheet(records) -> excel.Sheet:
     """The history search's records (all pages), as the screen lists them; decision dates as dates."""
     headers = [
         pgettext("history column", "School year"),
@@ -269,9 +304,7 @@ def history_workbook(records) -> bytes:
                 record.revoked_by_date if record.revoked_at else None,
             ]
 
-    return excel.workbook_bytes(
-        [excel.Sheet(_("Award history"), headers, rows(), widths=(12, 30, 12, 45, 14, 16, 12, 40, 40, 14, 16, 12))]
-    )
+    return excel.Sheet(_("Award history"), headers, rows(), widths=(12, 30, 12, 45, 14, 16, 12, 40, 40, 14, 16, 12))
 
 
 def _grounds(results) -> str:

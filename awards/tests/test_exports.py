@@ -11,6 +11,8 @@ from django.urls import reverse
 from awards import services
 from awards.models import AwardRecord, Decision, TaskRatingRecord
 from awards.tests.factories import AwardRecordFactory, catalogue_award
+from exports.models import ExportJob
+from exports.services import export_run
 from units.tests.factories import PersonFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
@@ -196,7 +198,28 @@ def test_history_export_costs_the_same_for_1_and_30_records(world, client_for, d
             decision_number="16/QĐ-SGDĐT",
         )
     client = client_for(world.users["school_clerk"])
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):  # the COUNT that decides between the file at once and a worker's job
         response = client.get(reverse("awards:search-export"), {"nam": 2024})
     rows = _rows(_book(response).worksheets[0])
     assert [r[1] for r in rows[1:]] == [f"Giáo viên {n:02d}" for n in range(count)]
+
+
+def test_history_export_past_the_inline_limit_is_written_by_the_worker(records, world, client_for, settings):
+    settings.EXPORT_INLINE_ROWS = 1
+    client = client_for(world.users["phong_officer"])
+
+    response = client.get(reverse("awards:search-export"), {"nam": 2024})
+    job = ExportJob.objects.get()
+    export_run(job_id=job.pk)  # what the worker's task calls
+    job.refresh_from_db()
+    download = client.get(reverse("exports:download", args=[job.pk]))
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content))).worksheets[0]
+    rows = _rows(sheet)
+
+    assert (response.status_code, response.url) == (302, reverse("exports:job", args=[job.pk]))
+    assert (job.kind, job.state, job.rows_written, job.total_rows) == ("awards.history_search", "done", 2, 2)
+    assert job.params == {"q": "", "don_vi": "", "award": "", "nam": 2024, "so_qd": ""}
+    # Phòng A sees its subtree only: not the record of Trường Tiểu học Thử B1
+    assert sorted(r[1] for r in rows[1:]) == sorted(["Nguyễn Thị Lan", "Trường Tiểu học Thử A1"])
+    assert {r[5] for r in rows[1:]} == {"215/QĐ-PGDĐT", "16/QĐ-SGDĐT"}
+    assert sheet.cell(row=2, column=7).is_date
