@@ -4,14 +4,41 @@ dates as dates, counts and scores as numbers, and text a user typed (a unit name
 kept as text.
 """
 
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from common import excel
+from emulation import selectors
 from emulation.enums import ExemplarStep
 
+REGISTRATIONS_EXPORT = "emulation.registrations"
 
-def registrations_workbook(rows, individuals) -> bytes:
+
+def _campaign_for(user, params: dict, perm: str):
+    """The export's campaign read again through the user's scope (the worker runs later)."""
+    campaign = selectors.registration_campaigns(user).filter(pk=params.get("campaign")).first()
+    if campaign is None or not user.has_perm(perm, campaign):
+        raise ValidationError(_("This campaign is no longer open to you: the export was not made."))
+    return campaign
+
+
+def registrations_count(user, params: dict) -> int:
+    campaign = _campaign_for(user, params, "emulation.view_registrations")
+    return selectors.registration_export_count(user, campaign, only_missing=bool(params.get("only_missing")))
+
+
+def registrations_export(user, params: dict) -> tuple[str, list[excel.Sheet]]:
+    """The exporter of the registration overview (``exports.registry``), inline or in the worker."""
+    campaign = _campaign_for(user, params, "emulation.view_registrations")
+    rows = selectors.registration_overview_rows(user, campaign, only_missing=bool(params.get("only_missing")))
+    individuals = selectors.individual_registrations_of(campaign, [row.unit for row in rows])
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    return f"dang-ky-{campaign.pk}-{stamp}.xlsx", registrations_sheets(rows, individuals)
+
+
+def registrations_sheets(rows, individuals) -> list[excel.Sheet]:
     """The overview's units (registered or not), then every person registered by those units."""
     unit_headers = [
         pgettext("registration column", "Unit code"),
@@ -61,12 +88,10 @@ def registrations_workbook(rows, individuals) -> bytes:
                 registration.submitted_at,
             ]
 
-    return excel.workbook_bytes(
-        [
-            excel.Sheet(_("Units"), unit_headers, unit_rows(), widths=(14, 40, 20, 20, 17, 10, 10, 10)),
-            excel.Sheet(_("Individuals"), person_headers, person_rows(), widths=(40, 30, 12, 40, 30, 20, 17)),
-        ]
-    )
+    return [
+        excel.Sheet(_("Units"), unit_headers, unit_rows(), widths=(14, 40, 20, 20, 17, 10, 10, 10)),
+        excel.Sheet(_("Individuals"), person_headers, person_rows(), widths=(40, 30, 12, 40, 30, 20, 17)),
+    ]
 
 
 def pact_workbook(pact, ranking) -> bytes:

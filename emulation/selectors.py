@@ -200,6 +200,15 @@ def registration_overview_rows(
     return _overview_rows(campaign, list(units_qs), today or timezone.localdate())
 
 
+def registration_export_count(user: User, campaign: Campaign, *, only_missing: bool = False) -> int:
+    """The export's rows, counted (units, then the people they registered): two COUNTs."""
+    units_qs = registration_units(user, campaign)
+    if only_missing:
+        units_qs = units_qs.filter(~_registered(campaign))
+    people = IndividualRegistration.objects.filter(campaign=campaign, unit__in=units_qs.values("pk"))
+    return units_qs.count() + people.count()
+
+
 def _registered(campaign: Campaign) -> Exists:
     return Exists(
         UnitRegistration.objects.filter(campaign=campaign, unit=OuterRef("pk")).exclude(state=RegistrationState.DRAFT)

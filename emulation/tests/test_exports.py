@@ -12,6 +12,8 @@ from django.utils import timezone
 from campaigns.tests.factories import running_campaign
 from emulation import services
 from emulation.tests.factories import exemplar, individual_registration, pact_target, unit_registration
+from exports.models import ExportJob
+from exports.services import export_run
 from units.tests.factories import PersonFactory, UnitFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -120,10 +122,40 @@ def test_registration_export_costs_the_same_for_1_and_30_units(
         unit_registration(world, campaign, unit=school, state="submitted")
         individual_registration(world, campaign, person=PersonFactory(unit=school))
     client = client_for(officer)
-    with django_assert_num_queries(12):
+    # 12 + the two COUNTs that choose between the file at once and a worker's job, and the export's own
+    # scoped read of the campaign and its permission (the worker reads them again)
+    with django_assert_num_queries(16):
         response = client.get(reverse("emulation:registration-overview-export", args=[campaign.pk]))
     units, people = _book(response).worksheets
     assert (units.max_row, people.max_row) == (unit_count + 1, unit_count + 1)
+
+
+def test_registration_export_past_the_limit_is_written_by_the_worker(world, client_for, settings):
+    settings.EXPORT_INLINE_ROWS = 2
+    campaign = running_campaign(world)
+    unit_registration(world, campaign, state="submitted", items=2)
+    individual_registration(world, campaign, state="submitted")
+    client = client_for(world.users["phong_officer"])
+
+    response = client.get(reverse("emulation:registration-overview-export", args=[campaign.pk]))
+    job = ExportJob.objects.get()
+    export_run(job_id=job.pk)  # what the worker's task calls
+    job.refresh_from_db()
+    download = client.get(reverse("exports:download", args=[job.pk]))
+    units, people = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content))).worksheets
+
+    assert (response.status_code, response.url) == (302, reverse("exports:job", args=[job.pk]))
+    assert (job.state, job.kind, job.params) == (
+        "done",
+        "emulation.registrations",
+        {"campaign": campaign.pk, "only_missing": False},
+    )
+    assert (job.rows_written, job.total_rows) == (4, 4)  # three units, one person
+    assert sorted(r[1] for r in _rows(units)[1:]) == sorted(
+        [world.phong_a.name, world.school_a1.name, world.school_a2.name]
+    )
+    assert [r[:2] for r in _rows(people)[1:]] == [(world.school_a1.name, world.person_a1.full_name)]
+    assert next(c for c in units["E"] if c.row > 1 and c.value is not None).is_date
 
 
 # --- Pacts --------------------------------------------------------------------------------------
