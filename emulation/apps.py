@@ -40,3 +40,9 @@ class EmulationConfig(AppConfig):
             build=excel.registrations_export,
             count=excel.registrations_count,
         )
+        registry.register(
+            excel.EXEMPLARS_EXPORT,
+            title=_("Exemplars of a campaign"),
+            build=excel.exemplars_export,
+            count=excel.exemplars_count,
+        )

@@ -16,10 +16,10 @@ from emulation.enums import ExemplarStep
 REGISTRATIONS_EXPORT = "emulation.registrations"
 
 
-def _campaign_for(user, params: dict, perm: str):
+def _campaign_for(user, params: dict, perm: str = ""):
     """The export's campaign read again through the user's scope (the worker runs later)."""
     campaign = selectors.registration_campaigns(user).filter(pk=params.get("campaign")).first()
-    if campaign is None or not user.has_perm(perm, campaign):
+    if campaign is None or (perm and not user.has_perm(perm, campaign)):
         raise ValidationError(_("This campaign is no longer open to you: the export was not made."))
     return campaign
 
@@ -152,7 +152,23 @@ def pact_workbook(pact, ranking) -> bytes:
     )
 
 
-def exemplars_workbook(exemplars, counts) -> bytes:
+EXEMPLARS_EXPORT = "emulation.exemplars"
+
+
+def exemplars_count(user, params: dict) -> int:
+    return selectors.exemplar_export_count(user, _campaign_for(user, params), year=params["year"])
+
+
+def exemplars_export(user, params: dict) -> tuple[str, list[excel.Sheet]]:
+    """The exporter of a campaign year's exemplars (``exports.registry``), inline or in the worker."""
+    campaign, year = _campaign_for(user, params), params["year"]
+    sheets = exemplars_sheets(
+        selectors.exemplar_export(user, campaign, year=year), selectors.exemplar_counts(user, campaign, year=year)
+    )
+    return f"dien-hinh-{campaign.pk}-{year}.xlsx", sheets
+
+
+def exemplars_sheets(exemplars, counts) -> list[excel.Sheet]:
     """The year's exemplars with the date of each of the five steps, then the count per unit."""
     steps = list(ExemplarStep)
     headers = [
@@ -187,9 +203,7 @@ def exemplars_workbook(exemplars, counts) -> bytes:
         pgettext("exemplar column", "Shortfall"),
     ]
     count_rows = ([row.unit.name, row.count, row.minimum, row.shortfall] for row in counts)
-    return excel.workbook_bytes(
-        [
-            excel.Sheet(_("Exemplars"), headers, rows(), widths=(50, 14, 30, 40, 8, 16, *(12 for _s in steps))),
-            excel.Sheet(_("Count per unit"), count_headers, count_rows, widths=(40, 10, 10, 10)),
-        ]
-    )
+    return [
+        excel.Sheet(_("Exemplars"), headers, rows(), widths=(50, 14, 30, 40, 8, 16, *(12 for _s in steps))),
+        excel.Sheet(_("Count per unit"), count_headers, count_rows, widths=(40, 10, 10, 10)),
+    ]

@@ -538,6 +538,11 @@ def individual_registrations_of(campaign: Campaign, units: list[Unit]) -> QueryS
     )
 
 
+def exemplar_export_count(user: User, campaign: Campaign, *, year: int) -> int:
+    """The export's rows: the year's exemplars, then the units counted (two COUNTs)."""
+    return exemplar_list(user, campaign, year=year).order_by().count() + registration_units(user, campaign).count()
+
+
 def exemplar_export(user: User, campaign: Campaign, *, year: int | None = None) -> QuerySet[Exemplar]:
     """The exemplar list with each exemplar's step records (their dates), in a fixed number of queries."""
     return exemplar_list(user, campaign, year=year).prefetch_related("step_records")

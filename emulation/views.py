@@ -485,10 +485,9 @@ def exemplar_list_export(request, campaign_pk):
     """The year's exemplars (with the date of each step) and the count per unit, as an .xlsx."""
     campaign = _campaign(request, campaign_pk)
     year = _year_read(request, campaign)
-    data = excel.exemplars_workbook(
-        sel.exemplar_export(request.user, campaign, year=year), sel.exemplar_counts(request.user, campaign, year=year)
-    )
-    return xlsx_response(data, f"dien-hinh-{campaign.pk}-{year}.xlsx")
+    rows = sel.exemplar_export_count(request.user, campaign, year=year)
+    params = {"campaign": campaign.pk, "year": year}
+    return export_response(request, kind=excel.EXEMPLARS_EXPORT, params=params, estimated_rows=rows)
 
 
 def _exemplar_units(request, campaign: Campaign) -> list[Unit]:
