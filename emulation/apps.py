@@ -46,3 +46,4 @@ class EmulationConfig(AppConfig):
             build=excel.exemplars_export,
             count=excel.exemplars_count,
         )
+        registry.register(excel.PACT_EXPORT, title=_("Pact"), build=excel.pact_export, count=excel.pact_count)

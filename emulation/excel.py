@@ -12,6 +12,7 @@ from django.utils.translation import pgettext
 from common import excel
 from emulation import selectors
 from emulation.enums import ExemplarStep
+from emulation.models import Pact
 
 REGISTRATIONS_EXPORT = "emulation.registrations"
 
@@ -94,7 +95,29 @@ def registrations_sheets(rows, individuals) -> list[excel.Sheet]:
     ]
 
 
-def pact_workbook(pact, ranking) -> bytes:
+PACT_EXPORT = "emulation.pact"
+
+
+def _pact_for(user, params: dict):
+    """The export's pact read again through the user's scope (the worker runs later)."""
+    try:
+        return selectors.pact_get(user, params.get("pact"))
+    except Pact.DoesNotExist:
+        raise ValidationError(_("This pact is no longer open to you: the export was not made.")) from None
+
+
+def pact_count(user, params: dict) -> int:
+    return selectors.pact_export_count(params.get("pact"))
+
+
+def pact_export(user, params: dict) -> tuple[str, list[excel.Sheet]]:
+    """The exporter of a pact's ranking and targets (``exports.registry``), inline or in the worker."""
+    pact = _pact_for(user, params)
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    return f"giao-uoc-{pact.pk}-{stamp}.xlsx", pact_sheets(pact, selectors.pact_ranking(pact))
+
+
+def pact_sheets(pact, ranking) -> list[excel.Sheet]:
     """The ranking as on the pact's page (ranked members first, then those not yet cross-scored),
     then every target with its scores."""
     ranking_headers = [
@@ -144,12 +167,10 @@ def pact_workbook(pact, ranking) -> bytes:
         ]
         for target in pact.targets.all()
     )
-    return excel.workbook_bytes(
-        [
-            excel.Sheet(_("Ranking"), ranking_headers, ranking_rows, widths=(20, 40, 10, 12, 12, 12, 12)),
-            excel.Sheet(_("Targets"), target_headers, target_rows, widths=(40, 50, 12, 12, 10, 10, 40, 10, 40)),
-        ]
-    )
+    return [
+        excel.Sheet(_("Ranking"), ranking_headers, ranking_rows, widths=(20, 40, 10, 12, 12, 12, 12)),
+        excel.Sheet(_("Targets"), target_headers, target_rows, widths=(40, 50, 12, 12, 10, 10, 40, 10, 40)),
+    ]
 
 
 EXEMPLARS_EXPORT = "emulation.exemplars"

@@ -326,6 +326,12 @@ def pact_list(user: User) -> QuerySet[Pact]:
     )
 
 
+def pact_export_count(pact_id: int) -> int:
+    """The export's rows: one per member (the ranking), one per target (two COUNTs; the pact is in scope)."""
+    members = Unit.objects.filter(clusters__pacts__pk=pact_id).count()
+    return members + PactTarget.objects.filter(pact_id=pact_id).count()
+
+
 def pact_get(user: User, pk: int) -> Pact:
     return (
         visible_pacts(user)

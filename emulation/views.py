@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from campaigns.enums import ACTIVE_STATES
 from campaigns.models import Campaign
 from campaigns.selectors import visible_campaigns
-from common.views import apply_errors, file_download, flash_errors, require, xlsx_response
+from common.views import apply_errors, file_download, flash_errors, require
 from emulation import excel
 from emulation import selectors as sel
 from emulation import services as svc
@@ -361,8 +361,8 @@ def pact_export(request, pk):
         pact = sel.pact_get(request.user, pk)
     except Pact.DoesNotExist as exc:
         raise Http404 from exc
-    stamp = timezone.localdate().strftime("%Y%m%d")
-    return xlsx_response(excel.pact_workbook(pact, sel.pact_ranking(pact)), f"giao-uoc-{pact.pk}-{stamp}.xlsx")
+    rows = sel.pact_export_count(pact.pk)
+    return export_response(request, kind=excel.PACT_EXPORT, params={"pact": pact.pk}, estimated_rows=rows)
 
 
 @login_required

@@ -194,6 +194,28 @@ def test_pact_export_outside_the_scope_answers_404(world, client_for):
     assert client_for(world.users["outsider"]).get(url).status_code == 404
 
 
+def test_pact_export_past_the_limit_is_written_by_the_worker(world, client_for, settings):
+    settings.EXPORT_INLINE_ROWS = 1
+    target = pact_target(world, scored=True)
+    client = client_for(world.users["other_head"])
+
+    response = client.get(reverse("emulation:pact-export", args=[target.pact_id]))
+    job = ExportJob.objects.get()
+    export_run(job_id=job.pk)  # what the worker's task calls
+    job.refresh_from_db()
+    download = client.get(reverse("exports:download", args=[job.pk]))
+    ranking, targets = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content))).worksheets
+
+    assert (response.status_code, response.url) == (302, reverse("exports:job", args=[job.pk]))
+    assert (job.state, job.kind, job.params, job.total_rows) == ("done", "emulation.pact", {"pact": target.pact_id}, 3)
+    # self-scored only (no cross-score yet): both members unranked, A2 with its 8,5 first
+    assert [r[:2] for r in _rows(ranking)[1:]] == [
+        ("Chưa chấm chéo", world.school_a2.name),
+        ("Chưa chấm chéo", world.school_a1.name),
+    ]
+    assert _rows(targets)[1][:2] == (world.school_a2.name, "Tỷ lệ học sinh lên lớp")
+
+
 # --- Exemplars ----------------------------------------------------------------------------------
 
 
