@@ -16,3 +16,9 @@ class AwardsConfig(AppConfig):
         registry.register(
             excel.HISTORY_EXPORT, title=_("Award history search"), build=excel.history_export, count=excel.history_count
         )
+        registry.register(
+            excel.SUGGESTIONS_EXPORT,
+            title=_("Award suggestions"),
+            build=excel.suggestions_export,
+            count=excel.suggestions_count,
+        )

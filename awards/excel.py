@@ -17,12 +17,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from awards import selectors
+from awards.eligibility import suggest_for_unit
 from awards.enums import AwardType
 from awards.services import ImportRow
 from common import excel
 from common.dates import school_year_label
 from common.text import clean, fold
-from units.models import User
+from units.models import Unit, User
 
 COLUMNS = 10
 MAX_ROWS = 5000
@@ -311,7 +312,38 @@ def _grounds(results) -> str:
     return "; ".join(f"{r.label}: {r.detail}" for r in results if r.detail)
 
 
+SUGGESTIONS_EXPORT = "awards.suggestions"
+
+
+def _suggestion_unit(user: User, params: dict):
+    try:
+        unit = selectors.visible_unit(user, params.get("unit"))
+    except Unit.DoesNotExist:
+        unit = None
+    if unit is None or not user.has_perm("awards.view_unit_history", unit):
+        raise ValidationError(_("The unit of this export is no longer in your scope."))
+    return unit
+
+
+def suggestions_count(user: User, params: dict) -> int:
+    """The unit's people (one row each at most, plus a few quota rows): one COUNT, before the engine runs."""
+    return selectors.unit_staff_count(_suggestion_unit(user, params))
+
+
+def suggestions_export(user: User, params: dict) -> tuple[str, list[excel.Sheet]]:
+    """The exporter of a unit's award suggestions (``exports.registry``), inline or in the worker."""
+    unit, year = _suggestion_unit(user, params), params["nam"]
+    facts = selectors.unit_facts(unit, school_year=year)
+    on_date = datetime.date.fromisoformat(params["ngay"])
+    result = suggest_for_unit(selectors.load_catalogue(), facts, school_year=year, on_date=on_date)
+    return f"goi-y-khen-thuong-{unit.pk}-{year}.xlsx", suggestions_sheets(result)
+
+
 def suggestions_workbook(result) -> bytes:
+    return excel.workbook_bytes(suggestions_sheets(result))
+
+
+def suggestions_sheets(result) -> list[excel.Sheet]:
     """The suggestion page's tables: the quotas, the collective and the individual suggestions, and
     the cases that need evidence."""
     award = pgettext("suggestion column", "Title or award")
@@ -337,16 +369,14 @@ def suggestions_workbook(result) -> bytes:
         for s in result.missing
     )
     person = pgettext("suggestion column", "Person")
-    return excel.workbook_bytes(
-        [
-            excel.Sheet(_("Individuals"), [award, person, grounds], people_rows, widths=(45, 30, 80)),
-            excel.Sheet(_("Collective"), [award, grounds], collective_rows, widths=(45, 80)),
-            excel.Sheet(_("Quotas"), quota_headers, quota_rows, widths=(45, 10, 10, 10, 10, 10, 60)),
-            excel.Sheet(
-                _("Needs evidence"),
-                [person, award, pgettext("suggestion column", "What is missing")],
-                missing_rows,
-                widths=(30, 45, 80),
-            ),
-        ]
-    )
+    return [
+        excel.Sheet(_("Individuals"), [award, person, grounds], people_rows, widths=(45, 30, 80)),
+        excel.Sheet(_("Collective"), [award, grounds], collective_rows, widths=(45, 80)),
+        excel.Sheet(_("Quotas"), quota_headers, quota_rows, widths=(45, 10, 10, 10, 10, 10, 60)),
+        excel.Sheet(
+            _("Needs evidence"),
+            [person, award, pgettext("suggestion column", "What is missing")],
+            missing_rows,
+            widths=(30, 45, 80),
+        ),
+    ]

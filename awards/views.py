@@ -34,7 +34,7 @@ from awards.forms import (
 from awards.models import Award
 from common.dates import school_year_label
 from common.numbers import decimal_text, money_text, number_text
-from common.views import PAGE_SIZE, CappedPaginator, filters_read, require, xlsx_response
+from common.views import PAGE_SIZE, CappedPaginator, filters_read, require
 from exports.views import export_response
 from units.models import Person, Unit
 
@@ -366,9 +366,9 @@ def suggestions_export(request, pk):
     if year_form.is_bound and year_form.is_valid():
         year = year_form.cleaned_data["nam"]
         on_date = year_form.cleaned_data["ngay"] or on_date
-    facts = selectors.unit_facts(unit, school_year=year)
-    result = suggest_for_unit(selectors.load_catalogue(), facts, school_year=year, on_date=on_date)
-    return xlsx_response(excel.suggestions_workbook(result), f"goi-y-khen-thuong-{unit.pk}-{year}.xlsx")
+    params = {"unit": unit.pk, "nam": year, "ngay": on_date.isoformat()}
+    rows = selectors.unit_staff_count(unit)
+    return export_response(request, kind=excel.SUGGESTIONS_EXPORT, params=params, estimated_rows=rows)
 
 
 # --------------------------------------------------------------------------- search

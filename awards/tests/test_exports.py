@@ -223,3 +223,26 @@ def test_history_export_past_the_inline_limit_is_written_by_the_worker(records, 
     assert sorted(r[1] for r in rows[1:]) == sorted(["Nguyễn Thị Lan", "Trường Tiểu học Thử A1"])
     assert {r[5] for r in rows[1:]} == {"215/QĐ-PGDĐT", "16/QĐ-SGDĐT"}
     assert sheet.cell(row=2, column=7).is_date
+
+
+def test_suggestions_export_past_the_limit_is_the_same_workbook_from_the_worker(world, client_for, settings):
+    unit = UnitFactory(parent=world.phong_a, name="Trường Tiểu học Số 9")
+    _staff(unit, ["Nguyễn Thị Hoa", EVIL])
+    client = client_for(world.users["phong_officer"])
+    url = reverse("awards:suggestions-export", args=[unit.pk])
+    at_once = _book(client.get(url, {"nam": 2025, "ngay": "15/06/2026"}))
+    settings.EXPORT_INLINE_ROWS = 1
+
+    queued = client.get(url, {"nam": 2025, "ngay": "15/06/2026"})
+    job = ExportJob.objects.get()
+    export_run(job_id=job.pk)  # what the worker's task calls
+    job.refresh_from_db()
+    download = client.get(reverse("exports:download", args=[job.pk]))
+    from_job = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content)))
+
+    assert (queued.status_code, queued.url) == (302, reverse("exports:job", args=[job.pk]))
+    assert (job.state, job.kind, job.total_rows >= 2) == ("done", "awards.suggestions", True)
+    assert job.params == {"unit": unit.pk, "nam": 2025, "ngay": "2026-06-15"}
+    assert from_job.sheetnames == at_once.sheetnames
+    assert [_rows(sheet) for sheet in from_job.worksheets] == [_rows(sheet) for sheet in at_once.worksheets]
+    assert EVIL in [row[1] for row in _rows(from_job["Cá nhân"])]
