@@ -10,17 +10,18 @@ from common.views import XLSX_CONTENT_TYPE, file_download, xlsx_response
 from exports import registry, selectors, services
 
 
-def export_response(request, *, kind: str, params: dict, estimated_rows: int | None = None):
+def export_response(request, *, kind: str, params: dict, estimated_rows: int | None = None, inline=None):
     """The .xlsx at once when it is small (``EXPORT_INLINE_ROWS``), else a background job and its page.
 
     ``params`` are the filters the view validated, as JSON; ``estimated_rows`` a cheap COUNT the view
-    has at hand (else the exporter's ``count``).
+    has at hand (else the exporter's ``count``). ``inline`` (optional) gives ``(filename, sheets)`` from
+    what the view has already computed (a dashboard's figures), instead of the exporter building again.
     """
     exporter = registry.get(kind)
     if estimated_rows is None and exporter.count is not None:
         estimated_rows = exporter.count(request.user, params)
     if services.is_small(estimated_rows):
-        filename, sheets = exporter.build(request.user, params)
+        filename, sheets = inline() if inline is not None else exporter.build(request.user, params)
         return xlsx_response(workbook_bytes(sheets), filename)
     job = services.export_start(user=request.user, kind=kind, params=params, estimated_rows=estimated_rows)
     return redirect("exports:job", pk=job.pk)
