@@ -267,10 +267,6 @@ def history_export(user: User, params: dict) -> tuple[str, list[excel.Sheet]]:
     return f"tra-cuu-khen-thuong-{stamp}.xlsx", [history_sheet(_history_records(user, params))]
 
 
-def history_workbook(records) -> bytes:
-    return excel.workbook_bytes([history_sheet(records)])
-
-
 def history_sheet(records) -> excel.Sheet:
     """The history search's records (all pages), as the screen lists them; decision dates as dates."""
     headers = [
@@ -337,10 +333,6 @@ def suggestions_export(user: User, params: dict) -> tuple[str, list[excel.Sheet]
     on_date = datetime.date.fromisoformat(params["ngay"])
     result = suggest_for_unit(selectors.load_catalogue(), facts, school_year=year, on_date=on_date)
     return f"goi-y-khen-thuong-{unit.pk}-{year}.xlsx", suggestions_sheets(result)
-
-
-def suggestions_workbook(result) -> bytes:
-    return excel.workbook_bytes(suggestions_sheets(result))
 
 
 def suggestions_sheets(result) -> list[excel.Sheet]:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from campaigns.enums import SubmissionStatus
-from common.excel import Sheet, workbook_bytes
+from common.excel import Sheet
 from reports.documents import target_amount
 from reports.selectors import HEAT_STATUSES, Board, FigureSummary
 
@@ -98,10 +98,6 @@ def target_label(target) -> str:
     title = target.criterion.title
     title = title if len(title) <= 60 else title[:59] + "…"
     return f"{target_amount(target.criterion)} — {title}"
-
-
-def board_workbook(data: Board) -> bytes:
-    return workbook_bytes(board_sheets(data))
 
 
 def board_sheets(data: Board) -> list[Sheet]:
@@ -209,10 +205,6 @@ def board_rows(data: Board) -> int:
 
 def _figure_header(figure: dict) -> str:
     return f"{figure['label']} ({figure['unit']})" if figure.get("unit") else figure["label"]
-
-
-def figures_workbook(data: FigureSummary) -> bytes:
-    return workbook_bytes(figures_sheets(data))
 
 
 def figures_rows(data: FigureSummary) -> int:

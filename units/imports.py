@@ -575,10 +575,6 @@ def _fmt(value) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
-def export_units(user: User, *, query: str = "", kind: str = "") -> bytes:
-    return excel.workbook_bytes([units_sheet(user, query=query, kind=kind)])
-
-
 def units_sheet(user: User, *, query: str = "", kind: str = "") -> excel.Sheet:
     rows = (
         [
@@ -598,10 +594,6 @@ def units_sheet(user: User, *, query: str = "", kind: str = "") -> excel.Sheet:
         for unit, parent_code in selectors.unit_export_rows(user, query=query, kind=kind)
     )
     return _sheet("Đơn vị", UNIT_COLUMNS, rows)
-
-
-def export_people(user: User, *, query: str = "", unit: Unit | None = None, role: str = "") -> bytes:
-    return excel.workbook_bytes([people_sheet(user, query=query, unit=unit, role=role)])
 
 
 def people_sheet(user: User, *, query: str = "", unit: Unit | None = None, role: str = "") -> excel.Sheet:
