@@ -239,3 +239,18 @@ def test_export_expire_is_on_the_beat(settings):
     tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
 
     assert "exports.tasks.exports_expire" in tasks
+
+
+def test_export_tasks_are_thin_calls_of_the_services(world):
+    from exports import tasks
+
+    job = queued_job(world.users["so_officer"], rows=3)
+
+    tasks.export_run(job.pk)  # called as the worker calls it, in this process
+    removed = tasks.exports_expire()
+
+    assert (ExportJob.objects.get(pk=job.pk).state, removed) == (JobState.DONE, 0)
+    assert (tasks.export_run.name, tasks.exports_expire.name) == (
+        "exports.tasks.export_run",
+        "exports.tasks.exports_expire",
+    )
