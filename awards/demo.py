@@ -482,3 +482,138 @@ def province_history(root: Unit, *, source: str = RecordSource.DEMO, years=YEARS
         "initiatives": len(initiatives),
         "restrictions": len(restrictions),
     }
+
+
+def load_national(roots: list[Unit], *, stdout=None) -> dict:
+    """``province_history``'s five years for each national-scale province (``seed_demo --scale
+    national``), written with COPY: the same shape per person and school, at 1.6 million people.
+    Idempotent per province: one that already has demo records is left alone."""
+    import time
+
+    totals: dict[str, int] = {}
+    for root in roots:
+        if AwardRecord.objects.filter(source=RecordSource.DEMO, unit__path__startswith=root.path).exists():
+            if stdout is not None:
+                stdout.write(f"  {root.code}: award history already there.")
+            continue
+        started = time.monotonic()
+        with transaction.atomic():
+            counts = national_history(root)
+        for key, value in counts.items():
+            totals[key] = totals.get(key, 0) + value
+        if stdout is not None:
+            stdout.write(
+                f"  {root.code}: "
+                + ", ".join(f"{v} {k}" for k, v in counts.items())
+                + f" in {time.monotonic() - started:.1f} s"
+            )
+    return totals
+
+
+def national_history(root: Unit, *, years=YEARS) -> dict:
+    """``province_history`` for one province through ``common.bulk.copy_rows``: tuples, no model
+    instances, the decisions' ids read back by their numbers (unique: they carry the school's id)."""
+    import random
+
+    from awards.models import Decision, Restriction
+    from common.bulk import copy_rows
+    from common.text import fold
+
+    source = str(RecordSource.DEMO)
+    rng = random.Random(root.code)
+    awards = dict(Award.objects.filter(code__in=("LDTT", "CSTDCS")).values_list("code", "pk"))
+    schools = dict(
+        Unit.objects.filter(path__startswith=root.path, people__isnull=False).distinct().values_list("pk", "path")
+    )
+    parents = dict(Unit.objects.filter(path__startswith=root.path, numchild__gt=0).values_list("path", "pk"))
+    names = dict(Unit.objects.filter(pk__in=parents.values()).values_list("pk", "name"))
+    judged = years[-1]
+    wanted = {}
+    rows = []
+    for school, path in schools.items():
+        parent = parents.get(path[: -Unit.steplen], school)
+        issuer = names.get(parent, "")
+        issuer_key = fold(issuer)
+        for year in years[:-1]:
+            for code in ("LDTT", "CSTDCS"):
+                number = f"{school}{year % 100}{1 if code == 'LDTT' else 2}/QĐ-PGDĐT"
+                wanted[number] = (school, year, code)
+                rows.append((number, D(year + 1, 5, 25), year + 1, issuer, parent, fold(number), issuer_key, source))
+    fields = ("number", "date", "year", "issuer", "issuer_unit_id", "number_key", "issuer_key", "source")
+    copy_rows(Decision, fields, rows)
+    decisions = {}
+    for pk, number in Decision.objects.filter(issuer_unit_id__in=set(parents.values()), source=source).values_list(
+        "pk", "number"
+    ):
+        if number in wanted:
+            decisions[wanted[number]] = pk
+    people = list(Person.objects.filter(unit__in=schools).values_list("pk", "unit_id", "sector_start_year"))
+    ratings, records, initiatives, restrictions = [], [], [], []
+    ldtt, cstdcs = awards["LDTT"], awards["CSTDCS"]
+    for pk, unit_id, start in people:
+        for year in years:
+            if start and year + 1 < start:
+                continue
+            roll = rng.random()
+            rating = "excellent" if roll < 0.3 else "good" if roll < 0.9 else "completed"
+            ratings.append((pk, unit_id, year, rating, source))
+            if year == judged:
+                continue  # the year being judged: not decided yet
+            if rating != "completed":
+                records.append((ldtt, pk, unit_id, year, "merit", decisions[(unit_id, year, "LDTT")], source))
+            if rating == "excellent":
+                kind = "merit" if rng.random() < 0.95 else "thematic"
+                records.append((cstdcs, pk, unit_id, year, kind, decisions[(unit_id, year, "CSTDCS")], source))
+        if rng.random() < 0.1:
+            title = f"Sáng kiến đổi mới phương pháp dạy học số {pk}"
+            initiatives.append(
+                (
+                    pk,
+                    unit_id,
+                    title,
+                    fold(title),
+                    rng.choice(["unit", "unit", "province"]),
+                    rng.choice(years[-3:]),
+                    "Sở Giáo dục và Đào tạo",
+                    f"{pk}/QĐ-SGDĐT",
+                    D(judged, 4, 1),
+                    source,
+                )
+            )
+        if rng.random() < 0.02:
+            level = rng.choice(["reprimand", "warning"])
+            restrictions.append((pk, unit_id, "discipline", level, D(judged, 10, 1), D(judged + 1, 1, 31), source))
+    for school in schools:
+        for year in years:
+            ratings.append((None, school, year, rng.choice(["excellent", "good", "good"]), source))
+    counts = {
+        "schools": len(schools),
+        "people": len(people),
+        "decisions": len(rows),
+        "ratings": copy_rows(TaskRatingRecord, ("person_id", "unit_id", "school_year", "rating", "source"), ratings),
+        "award_records": copy_rows(
+            AwardRecord,
+            ("award_id", "person_id", "unit_id", "school_year", "award_type", "decision_id", "source"),
+            records,
+        ),
+        "initiatives": copy_rows(
+            Initiative,
+            (
+                "person_id",
+                "unit_id",
+                "title",
+                "title_search",
+                "effect_scope",
+                "school_year",
+                "recognised_by",
+                "decision_number",
+                "decision_date",
+                "source",
+            ),
+            initiatives,
+        ),
+        "restrictions": copy_rows(
+            Restriction, ("person_id", "unit_id", "kind", "level", "start", "end", "source"), restrictions
+        ),
+    }
+    return counts

@@ -6,6 +6,8 @@ whatever the number of people: the engine then works in Python only.
 """
 
 import datetime
+import heapq
+import itertools
 from collections import defaultdict
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
@@ -39,7 +41,7 @@ from common.dates import school_year_label
 from common.text import fold
 from units.enums import ImportKind
 from units.models import ImportBatch, Person, Unit, User
-from units.selectors import import_batches, unit_predecessors, unit_scope_q
+from units.selectors import import_batches, unit_predecessors, unit_scope_q, unit_scope_q_resolved
 
 
 def decision_number_key(number: str) -> str:
@@ -372,27 +374,29 @@ def history_scope_q(user: User) -> Q:
     return unit_scope_q(user, prefix="unit__") | unit_scope_q(user, prefix="person__unit__")
 
 
-def history_search(
-    user: User,
-    *,
-    query: str = "",
-    unit: Unit | None = None,
-    award: str = "",
-    year: int | None = None,
-    decision: str = "",
+def _history_filtered(
+    user: User, *, unit: Unit | None, award: str, year: int | None, decision: str
 ) -> QuerySet[AwardRecord]:
-    """Award records by name (diacritic-insensitive), unit, award, school year and decision number.
-
-    A name is looked up among people (and units, for collective records) first: on PostgreSQL the
-    ``LIKE '%…%'`` on the folded column is served by its trigram index (``units`` migration 0006),
-    and only the matching people's records are joined, inside the user's scope.
-    """
-    qs = AwardRecord.objects.filter(history_scope_q(user))
-    if query:
-        folded = fold(query)
-        people = Person.objects.filter(name_search__contains=folded).values("pk")
-        units = Unit.objects.filter(name_search__contains=folded).values("pk")
-        qs = qs.filter(Q(person__in=people) | Q(person__isnull=True, unit__in=units))
+    """The records in the user's scope that pass every filter but the name. The scope is the
+    resolved one (path prefixes, one query more): the lazy one's EXISTS per row costs more than
+    the whole search."""
+    if user.is_superuser or user.sees_subtree:
+        qs = AwardRecord.objects.filter(
+            unit_scope_q_resolved(user, prefix="unit__") | unit_scope_q_resolved(user, prefix="person__unit__")
+        )
+    else:
+        # One school's records are a few hundred: read first, as two indexed lookups (the unit's
+        # records, its people's), the name and the order then apply to those. One filter with "the
+        # record's unit or its person's unit" is an OR across two joined tables, which the database
+        # answers by scanning every record in the country. (For a subtree the id list grows to
+        # thousands and costs more than that scan.)
+        ids = set(AwardRecord.objects.filter(unit_scope_q_resolved(user, prefix="unit__")).values_list("pk", flat=True))
+        ids |= set(
+            AwardRecord.objects.filter(unit_scope_q_resolved(user, prefix="person__unit__")).values_list(
+                "pk", flat=True
+            )
+        )
+        qs = AwardRecord.objects.filter(pk__in=sorted(ids))
     if unit is not None:
         paths = Q(unit__path__startswith=unit.path)
         for predecessor in unit_predecessors(unit):
@@ -404,12 +408,103 @@ def history_search(
         qs = qs.filter(school_year=year)
     if decision:
         qs = qs.filter(decision__number_key__contains=decision_number_key(decision))
+    return qs
+
+
+def _named(folded: str) -> tuple[QuerySet, list[int]]:
+    """The people (a subquery) and the units (ids: a handful) whose folded names contain ``folded``;
+    on PostgreSQL both ``LIKE '%…%'`` are served by trigram indexes (``units`` migration 0006)."""
+    people = Person.objects.filter(name_search__contains=folded).values("pk")
+    return people, list(Unit.objects.filter(name_search__contains=folded).values_list("pk", flat=True))
+
+
+_RECORD_ORDER = ("sort_name", "-school_year", "award__position", "id")
+
+
+def history_search(
+    user: User,
+    *,
+    query: str = "",
+    unit: Unit | None = None,
+    award: str = "",
+    year: int | None = None,
+    decision: str = "",
+) -> QuerySet[AwardRecord]:
+    """Award records by name (diacritic-insensitive), unit, award, school year and decision number,
+    in Vietnamese name order: every match, for the export and the history of one person or unit.
+    The search page reads one page at a time through ``history_search_ids``.
+    """
+    qs = _history_filtered(user, unit=unit, award=award, year=year, decision=decision)
+    if query:
+        people, named_units = _named(fold(query))
+        qs = qs.filter(Q(person__in=people) | Q(person__isnull=True, unit__in=named_units))
     return (
         qs.select_related("award", "decision", "person", "unit")
         .prefetch_related("initiatives_used")
         .annotate(sort_name=Coalesce(F("person__name_sort"), F("unit__name_sort")))
-        .order_by("sort_name", "-school_year", "award__position", "id")
+        .order_by(*_RECORD_ORDER)
     )
+
+
+class RecordIds:
+    """The ids of a name search's records in ``history_search``'s order, for a paginator: sliced
+    and counted without sorting every match.
+
+    People's records and units' (collective) records are two queries, each ordered by its own name
+    column, which the database reads in index order and stops after the page: one query ordered by
+    "the person's or else the unit's name" must first sort every match of a common name ("Nguyễn",
+    "Thị": thousands in a province). A page's ids are the two streams merged (sort keys are plain
+    ASCII strings: Python orders them as the database does). ``capped_count`` counts up to a cap.
+    """
+
+    _KEY = ("pk", "sort_name", "school_year", "award__position")
+
+    def __init__(self, personal: QuerySet[AwardRecord], collective: QuerySet[AwardRecord]):
+        self.personal = personal.annotate(sort_name=F("person__name_sort")).order_by(*_RECORD_ORDER)
+        self.collective = collective.annotate(sort_name=F("unit__name_sort")).order_by(*_RECORD_ORDER)
+
+    def capped_count(self, cap: int) -> int:
+        found = self.personal.order_by().values("pk")[: cap + 1].count()
+        if found <= cap:
+            found += self.collective.order_by().values("pk")[: cap + 1 - found].count()
+        return found
+
+    def __getitem__(self, key: slice) -> list[int]:
+        stop = key.stop
+        streams = [list(qs.values_list(*self._KEY)[:stop]) for qs in (self.personal, self.collective)]
+        merged = heapq.merge(*streams, key=lambda row: (row[1], -row[2], row[3], row[0]))
+        return [row[0] for row in itertools.islice(merged, key.start, stop)]
+
+
+def history_search_ids(
+    user: User,
+    *,
+    query: str = "",
+    unit: Unit | None = None,
+    award: str = "",
+    year: int | None = None,
+    decision: str = "",
+) -> RecordIds:
+    """``history_search``'s records as ``RecordIds`` (the search page pages over these, then reads
+    its twenty rows with ``award_records_in_order``)."""
+    qs = _history_filtered(user, unit=unit, award=award, year=year, decision=decision)
+    personal, collective = qs.filter(person__isnull=False), qs.filter(person__isnull=True)
+    if query:
+        people, named_units = _named(fold(query))
+        personal, collective = personal.filter(person__in=people), collective.filter(unit__in=named_units)
+    return RecordIds(personal, collective)
+
+
+def award_records_in_order(ids: list[int]) -> list[AwardRecord]:
+    """The records of ``ids`` in that order, with what a search result shows: a page of a search is
+    paged over ids alone (no join the page does not sort by), then its twenty rows are read here."""
+    found = (
+        AwardRecord.objects.filter(pk__in=ids)
+        .select_related("award", "decision", "person", "unit")
+        .prefetch_related("initiatives_used")
+        .in_bulk()
+    )
+    return [found[pk] for pk in ids if pk in found]
 
 
 def visible_person(user: User, pk: int) -> Person:

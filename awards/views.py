@@ -35,6 +35,7 @@ from awards.models import Award
 from common.dates import school_year_label
 from common.numbers import decimal_text, money_text, number_text
 from common.views import PAGE_SIZE, CappedPaginator, filters_read, require
+from exports.services import inline_limit
 from exports.views import export_response
 from units.models import Person, Unit
 
@@ -390,7 +391,7 @@ def search(request):
             if unit is None:
                 form.add_error("don_vi", _("No unit with this code in your scope."))
         if not form.errors:
-            records = selectors.history_search(
+            ids = selectors.history_search_ids(
                 request.user,
                 query=data["q"],
                 unit=unit,
@@ -398,7 +399,8 @@ def search(request):
                 year=data["nam"],
                 decision=data["so_qd"],
             )
-            page = CappedPaginator(records, PAGE_SIZE, cap=SEARCH_COUNT_CAP).get_page(request.GET.get("page"))
+            page = CappedPaginator(ids, PAGE_SIZE, cap=SEARCH_COUNT_CAP).get_page(request.GET.get("page"))
+            page.object_list = selectors.award_records_in_order(list(page.object_list))
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "page": page, "query": query.urlencode(), "cap": number_text(SEARCH_COUNT_CAP)}
@@ -421,7 +423,8 @@ def search_export(request):
     if params["don_vi"] and selectors.visible_units_by_code(request.user, params["don_vi"]) is None:
         raise Http404
     # A search over a province may hold tens of thousands of records: past EXPORT_INLINE_ROWS a worker writes it.
-    return export_response(request, kind=excel.HISTORY_EXPORT, params=params)
+    rows = excel.history_count(request.user, params, cap=inline_limit() + 1)
+    return export_response(request, kind=excel.HISTORY_EXPORT, params=params, estimated_rows=rows)
 
 
 # --------------------------------------------------------------------------- import

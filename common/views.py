@@ -50,6 +50,9 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
+        # A list that knows a cheaper way to count up to the cap (awards.selectors.RecordIds) says so.
+        if hasattr(self.object_list, "capped_count"):
+            return self.object_list.capped_count(self.cap)
         return self.object_list.order_by().values("pk")[: self.cap + 1].count()
 
     @property

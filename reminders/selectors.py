@@ -27,7 +27,7 @@ from django.utils import timezone
 from campaigns.deadlines import milestone_dates
 from campaigns.enums import ACTIVE_STATES, ExceptionKind, SubmissionStatus
 from campaigns.models import Deadline, DeadlineException, Milestone
-from campaigns.selectors import deadline_statuses, milestone_owing_units, visible_campaigns
+from campaigns.selectors import milestone_owing_units, visible_campaigns, with_deadline_status
 from reminders.enums import DispatchStatus, ReminderKind
 from reminders.models import ReminderDispatch
 from units.models import Unit, User
@@ -150,8 +150,8 @@ def deadlines_to_remind(today: datetime.date) -> QuerySet[Deadline]:
     )
 
 
-def _parent_path(unit: Unit) -> str | None:
-    return unit.path[: -Unit.steplen] if unit.depth > 1 else None
+def _parent_path(path: str, depth: int) -> str | None:
+    return path[: -Unit.steplen] if depth > 1 else None
 
 
 def deadline_situation(
@@ -161,16 +161,23 @@ def deadline_situation(
 
     A fixed number of queries whatever the number of units.
     """
-    units = list(milestone_owing_units(deadline.milestone))
-    statuses = deadline_statuses(deadline, units, today=today)
+    # Statuses come from SQL (``with_deadline_status``: ``compute_status``'s rule, property-tested
+    # against it) as plain values: a province's thousand units cost no model object each, which the
+    # preview's fifteen planning days and the beat's every tick would otherwise build.
+    rows = list(
+        with_deadline_status(deadline, milestone_owing_units(deadline.milestone), today=today)
+        .order_by("path")
+        .values_list("pk", "path", "depth", "deadline_status", "effective_due")
+    )
+    unit_ids = [row[0] for row in rows]
     recipients: dict[int, list[int]] = defaultdict(list)
     for user_id, unit_id in (
-        User.objects.filter(Q(is_clerk=True) | Q(is_unit_head=True), is_active=True, unit_id__in=[u.pk for u in units])
+        User.objects.filter(Q(is_clerk=True) | Q(is_unit_head=True), is_active=True, unit_id__in=unit_ids)
         .order_by("pk")
         .values_list("pk", "unit_id")
     ):
         recipients[unit_id].append(user_id)
-    parent_paths = {p for u in units if (p := _parent_path(u))}
+    parent_paths = {_parent_path(path, depth) for _pk, path, depth, _s, _d in rows} - {None}
     parent_by_path = dict(Unit.objects.filter(path__in=parent_paths).values_list("path", "pk"))
     officers: dict[int, list[int]] = defaultdict(list)
     for user_id, unit_id in (
@@ -181,13 +188,13 @@ def deadline_situation(
         officers[unit_id].append(user_id)
     situations = [
         UnitSituation(
-            unit_id=item.unit.pk,
-            parent_id=parent_by_path.get(_parent_path(item.unit)),
-            due_on=item.due_on,
-            settled=item.status in SETTLED_STATUSES,
-            recipient_ids=tuple(recipients.get(item.unit.pk, ())),
+            unit_id=pk,
+            parent_id=parent_by_path.get(_parent_path(path, depth)),
+            due_on=effective_due,
+            settled=status in SETTLED_STATUSES,
+            recipient_ids=tuple(recipients.get(pk, ())),
         )
-        for item in statuses
+        for pk, path, depth, status, effective_due in rows
     ]
     return situations, {parent: tuple(ids) for parent, ids in officers.items()}
 

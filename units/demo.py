@@ -9,6 +9,7 @@ the codes in ``KEY_UNITS``.
 
 import datetime
 import random
+import time
 
 from django.db import transaction
 
@@ -944,3 +945,199 @@ def province_accounts(root: Unit, *, stdout=None) -> int:
     User.objects.bulk_create(rows, batch_size=1000)
     _say(stdout, f"Benchmark province accounts: {len(rows)} created (password {DEMO_PASSWORD}).")
     return len(rows)
+
+
+# --- National scale: 33 more provinces, loaded with COPY --------------------------
+
+# The 34 provinces and cities after the 2025 merger (Nghị quyết 202/2025/QH15), less the four
+# the demo data already has (Quảng Ninh, Hưng Yên, Lạng Sơn, Vĩnh Long): a generated province
+# never shares a name with a demo one, so a search shows which data it hits.
+NATIONAL_PROVINCES = [
+    ("thành phố", "Hà Nội"),
+    ("thành phố", "Hồ Chí Minh"),
+    ("thành phố", "Hải Phòng"),
+    ("thành phố", "Đà Nẵng"),
+    ("thành phố", "Huế"),
+    ("thành phố", "Cần Thơ"),
+    ("tỉnh", "Tuyên Quang"),
+    ("tỉnh", "Cao Bằng"),
+    ("tỉnh", "Lai Châu"),
+    ("tỉnh", "Lào Cai"),
+    ("tỉnh", "Thái Nguyên"),
+    ("tỉnh", "Điện Biên"),
+    ("tỉnh", "Sơn La"),
+    ("tỉnh", "Phú Thọ"),
+    ("tỉnh", "Bắc Ninh"),
+    ("tỉnh", "Ninh Bình"),
+    ("tỉnh", "Thanh Hóa"),
+    ("tỉnh", "Nghệ An"),
+    ("tỉnh", "Hà Tĩnh"),
+    ("tỉnh", "Quảng Trị"),
+    ("tỉnh", "Quảng Ngãi"),
+    ("tỉnh", "Gia Lai"),
+    ("tỉnh", "Khánh Hòa"),
+    ("tỉnh", "Lâm Đồng"),
+    ("tỉnh", "Đắk Lắk"),
+    ("tỉnh", "Đồng Nai"),
+    ("tỉnh", "Tây Ninh"),
+    ("tỉnh", "Đồng Tháp"),
+    ("tỉnh", "An Giang"),
+    ("tỉnh", "Cà Mau"),
+]
+SCHOOLS_PER_OFFICE = 30
+
+
+def national_code(index: int) -> str:
+    """The root code of the ``index``-th generated province (from 1): BENCH-N01…"""
+    return f"BENCH-N{index:02d}"
+
+
+def _national_name(index: int) -> tuple[str, str]:
+    if index <= len(NATIONAL_PROVINCES):
+        return NATIONAL_PROVINCES[index - 1]
+    # Numbered as the country's 32nd to 34th province: BENCH-TINH and the 30 named ones come first.
+    return "tỉnh", f"Thử nghiệm {index + 1:02d}"
+
+
+def generate_national(*, provinces: int = 33, schools: int = 1330, people: int = 47000, stdout=None) -> list[Unit]:
+    """``provinces`` more provinces of ``schools`` schools and ``people`` people each (PostgreSQL).
+
+    Each: UBND + Sở + one Phòng or commune per ``SCHOOLS_PER_OFFICE`` schools, written with COPY
+    (``common.bulk.copy_rows``) with treebeard's paths, depth and numchild and the search and sort
+    keys of ``common.text``; one Sở officer account (``n01.tdkt``). A province whose root code is
+    there already is skipped, so a run that stopped half-way can be started again.
+    Returns the roots, old and new; the other apps add their part through ``load_national``.
+    """
+    roots = []
+    for index in range(1, provinces + 1):
+        code = national_code(index)
+        existing = Unit.objects.filter(code=code).first()
+        if existing is not None:
+            _say(stdout, f"  {code}: already there.")
+            roots.append(existing)
+            continue
+        started = time.monotonic()
+        with transaction.atomic():
+            root, made = _national_province(code, index, schools, people)
+        roots.append(root)
+        _say(stdout, f"  {code} {root.name}: {made[0]} units, {made[1]} people in {time.monotonic() - started:.1f} s")
+    return roots
+
+
+def _national_province(code: str, index: int, schools: int, people: int) -> tuple[Unit, tuple[int, int]]:
+    from django.contrib.auth.hashers import make_password
+
+    from common.bulk import copy_rows
+
+    rng = random.Random(code)
+    level, place = _national_name(index)
+    root = services.unit_create(
+        parent=None,
+        actor=None,
+        kind=K.PROVINCE_COMMITTEE,
+        name=f"Ủy ban nhân dân {level} {place}",
+        short_name="UBND",
+        code=code,
+    )
+    so = services.unit_create(
+        parent=root,
+        actor=None,
+        kind=K.EDUCATION_DEPARTMENT,
+        name=f"Sở Giáo dục và Đào tạo {level} {place}",
+        short_name="SGDĐT",
+        code=f"{code}-SGD",
+    )
+    schools = max(schools, 1)
+    offices = max(1, -(-schools // SCHOOLS_PER_OFFICE))
+    per_office = [schools // offices + (1 if i < schools % offices else 0) for i in range(offices)]
+    labels = {
+        K.PRESCHOOL: "Trường Mầm non",
+        K.PRIMARY_SCHOOL: "Trường Tiểu học",
+        K.LOWER_SECONDARY_SCHOOL: "Trường THCS",
+    }
+    school_kinds = list(labels)
+    rows = []
+    for i in range(offices):
+        office_path = Unit._get_path(so.path, so.depth + 1, i + 1)
+        # Since 7/2025 some provinces have two tiers: a commune manages its schools.
+        commune = i % 4 == 3
+        name = (
+            f"Ủy ban nhân dân xã {place} {i + 1:03d}" if commune else f"Phòng Giáo dục và Đào tạo khu vực {i + 1:03d}"
+        )
+        kind = K.COMMUNE_COMMITTEE if commune else K.EDUCATION_OFFICE
+        short = "UBND" if commune else "PGDĐT"
+        rows.append(
+            (
+                office_path,
+                so.depth + 1,
+                per_office[i],
+                kind,
+                name,
+                short,
+                f"{code}-P{i + 1:03d}",
+                fold(name),
+                sort_key(name),
+            )
+        )
+        for j in range(per_office[i]):
+            kind = school_kinds[j % 3]
+            name = f"{labels[kind]} {rng.choice(GIVEN[Gender.MALE])} {i + 1:03d}-{j + 1:02d}"
+            rows.append(
+                (
+                    Unit._get_path(office_path, so.depth + 2, j + 1),
+                    so.depth + 2,
+                    0,
+                    kind,
+                    name,
+                    "",
+                    f"{code}-S{i + 1:03d}-{j + 1:02d}",
+                    fold(name),
+                    sort_key(name),
+                )
+            )
+    fields = ("path", "depth", "numchild", "kind", "name", "short_name", "code", "name_search", "name_sort")
+    copy_rows(Unit, fields, rows)
+    Unit.objects.filter(pk=so.pk).update(numchild=offices)
+    school_ids = list(
+        Unit.objects.filter(path__startswith=so.path, depth=so.depth + 2).order_by("path").values_list("pk", flat=True)
+    )
+    copy_rows(
+        Person,
+        ("unit_id", "role", "full_name", "gender", "birth_date", "position", "name_search", "name_sort"),
+        _national_people(rng, school_ids, people),
+    )
+    User.objects.create(
+        username=f"{province_prefix(root)}.tdkt",
+        full_name=_name(rng, Gender.FEMALE),
+        unit=so,
+        email=f"{province_prefix(root)}.tdkt@demo.thidua.edu.vn",
+        password=make_password(DEMO_PASSWORD),
+        is_officer=True,
+    )
+    return root, (2 + len(rows), people)
+
+
+def _national_people(rng: random.Random, school_ids: list[int], people: int):
+    """The rows of ``people`` people spread over the schools, in the shape of ``generate_province``'s."""
+    keys: dict[str, tuple[str, str]] = {}
+    roles = [PersonRole.TEACHER] * 7 + [PersonRole.MANAGER, PersonRole.STAFF, PersonRole.STUDENT]
+    roles = [str(role) for role in roles]
+    student, teacher = str(PersonRole.STUDENT), str(PersonRole.TEACHER)
+    female, male = str(Gender.FEMALE), str(Gender.MALE)
+    for n in range(people):
+        gender = female if rng.random() < 0.7 else male
+        full_name = _name(rng, gender)
+        key = keys.get(full_name)
+        if key is None:
+            key = keys[full_name] = (fold(full_name), person_sort_key(full_name))
+        role = roles[n % len(roles)]
+        yield (
+            school_ids[n % len(school_ids)],
+            role,
+            full_name,
+            gender,
+            _date(rng, 2010, 2013) if role == student else _date(rng, 1968, 1999),
+            "Giáo viên" if role == teacher else "",
+            key[0],
+            key[1],
+        )

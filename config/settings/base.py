@@ -163,10 +163,19 @@ if DATABASE_REPLICA_ALIAS:
 PORTAL_REQUEST_LOG = env.bool("PORTAL_REQUEST_LOG", default=False)
 if PORTAL_REQUEST_LOG:
     MIDDLEWARE.insert(1, "common.ops.RequestLogMiddleware")
-# A cache every node shares (Redis) when CACHE_REDIS_URL is set; else each process its own memory.
+# A cache every node shares (Redis) when CACHE_REDIS_URL is set; else files under var/cache/, which
+# the gunicorn workers and Celery of one machine (`make run`) share with nothing to start: a
+# dashboard computed by one worker is served by the other for its minute (REPORTS_CACHE_SECONDS).
 CACHE_REDIS_URL = env("CACHE_REDIS_URL", default="")
 if CACHE_REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_REDIS_URL}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+        }
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "units.User"

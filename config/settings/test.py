@@ -30,6 +30,8 @@ WHITENOISE_AUTOREFRESH = True
 # A test reads the dashboard again after changing the data: its figures are not kept between calls
 # here (reports/tests/test_dashboard_cache.py switches the cache on).
 REPORTS_CACHE_SECONDS = 0
+# Each test process its own memory: nothing written under var/, nothing shared between runs.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # The second factor is switched on per test (accounts/tests): the permission table and the
 # browser tests log in as Sở officers with a password alone.
 TWO_FACTOR_REQUIRED_ROLES: list[str] = []
