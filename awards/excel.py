@@ -12,16 +12,18 @@ import datetime
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from awards import selectors
+from awards.eligibility import suggest_for_unit
 from awards.enums import AwardType
 from awards.services import ImportRow
 from common import excel
 from common.dates import school_year_label
 from common.text import clean, fold
-from units.models import User
+from units.models import Unit, User
 
 COLUMNS = 10
 MAX_ROWS = 5000
@@ -235,7 +237,42 @@ def row_label(row: ImportRow) -> str:
 # --------------------------------------------------------------------------- exports
 
 
-def history_workbook(records) -> bytes:
+HISTORY_EXPORT = "awards.history_search"
+
+
+def _history_records(user: User, params: dict):
+    """The search's records for the export's filters (JSON: the unit by its code), in the user's scope."""
+    unit = None
+    if params.get("don_vi"):
+        unit = selectors.visible_units_by_code(user, params["don_vi"])
+        if unit is None:  # the worker runs later: the unit may have left the user's scope since
+            raise ValidationError(_("The unit of this export is no longer in your scope."))
+    return selectors.history_search(
+        user,
+        query=params.get("q") or "",
+        unit=unit,
+        award=params.get("award") or "",
+        year=params.get("nam"),
+        decision=params.get("so_qd") or "",
+    )
+
+
+def history_count(user: User, params: dict, *, cap: int | None = None) -> int:
+    """The matches, counted up to ``cap`` when given (the view needs only "more than the inline limit?":
+    a common name over a province is never counted in full on a request; the worker counts for its bar)."""
+    records = _history_records(user, params).order_by()
+    if cap is not None:
+        return records.values("pk")[:cap].count()
+    return records.count()
+
+
+def history_export(user: User, params: dict) -> tuple[str, list[excel.Sheet]]:
+    """The exporter of the history search (``exports.registry``), inline or in the worker."""
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    return f"tra-cuu-khen-thuong-{stamp}.xlsx", [history_sheet(_history_records(user, params))]
+
+
+def history_sheet(records) -> excel.Sheet:
     """The history search's records (all pages), as the screen lists them; decision dates as dates."""
     headers = [
         pgettext("history column", "School year"),
@@ -269,16 +306,41 @@ def history_workbook(records) -> bytes:
                 record.revoked_by_date if record.revoked_at else None,
             ]
 
-    return excel.workbook_bytes(
-        [excel.Sheet(_("Award history"), headers, rows(), widths=(12, 30, 12, 45, 14, 16, 12, 40, 40, 14, 16, 12))]
-    )
+    return excel.Sheet(_("Award history"), headers, rows(), widths=(12, 30, 12, 45, 14, 16, 12, 40, 40, 14, 16, 12))
 
 
 def _grounds(results) -> str:
     return "; ".join(f"{r.label}: {r.detail}" for r in results if r.detail)
 
 
-def suggestions_workbook(result) -> bytes:
+SUGGESTIONS_EXPORT = "awards.suggestions"
+
+
+def _suggestion_unit(user: User, params: dict):
+    try:
+        unit = selectors.visible_unit(user, params.get("unit"))
+    except Unit.DoesNotExist:
+        unit = None
+    if unit is None or not user.has_perm("awards.view_unit_history", unit):
+        raise ValidationError(_("The unit of this export is no longer in your scope."))
+    return unit
+
+
+def suggestions_count(user: User, params: dict) -> int:
+    """The unit's people (one row each at most, plus a few quota rows): one COUNT, before the engine runs."""
+    return selectors.unit_staff_count(_suggestion_unit(user, params))
+
+
+def suggestions_export(user: User, params: dict) -> tuple[str, list[excel.Sheet]]:
+    """The exporter of a unit's award suggestions (``exports.registry``), inline or in the worker."""
+    unit, year = _suggestion_unit(user, params), params["nam"]
+    facts = selectors.unit_facts(unit, school_year=year)
+    on_date = datetime.date.fromisoformat(params["ngay"])
+    result = suggest_for_unit(selectors.load_catalogue(), facts, school_year=year, on_date=on_date)
+    return f"goi-y-khen-thuong-{unit.pk}-{year}.xlsx", suggestions_sheets(result)
+
+
+def suggestions_sheets(result) -> list[excel.Sheet]:
     """The suggestion page's tables: the quotas, the collective and the individual suggestions, and
     the cases that need evidence."""
     award = pgettext("suggestion column", "Title or award")
@@ -304,16 +366,14 @@ def suggestions_workbook(result) -> bytes:
         for s in result.missing
     )
     person = pgettext("suggestion column", "Person")
-    return excel.workbook_bytes(
-        [
-            excel.Sheet(_("Individuals"), [award, person, grounds], people_rows, widths=(45, 30, 80)),
-            excel.Sheet(_("Collective"), [award, grounds], collective_rows, widths=(45, 80)),
-            excel.Sheet(_("Quotas"), quota_headers, quota_rows, widths=(45, 10, 10, 10, 10, 10, 60)),
-            excel.Sheet(
-                _("Needs evidence"),
-                [person, award, pgettext("suggestion column", "What is missing")],
-                missing_rows,
-                widths=(30, 45, 80),
-            ),
-        ]
-    )
+    return [
+        excel.Sheet(_("Individuals"), [award, person, grounds], people_rows, widths=(45, 30, 80)),
+        excel.Sheet(_("Collective"), [award, grounds], collective_rows, widths=(45, 80)),
+        excel.Sheet(_("Quotas"), quota_headers, quota_rows, widths=(45, 10, 10, 10, 10, 10, 60)),
+        excel.Sheet(
+            _("Needs evidence"),
+            [person, award, pgettext("suggestion column", "What is missing")],
+            missing_rows,
+            widths=(30, 45, 80),
+        ),
+    ]

@@ -512,6 +512,10 @@ def visible_person(user: User, pk: int) -> Person:
     return Person.objects.filter(unit_scope_q(user, prefix="unit__")).select_related("unit").get(pk=pk)
 
 
+def unit_staff_count(unit: Unit) -> int:
+    return Person.objects.filter(unit=unit).count()
+
+
 def visible_unit(user: User, pk: int) -> Unit:
     return Unit.objects.filter(unit_scope_q(user)).get(pk=pk)
 

@@ -34,7 +34,9 @@ from awards.forms import (
 from awards.models import Award
 from common.dates import school_year_label
 from common.numbers import decimal_text, money_text, number_text
-from common.views import PAGE_SIZE, CappedPaginator, filters_read, require, xlsx_response
+from common.views import PAGE_SIZE, CappedPaginator, filters_read, require
+from exports.services import inline_limit
+from exports.views import export_response
 from units.models import Person, Unit
 
 
@@ -365,9 +367,9 @@ def suggestions_export(request, pk):
     if year_form.is_bound and year_form.is_valid():
         year = year_form.cleaned_data["nam"]
         on_date = year_form.cleaned_data["ngay"] or on_date
-    facts = selectors.unit_facts(unit, school_year=year)
-    result = suggest_for_unit(selectors.load_catalogue(), facts, school_year=year, on_date=on_date)
-    return xlsx_response(excel.suggestions_workbook(result), f"goi-y-khen-thuong-{unit.pk}-{year}.xlsx")
+    params = {"unit": unit.pk, "nam": year, "ngay": on_date.isoformat()}
+    rows = selectors.unit_staff_count(unit)
+    return export_response(request, kind=excel.SUGGESTIONS_EXPORT, params=params, estimated_rows=rows)
 
 
 # --------------------------------------------------------------------------- search
@@ -411,21 +413,18 @@ def search_export(request):
     filter that cannot be read is left out with a message; a unit code outside the scope answers 404."""
     require(request.user, "awards.search_history")
     data = filters_read(request, HistoryFilterForm(request.GET or None))
-    unit = None
-    if data.get("don_vi"):
-        unit = selectors.visible_units_by_code(request.user, data["don_vi"])
-        if unit is None:
-            raise Http404
-    records = selectors.history_search(
-        request.user,
-        query=data.get("q") or "",
-        unit=unit,
-        award=data.get("award") or "",
-        year=data.get("nam"),
-        decision=data.get("so_qd") or "",
-    )
-    stamp = timezone.localdate().strftime("%Y%m%d")
-    return xlsx_response(excel.history_workbook(records), f"tra-cuu-khen-thuong-{stamp}.xlsx")
+    params = {
+        "q": data.get("q") or "",
+        "don_vi": data.get("don_vi") or "",
+        "award": data.get("award") or "",
+        "nam": data.get("nam"),
+        "so_qd": data.get("so_qd") or "",
+    }
+    if params["don_vi"] and selectors.visible_units_by_code(request.user, params["don_vi"]) is None:
+        raise Http404
+    # A search over a province may hold tens of thousands of records: past EXPORT_INLINE_ROWS a worker writes it.
+    rows = excel.history_count(request.user, params, cap=inline_limit() + 1)
+    return export_response(request, kind=excel.HISTORY_EXPORT, params=params, estimated_rows=rows)
 
 
 # --------------------------------------------------------------------------- import

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CampaignsConfig(AppConfig):
@@ -23,7 +24,15 @@ class CampaignsConfig(AppConfig):
         status.register_badges(UnitDeadlineStatus, "status", SubmissionStatus, SUBMISSION_STATUS_COLOURS)
         notifications.register_events()
 
+        from campaigns import excel
         from campaigns.audit import SENTENCES
         from common.audit import register_sentences
+        from exports import registry
 
         register_sentences(SENTENCES)
+        registry.register(
+            excel.DEADLINE_STATUS_EXPORT,
+            title=_("Deadline status"),
+            build=excel.deadline_status_export,
+            count=excel.deadline_status_count,
+        )

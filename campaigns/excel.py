@@ -7,9 +7,13 @@ Dates are dates, versions and figures numbers; a unit named "=HYPERLINK(…)" st
 
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from campaigns import selectors
+from campaigns.models import Deadline
 from common import excel
 
 
@@ -30,7 +34,33 @@ def _number(value):
         return str(value)
 
 
-def deadline_status_workbook(deadline, statuses) -> bytes:
+DEADLINE_STATUS_EXPORT = "campaigns.deadline_status"
+
+
+def _deadline_for(user, params: dict):
+    """The export's deadline read again through the user's scope and permission (the worker runs later)."""
+    try:
+        deadline = selectors.deadline_get(user, params.get("deadline"))
+    except Deadline.DoesNotExist:
+        deadline = None
+    if deadline is None or not user.has_perm("campaigns.view_status", deadline.milestone.campaign):
+        raise ValidationError(_("This deadline is no longer open to you: the export was not made."))
+    return deadline
+
+
+def deadline_status_count(user, params: dict) -> int:
+    return selectors.milestone_owing_units(_deadline_for(user, params).milestone).count()
+
+
+def deadline_status_export(user, params: dict) -> tuple[str, list[excel.Sheet]]:
+    """The exporter of a deadline's status page (``exports.registry``), inline or in the worker."""
+    deadline = _deadline_for(user, params)
+    statuses = selectors.deadline_statuses(deadline, selectors.milestone_owing_units(deadline.milestone))
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    return f"trang-thai-han-{deadline.pk}-{stamp}.xlsx", [deadline_status_sheet(deadline, statuses)]
+
+
+def deadline_status_sheet(deadline, statuses) -> excel.Sheet:
     figures = [f for f in (deadline.milestone.figures or []) if isinstance(f, dict) and f.get("key")]
     headers = [
         pgettext("status column", "Unit code"),
@@ -62,13 +92,9 @@ def deadline_status_workbook(deadline, statuses) -> bytes:
                 *(_number(reported.get(f["key"])) for f in figures),
             ]
 
-    return excel.workbook_bytes(
-        [
-            excel.Sheet(
-                title=_("Deadline status"),
-                headers=headers,
-                rows=rows(),
-                widths=(14, 40, 18, 12, 10, 17, 14, 12, 40, *(18 for _f in figures)),
-            )
-        ]
+    return excel.Sheet(
+        title=_("Deadline status"),
+        headers=headers,
+        rows=rows(),
+        widths=(14, 40, 18, 12, 10, 17, 14, 12, 40, *(18 for _f in figures)),
     )

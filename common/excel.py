@@ -374,6 +374,14 @@ def _plain(sheet, value):
 
 def workbook_bytes(sheets: Iterable[Sheet]) -> bytes:
     """An .xlsx of ``sheets``, streamed (write-only): 30,000 rows stay small in memory."""
+    buffer = io.BytesIO()
+    workbook_write(sheets, buffer)
+    return buffer.getvalue()
+
+
+def workbook_write(sheets: Iterable[Sheet], target) -> None:
+    """``workbook_bytes`` into a binary file (a background export's temporary file): the package is
+    never held in memory as a whole."""
     import openpyxl
     from openpyxl.utils import get_column_letter
 
@@ -387,6 +395,4 @@ def workbook_bytes(sheets: Iterable[Sheet]) -> bytes:
         sheet.append([_cell(sheet, header, bold=spec.header_style) for header in spec.headers])
         for values in spec.rows:
             sheet.append([_plain(sheet, value) for value in values])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    workbook.save(target)

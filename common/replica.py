@@ -27,8 +27,9 @@ logger = logging.getLogger(__name__)
 
 _reading_from_replica: contextvars.ContextVar[bool] = contextvars.ContextVar("reading_from_replica", default=False)
 
-# Always read from the primary: what was just written by a login must be seen by the next request.
-PRIMARY_ONLY_APPS = frozenset({"sessions", "axes", "otp_totp", "otp_static", "django_otp"})
+# Always read from the primary: what was just written by a login must be seen by the next request;
+# an export job an export page (listed for the replica) has just created is read where it was written.
+PRIMARY_ONLY_APPS = frozenset({"sessions", "axes", "otp_totp", "otp_static", "django_otp", "exports"})
 
 # Seconds the replica's replay is behind; 0 when everything received has been replayed (an idle
 # primary sends nothing, so the last replayed transaction's age alone would look like lag).

@@ -42,6 +42,7 @@ urlpatterns = [
     path("hoi-dong/", include("councils.urls")),
     path("quyet-dinh/", include("decisions.urls")),
     path("giay-khen/", include("certificates.urls")),
+    path("tai-xuong/", include("exports.urls")),
     # Public: the QR code and the short code of a certificate open this page, without a login.
     path("xac-minh/", include(verify_urlpatterns)),
     path("van-ban/", include("reports.urls")),

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DecisionsConfig(AppConfig):
@@ -11,12 +12,16 @@ class DecisionsConfig(AppConfig):
     def ready(self):
         from common import status
         from common.audit import register_sentences
-        from decisions import notifications
+        from decisions import excel, notifications
         from decisions.audit import SENTENCES
         from decisions.enums import STATE_COLOURS, TRANSITIONS, DecisionState, state_permission
         from decisions.models import AwardDecision
+        from exports import registry
 
         status.register_badges(AwardDecision, "state", DecisionState, STATE_COLOURS)
         status.register_machine(AwardDecision, "state", DecisionState, TRANSITIONS, state_permission)
         notifications.register_events()
         register_sentences(SENTENCES)
+        registry.register(
+            excel.LIST_EXPORT, title=_("List of a decision"), build=excel.list_export, count=excel.list_count
+        )

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from common.views import apply_errors, bytes_download, flash_errors, paginate, require, xlsx_response
+from common.views import apply_errors, bytes_download, flash_errors, paginate, require
 from decisions import documents, excel, selectors, services
 from decisions.enums import DecisionState
 from decisions.forms import (
@@ -25,6 +25,7 @@ from decisions.forms import (
 from decisions.models import AwardDecision
 from decisions.rules import allowed_actions
 from dossiers.models import Dossier
+from exports.views import export_response
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -193,7 +194,9 @@ def decision_document(request, pk, which, fmt):
 @login_required
 def decision_list_xlsx(request, pk):
     decision = _decision_or_404(request, pk)
-    return xlsx_response(excel.list_workbook(decision), documents.filename(decision, "list", "xlsx"))
+    # A Sở's decision may list a thousand teachers or more: past EXPORT_INLINE_ROWS a worker writes it.
+    rows = decision.lines.count()
+    return export_response(request, kind=excel.LIST_EXPORT, params={"decision": decision.pk}, estimated_rows=rows)
 
 
 def _revoke(request, decision, *, line=None):

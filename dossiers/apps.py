@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DossiersConfig(AppConfig):
@@ -7,6 +8,11 @@ class DossiersConfig(AppConfig):
 
     def ready(self):
         from common.audit import register_sentences
+        from dossiers import excel
         from dossiers.audit import SENTENCES
+        from exports import registry
 
         register_sentences(SENTENCES)
+        registry.register(
+            excel.QUEUE_EXPORT, title=_("Appraisal queue"), build=excel.queue_export, count=excel.queue_count
+        )

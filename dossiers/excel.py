@@ -10,9 +10,31 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from common import excel
+from dossiers import selectors
+
+QUEUE_EXPORT = "dossiers.queue"
 
 
-def queue_workbook(rows) -> bytes:
+def queue_count(user, params: dict) -> int:
+    """The rows before the overdue filter (the clocks are computed per row): an upper bound, cheap."""
+    return selectors.queue_count(
+        user, state=params.get("state", ""), sender=params.get("sender", ""), award_round=params.get("award_round")
+    )
+
+
+def queue_export(user, params: dict) -> tuple[str, list[excel.Sheet]]:
+    """The exporter of the appraisal queue (``exports.registry``), inline or in the worker."""
+    rows = selectors.queue_all(
+        user,
+        state=params.get("state", ""),
+        sender=params.get("sender", ""),
+        award_round=params.get("award_round"),
+        overdue_only=bool(params.get("overdue_only")),
+    )
+    return f"hang-doi-ho-so-{timezone.localdate():%Y%m%d}.xlsx", [queue_sheet(rows)]
+
+
+def queue_sheet(rows) -> excel.Sheet:
     headers = [
         pgettext("queue column", "Number"),
         pgettext("queue column", "Proposing unit"),
@@ -23,15 +45,11 @@ def queue_workbook(rows) -> bytes:
         pgettext("queue column", "Time limit"),
         pgettext("queue column", "Working days left"),
     ]
-    return excel.workbook_bytes(
-        [
-            excel.Sheet(
-                title=_("Dossiers"),
-                headers=headers,
-                rows=(_row(dossier) for dossier in rows),
-                widths=(16, 40, 40, 20, 12, 10, 12, 12),
-            )
-        ]
+    return excel.Sheet(
+        title=_("Dossiers"),
+        headers=headers,
+        rows=(_row(dossier) for dossier in rows),
+        widths=(16, 40, 40, 20, 12, 10, 12, 12),
     )
 
 

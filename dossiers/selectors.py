@@ -673,6 +673,11 @@ def queue_all(user: User, *, state: str = "", sender="", award_round=None, overd
     return [d for d in rows if d.clock and d.clock.overdue] if overdue_only else rows
 
 
+def queue_count(user: User, *, state: str = "", sender="", award_round=None) -> int:
+    """How many rows the filtered queue has before its overdue filter (one COUNT)."""
+    return _queue_base(user, state=state, sender=sender, award_round=award_round).count()
+
+
 def queue_rounds(user: User) -> QuerySet[AwardRound]:
     if user.is_superuser:
         return AwardRound.objects.all()

@@ -34,6 +34,7 @@ from dossiers.forms import (
 )
 from dossiers.models import AwardRound, Dossier, DossierDocument, EvidenceItem, Holiday, Nominee
 from dossiers.rules import allowed_actions
+from exports.views import export_response
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -689,10 +690,5 @@ def queue(request):
 def queue_export(request):
     _require(request, "dossiers.view_queue")
     _form, filters = _queue_filters(request)
-    data = excel.queue_workbook(selectors.queue_all(request.user, **filters))
-    stamp = timezone.localdate().strftime("%Y%m%d")
-    return _file(
-        data,
-        f"hang-doi-ho-so-{stamp}.xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    # A Sở's queue in the proposal season may run to thousands of dossiers: past EXPORT_INLINE_ROWS a worker.
+    return export_response(request, kind=excel.QUEUE_EXPORT, params=filters)

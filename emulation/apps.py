@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class EmulationConfig(AppConfig):
@@ -28,6 +29,21 @@ class EmulationConfig(AppConfig):
         notifications.register_events()
 
         from common.audit import register_sentences
+        from emulation import excel
         from emulation.audit import SENTENCES
+        from exports import registry
 
         register_sentences(SENTENCES)
+        registry.register(
+            excel.REGISTRATIONS_EXPORT,
+            title=_("Registrations of a campaign"),
+            build=excel.registrations_export,
+            count=excel.registrations_count,
+        )
+        registry.register(
+            excel.EXEMPLARS_EXPORT,
+            title=_("Exemplars of a campaign"),
+            build=excel.exemplars_export,
+            count=excel.exemplars_count,
+        )
+        registry.register(excel.PACT_EXPORT, title=_("Pact"), build=excel.pact_export, count=excel.pact_count)

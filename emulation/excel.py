@@ -4,14 +4,42 @@ dates as dates, counts and scores as numbers, and text a user typed (a unit name
 kept as text.
 """
 
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from common import excel
+from emulation import selectors
 from emulation.enums import ExemplarStep
+from emulation.models import Pact
+
+REGISTRATIONS_EXPORT = "emulation.registrations"
 
 
-def registrations_workbook(rows, individuals) -> bytes:
+def _campaign_for(user, params: dict, perm: str = ""):
+    """The export's campaign read again through the user's scope (the worker runs later)."""
+    campaign = selectors.registration_campaigns(user).filter(pk=params.get("campaign")).first()
+    if campaign is None or (perm and not user.has_perm(perm, campaign)):
+        raise ValidationError(_("This campaign is no longer open to you: the export was not made."))
+    return campaign
+
+
+def registrations_count(user, params: dict) -> int:
+    campaign = _campaign_for(user, params, "emulation.view_registrations")
+    return selectors.registration_export_count(user, campaign, only_missing=bool(params.get("only_missing")))
+
+
+def registrations_export(user, params: dict) -> tuple[str, list[excel.Sheet]]:
+    """The exporter of the registration overview (``exports.registry``), inline or in the worker."""
+    campaign = _campaign_for(user, params, "emulation.view_registrations")
+    rows = selectors.registration_overview_rows(user, campaign, only_missing=bool(params.get("only_missing")))
+    individuals = selectors.individual_registrations_of(campaign, [row.unit for row in rows])
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    return f"dang-ky-{campaign.pk}-{stamp}.xlsx", registrations_sheets(rows, individuals)
+
+
+def registrations_sheets(rows, individuals) -> list[excel.Sheet]:
     """The overview's units (registered or not), then every person registered by those units."""
     unit_headers = [
         pgettext("registration column", "Unit code"),
@@ -61,15 +89,35 @@ def registrations_workbook(rows, individuals) -> bytes:
                 registration.submitted_at,
             ]
 
-    return excel.workbook_bytes(
-        [
-            excel.Sheet(_("Units"), unit_headers, unit_rows(), widths=(14, 40, 20, 20, 17, 10, 10, 10)),
-            excel.Sheet(_("Individuals"), person_headers, person_rows(), widths=(40, 30, 12, 40, 30, 20, 17)),
-        ]
-    )
+    return [
+        excel.Sheet(_("Units"), unit_headers, unit_rows(), widths=(14, 40, 20, 20, 17, 10, 10, 10)),
+        excel.Sheet(_("Individuals"), person_headers, person_rows(), widths=(40, 30, 12, 40, 30, 20, 17)),
+    ]
 
 
-def pact_workbook(pact, ranking) -> bytes:
+PACT_EXPORT = "emulation.pact"
+
+
+def _pact_for(user, params: dict):
+    """The export's pact read again through the user's scope (the worker runs later)."""
+    try:
+        return selectors.pact_get(user, params.get("pact"))
+    except Pact.DoesNotExist:
+        raise ValidationError(_("This pact is no longer open to you: the export was not made.")) from None
+
+
+def pact_count(user, params: dict) -> int:
+    return selectors.pact_export_count(params.get("pact"))
+
+
+def pact_export(user, params: dict) -> tuple[str, list[excel.Sheet]]:
+    """The exporter of a pact's ranking and targets (``exports.registry``), inline or in the worker."""
+    pact = _pact_for(user, params)
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    return f"giao-uoc-{pact.pk}-{stamp}.xlsx", pact_sheets(pact, selectors.pact_ranking(pact))
+
+
+def pact_sheets(pact, ranking) -> list[excel.Sheet]:
     """The ranking as on the pact's page (ranked members first, then those not yet cross-scored),
     then every target with its scores."""
     ranking_headers = [
@@ -119,15 +167,29 @@ def pact_workbook(pact, ranking) -> bytes:
         ]
         for target in pact.targets.all()
     )
-    return excel.workbook_bytes(
-        [
-            excel.Sheet(_("Ranking"), ranking_headers, ranking_rows, widths=(20, 40, 10, 12, 12, 12, 12)),
-            excel.Sheet(_("Targets"), target_headers, target_rows, widths=(40, 50, 12, 12, 10, 10, 40, 10, 40)),
-        ]
+    return [
+        excel.Sheet(_("Ranking"), ranking_headers, ranking_rows, widths=(20, 40, 10, 12, 12, 12, 12)),
+        excel.Sheet(_("Targets"), target_headers, target_rows, widths=(40, 50, 12, 12, 10, 10, 40, 10, 40)),
+    ]
+
+
+EXEMPLARS_EXPORT = "emulation.exemplars"
+
+
+def exemplars_count(user, params: dict) -> int:
+    return selectors.exemplar_export_count(user, _campaign_for(user, params), year=params["year"])
+
+
+def exemplars_export(user, params: dict) -> tuple[str, list[excel.Sheet]]:
+    """The exporter of a campaign year's exemplars (``exports.registry``), inline or in the worker."""
+    campaign, year = _campaign_for(user, params), params["year"]
+    sheets = exemplars_sheets(
+        selectors.exemplar_export(user, campaign, year=year), selectors.exemplar_counts(user, campaign, year=year)
     )
+    return f"dien-hinh-{campaign.pk}-{year}.xlsx", sheets
 
 
-def exemplars_workbook(exemplars, counts) -> bytes:
+def exemplars_sheets(exemplars, counts) -> list[excel.Sheet]:
     """The year's exemplars with the date of each of the five steps, then the count per unit."""
     steps = list(ExemplarStep)
     headers = [
@@ -162,9 +224,7 @@ def exemplars_workbook(exemplars, counts) -> bytes:
         pgettext("exemplar column", "Shortfall"),
     ]
     count_rows = ([row.unit.name, row.count, row.minimum, row.shortfall] for row in counts)
-    return excel.workbook_bytes(
-        [
-            excel.Sheet(_("Exemplars"), headers, rows(), widths=(50, 14, 30, 40, 8, 16, *(12 for _s in steps))),
-            excel.Sheet(_("Count per unit"), count_headers, count_rows, widths=(40, 10, 10, 10)),
-        ]
-    )
+    return [
+        excel.Sheet(_("Exemplars"), headers, rows(), widths=(50, 14, 30, 40, 8, 16, *(12 for _s in steps))),
+        excel.Sheet(_("Count per unit"), count_headers, count_rows, widths=(40, 10, 10, 10)),
+    ]

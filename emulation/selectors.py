@@ -200,6 +200,15 @@ def registration_overview_rows(
     return _overview_rows(campaign, list(units_qs), today or timezone.localdate())
 
 
+def registration_export_count(user: User, campaign: Campaign, *, only_missing: bool = False) -> int:
+    """The export's rows, counted (units, then the people they registered): two COUNTs."""
+    units_qs = registration_units(user, campaign)
+    if only_missing:
+        units_qs = units_qs.filter(~_registered(campaign))
+    people = IndividualRegistration.objects.filter(campaign=campaign, unit__in=units_qs.values("pk"))
+    return units_qs.count() + people.count()
+
+
 def _registered(campaign: Campaign) -> Exists:
     return Exists(
         UnitRegistration.objects.filter(campaign=campaign, unit=OuterRef("pk")).exclude(state=RegistrationState.DRAFT)
@@ -315,6 +324,12 @@ def pact_list(user: User) -> QuerySet[Pact]:
         .annotate(target_count=Count("targets"))
         .order_by("-signed_on", "-id")
     )
+
+
+def pact_export_count(pact_id: int) -> int:
+    """The export's rows: one per member (the ranking), one per target (two COUNTs; the pact is in scope)."""
+    members = Unit.objects.filter(clusters__pacts__pk=pact_id).count()
+    return members + PactTarget.objects.filter(pact_id=pact_id).count()
 
 
 def pact_get(user: User, pk: int) -> Pact:
@@ -527,6 +542,11 @@ def individual_registrations_of(campaign: Campaign, units: list[Unit]) -> QueryS
         .select_related("unit", "person", "aimed_award")
         .order_by("unit__name_sort", "person__name_sort", "-school_year", "pk")
     )
+
+
+def exemplar_export_count(user: User, campaign: Campaign, *, year: int) -> int:
+    """The export's rows: the year's exemplars, then the units counted (two COUNTs)."""
+    return exemplar_list(user, campaign, year=year).order_by().count() + registration_units(user, campaign).count()
 
 
 def exemplar_export(user: User, campaign: Campaign, *, year: int | None = None) -> QuerySet[Exemplar]:

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from campaigns.enums import ACTIVE_STATES
 from campaigns.models import Campaign
 from campaigns.selectors import visible_campaigns
-from common.views import apply_errors, file_download, flash_errors, require, xlsx_response
+from common.views import apply_errors, file_download, flash_errors, require
 from emulation import excel
 from emulation import selectors as sel
 from emulation import services as svc
@@ -42,6 +42,7 @@ from emulation.forms import (
     WorkItemForm,
 )
 from emulation.models import Exemplar, Pact
+from exports.views import export_response
 from units.models import Unit
 from units.rules import manages_unit
 
@@ -100,10 +101,10 @@ def registration_overview_export(request, campaign_pk):
     campaign = _campaign(request, campaign_pk)
     require(request.user, "emulation.view_registrations", campaign)
     only_missing = request.GET.get("chua_dang_ky") == "1"
-    rows = sel.registration_overview_rows(request.user, campaign, only_missing=only_missing)
-    individuals = sel.individual_registrations_of(campaign, [row.unit for row in rows])
-    stamp = timezone.localdate().strftime("%Y%m%d")
-    return xlsx_response(excel.registrations_workbook(rows, individuals), f"dang-ky-{campaign.pk}-{stamp}.xlsx")
+    # A Sở's campaign runs over a thousand units and their people: past EXPORT_INLINE_ROWS a worker writes it.
+    rows = sel.registration_export_count(request.user, campaign, only_missing=only_missing)
+    params = {"campaign": campaign.pk, "only_missing": only_missing}
+    return export_response(request, kind=excel.REGISTRATIONS_EXPORT, params=params, estimated_rows=rows)
 
 
 @login_required
@@ -360,8 +361,8 @@ def pact_export(request, pk):
         pact = sel.pact_get(request.user, pk)
     except Pact.DoesNotExist as exc:
         raise Http404 from exc
-    stamp = timezone.localdate().strftime("%Y%m%d")
-    return xlsx_response(excel.pact_workbook(pact, sel.pact_ranking(pact)), f"giao-uoc-{pact.pk}-{stamp}.xlsx")
+    rows = sel.pact_export_count(pact.pk)
+    return export_response(request, kind=excel.PACT_EXPORT, params={"pact": pact.pk}, estimated_rows=rows)
 
 
 @login_required
@@ -484,10 +485,9 @@ def exemplar_list_export(request, campaign_pk):
     """The year's exemplars (with the date of each step) and the count per unit, as an .xlsx."""
     campaign = _campaign(request, campaign_pk)
     year = _year_read(request, campaign)
-    data = excel.exemplars_workbook(
-        sel.exemplar_export(request.user, campaign, year=year), sel.exemplar_counts(request.user, campaign, year=year)
-    )
-    return xlsx_response(data, f"dien-hinh-{campaign.pk}-{year}.xlsx")
+    rows = sel.exemplar_export_count(request.user, campaign, year=year)
+    params = {"campaign": campaign.pk, "year": year}
+    return export_response(request, kind=excel.EXEMPLARS_EXPORT, params=params, estimated_rows=rows)
 
 
 def _exemplar_units(request, campaign: Campaign) -> list[Unit]:

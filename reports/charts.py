@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from campaigns.enums import SubmissionStatus
-from common.excel import Sheet, workbook_bytes
+from common.excel import Sheet
 from reports.documents import target_amount
 from reports.selectors import HEAT_STATUSES, Board, FigureSummary
 
@@ -100,7 +100,7 @@ def target_label(target) -> str:
     return f"{target_amount(target.criterion)} — {title}"
 
 
-def board_workbook(data: Board) -> bytes:
+def board_sheets(data: Board) -> list[Sheet]:
     """One sheet per table of the dashboard; numbers as numbers, dates as dates."""
     deadline_rows = []
     for unit, cells in data.heatmap:
@@ -140,54 +140,66 @@ def board_workbook(data: Board) -> bytes:
         for unit, pairs, _used, _over in data.quotas.lines:
             for award, (used, quota) in zip(data.quotas.awards, pairs, strict=True):
                 quota_rows.append((data.quotas.round.title, unit.name, award.award.name, used, quota))
-    return workbook_bytes(
-        [
-            Sheet(
-                _("Deadlines"),
-                [
-                    _("Unit"),
-                    _("Campaign"),
-                    _("Deadline"),
-                    _("Due on"),
-                    *(_label(s) for s in HEAT_STATUSES),
-                    _("On time (%)"),
-                ],
-                deadline_rows,
-                widths=(40, 18, 40, 12, 10, 10, 10, 10, 10),
-            ),
-            Sheet(
-                _("Registrations"),
-                [_("Campaign"), _("Unit"), _("Number of units taking part"), _("Units registered")],
-                coverage_rows,
-            ),
-            Sheet(_("Awards"), [_("Award"), _("School year"), _("Awards given")], award_rows),
-            Sheet(_("Dossiers"), [_("State"), _("Dossiers")], [(label, n) for _s, label, n in data.pipeline]),
-            Sheet(
-                _("Legal clocks"),
-                [_("Unit"), _("Overdue"), _("Running out"), _("On track")],
-                [(unit.name, overdue, short, ok) for unit, overdue, short, ok in data.clocks],
-            ),
-            Sheet(
-                pgettext("dashboard sheet", "Targets"),
-                [
-                    _("Campaign"),
-                    _("Target"),
-                    pgettext("dashboard sheet", "Target value"),
-                    _("Unit of measure"),
-                    _("Reported"),
-                    _("Units reported"),
-                    _("Progress (%)"),
-                ],
-                target_rows,
-                widths=(18, 60, 12, 12, 12, 12, 12),
-            ),
-            Sheet(
-                pgettext("dashboard sheet", "Quotas"),
-                [_("Award round"), _("Unit"), _("Award"), _("Proposed"), _("Quota")],
-                quota_rows,
-                widths=(40, 40, 40, 12, 12),
-            ),
-        ]
+    return [
+        Sheet(
+            _("Deadlines"),
+            [
+                _("Unit"),
+                _("Campaign"),
+                _("Deadline"),
+                _("Due on"),
+                *(_label(s) for s in HEAT_STATUSES),
+                _("On time (%)"),
+            ],
+            deadline_rows,
+            widths=(40, 18, 40, 12, 10, 10, 10, 10, 10),
+        ),
+        Sheet(
+            _("Registrations"),
+            [_("Campaign"), _("Unit"), _("Number of units taking part"), _("Units registered")],
+            coverage_rows,
+        ),
+        Sheet(_("Awards"), [_("Award"), _("School year"), _("Awards given")], award_rows),
+        Sheet(_("Dossiers"), [_("State"), _("Dossiers")], [(label, n) for _s, label, n in data.pipeline]),
+        Sheet(
+            _("Legal clocks"),
+            [_("Unit"), _("Overdue"), _("Running out"), _("On track")],
+            [(unit.name, overdue, short, ok) for unit, overdue, short, ok in data.clocks],
+        ),
+        Sheet(
+            pgettext("dashboard sheet", "Targets"),
+            [
+                _("Campaign"),
+                _("Target"),
+                pgettext("dashboard sheet", "Target value"),
+                _("Unit of measure"),
+                _("Reported"),
+                _("Units reported"),
+                _("Progress (%)"),
+            ],
+            target_rows,
+            widths=(18, 60, 12, 12, 12, 12, 12),
+        ),
+        Sheet(
+            pgettext("dashboard sheet", "Quotas"),
+            [_("Award round"), _("Unit"), _("Award"), _("Proposed"), _("Quota")],
+            quota_rows,
+            widths=(40, 40, 40, 12, 12),
+        ),
+    ]
+
+
+def board_rows(data: Board) -> int:
+    """How many rows the dashboard's workbook has, from the figures already computed (no query)."""
+    quota_lines = len(data.quotas.lines) * len(data.quotas.awards) if data.quotas is not None else 0
+    return (
+        len(data.heatmap) * len(data.deadlines)
+        + sum(len(item["rows"]) for item in data.coverage)
+        + len(data.awards) * len(data.award_years)
+        + len(data.pipeline)
+        + len(data.clocks)
+        + len(data.targets)
+        + quota_lines
     )
 
 
@@ -195,16 +207,18 @@ def _figure_header(figure: dict) -> str:
     return f"{figure['label']} ({figure['unit']})" if figure.get("unit") else figure["label"]
 
 
-def figures_workbook(data: FigureSummary) -> bytes:
+def figures_rows(data: FigureSummary) -> int:
+    return len(data.rows) + 2 + len(data.total.missing)
+
+
+def figures_sheets(data: FigureSummary) -> list[Sheet]:
     """The summed figures as on the screen, then every unit that has not reported."""
     headers = [_("Unit"), _("Units reported"), _("Units owing"), *(_figure_header(f) for f in data.figures)]
     rows = [(r.unit.name, r.reported, r.owing, *r.values) for r in data.rows]
     rows.append((pgettext("sum row", "Total"), data.total.reported, data.total.owing, *data.total.values))
     rows.append((_("Target"), None, None, *(f["target"].target_value if f["target"] else None for f in data.figures)))
     missing = [(u.name,) for u in data.total.missing]
-    return workbook_bytes(
-        [
-            Sheet(_("Figures"), headers, rows, widths=(40, 12, 12, *(18 for _f in data.figures))),
-            Sheet(_("Not reported"), [_("Unit")], missing, widths=(50,)),
-        ]
-    )
+    return [
+        Sheet(_("Figures"), headers, rows, widths=(40, 12, 12, *(18 for _f in data.figures))),
+        Sheet(_("Not reported"), [_("Unit")], missing, widths=(50,)),
+    ]

@@ -13,9 +13,10 @@ from django.views.decorators.http import require_POST
 from common.dates import school_year_of
 from common.docx import build_official_docx
 from common.pdf import render_pdf, render_pdf_cached
-from common.views import bytes_download, flash_errors, require, xlsx_response
-from reports import selectors, services, todo
-from reports.charts import board_workbook, charts_data, figures_workbook
+from common.views import bytes_download, flash_errors, require
+from exports.views import export_response
+from reports import exporters, selectors, services, todo
+from reports.charts import board_rows, board_sheets, charts_data, figures_rows, figures_sheets
 from reports.documents import REVIEW_KINDS, plan_context, plan_filename, review_doc
 from reports.forms import DashboardFilterForm
 from units.selectors import unit_ancestors, unit_children
@@ -129,9 +130,15 @@ def dashboard(request):
 @login_required
 def dashboard_export(request):
     """The dashboard's tables as an .xlsx, with the same unit, filters and scope as the screen."""
-    data, _keep, _form = _board(request)
-    name = (data.root.short_name or data.root.name) if data.root else _("all units")
-    return xlsx_response(board_workbook(data), _("Dashboard %(unit)s.xlsx") % {"unit": name})
+    data, keep, _form = _board(request)
+    # The figures just computed (cached) answer a small board at once; past EXPORT_INLINE_ROWS a worker.
+    return export_response(
+        request,
+        kind=exporters.DASHBOARD_EXPORT,
+        params=exporters.dashboard_params(data, keep),
+        estimated_rows=board_rows(data),
+        inline=lambda: (exporters.dashboard_filename(data), board_sheets(data)),
+    )
 
 
 @login_required
@@ -196,8 +203,15 @@ def figures(request, pk):
 @login_required
 def figures_export(request, pk):
     deadline = _figure_deadline(request, pk)
-    data = selectors.figure_summary(request.user, deadline, root=_drill_root(request))
-    return xlsx_response(figures_workbook(data), _("Figures %(title)s.xlsx") % {"title": deadline.milestone.title[:60]})
+    root = _drill_root(request)
+    data = selectors.figure_summary(request.user, deadline, root=root)
+    return export_response(
+        request,
+        kind=exporters.FIGURES_EXPORT,
+        params={"deadline": deadline.pk, "unit": root.pk if root else None},
+        estimated_rows=figures_rows(data),
+        inline=lambda: (exporters.figures_filename(deadline), figures_sheets(data)),
+    )
 
 
 @login_required

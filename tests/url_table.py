@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 APPS = (
+    "exports",
     "units",
     "accounts",
     "awards",

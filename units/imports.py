@@ -575,7 +575,7 @@ def _fmt(value) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
-def export_units(user: User, *, query: str = "", kind: str = "") -> bytes:
+def units_sheet(user: User, *, query: str = "", kind: str = "") -> excel.Sheet:
     rows = (
         [
             unit.code,
@@ -593,10 +593,10 @@ def export_units(user: User, *, query: str = "", kind: str = "") -> bytes:
         ]
         for unit, parent_code in selectors.unit_export_rows(user, query=query, kind=kind)
     )
-    return excel.workbook_bytes([_sheet("Đơn vị", UNIT_COLUMNS, rows)])
+    return _sheet("Đơn vị", UNIT_COLUMNS, rows)
 
 
-def export_people(user: User, *, query: str = "", unit: Unit | None = None, role: str = "") -> bytes:
+def people_sheet(user: User, *, query: str = "", unit: Unit | None = None, role: str = "") -> excel.Sheet:
     with_ids = rules.sees_national_ids(user)
     columns = tuple(c for c in PERSON_COLUMNS if with_ids or c.key != "national_id")
     people = selectors.person_list(user, query=query, unit=unit, role=role)
@@ -620,7 +620,7 @@ def export_people(user: User, *, query: str = "", unit: Unit | None = None, role
         ]
 
     rows = (row(p) for p in people.iterator(chunk_size=2000))
-    return excel.workbook_bytes([_sheet("Cá nhân", columns, rows)])
+    return _sheet("Cá nhân", columns, rows)
 
 
 def template_workbook(kind: str) -> bytes:

@@ -11,6 +11,8 @@ from django.urls import reverse
 from awards import services
 from awards.models import AwardRecord, Decision, TaskRatingRecord
 from awards.tests.factories import AwardRecordFactory, catalogue_award
+from exports.models import ExportJob
+from exports.services import export_run
 from units.tests.factories import PersonFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
@@ -196,8 +198,53 @@ def test_history_export_costs_the_same_for_1_and_30_records(world, client_for, d
             decision_number="16/QĐ-SGDĐT",
         )
     client = client_for(world.users["school_clerk"])
-    # 10: a school's records are named first (its own, its people's; then the scope's inherited paths).
-    with django_assert_num_queries(10):
+    # 10: a school's records are named first (its own, its people's; then the scope's inherited paths);
+    # 3 more: the capped COUNT that decides between the file at once and a worker's job, its scope named too.
+    with django_assert_num_queries(13):
         response = client.get(reverse("awards:search-export"), {"nam": 2024})
     rows = _rows(_book(response).worksheets[0])
     assert [r[1] for r in rows[1:]] == [f"Giáo viên {n:02d}" for n in range(count)]
+
+
+def test_history_export_past_the_inline_limit_is_written_by_the_worker(records, world, client_for, settings):
+    settings.EXPORT_INLINE_ROWS = 1
+    client = client_for(world.users["phong_officer"])
+
+    response = client.get(reverse("awards:search-export"), {"nam": 2024})
+    job = ExportJob.objects.get()
+    export_run(job_id=job.pk)  # what the worker's task calls
+    job.refresh_from_db()
+    download = client.get(reverse("exports:download", args=[job.pk]))
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content))).worksheets[0]
+    rows = _rows(sheet)
+
+    assert (response.status_code, response.url) == (302, reverse("exports:job", args=[job.pk]))
+    assert (job.kind, job.state, job.rows_written, job.total_rows) == ("awards.history_search", "done", 2, 2)
+    assert job.params == {"q": "", "don_vi": "", "award": "", "nam": 2024, "so_qd": ""}
+    # Phòng A sees its subtree only: not the record of Trường Tiểu học Thử B1
+    assert sorted(r[1] for r in rows[1:]) == sorted(["Nguyễn Thị Lan", "Trường Tiểu học Thử A1"])
+    assert {r[5] for r in rows[1:]} == {"215/QĐ-PGDĐT", "16/QĐ-SGDĐT"}
+    assert sheet.cell(row=2, column=7).is_date
+
+
+def test_suggestions_export_past_the_limit_is_the_same_workbook_from_the_worker(world, client_for, settings):
+    unit = UnitFactory(parent=world.phong_a, name="Trường Tiểu học Số 9")
+    _staff(unit, ["Nguyễn Thị Hoa", EVIL])
+    client = client_for(world.users["phong_officer"])
+    url = reverse("awards:suggestions-export", args=[unit.pk])
+    at_once = _book(client.get(url, {"nam": 2025, "ngay": "15/06/2026"}))
+    settings.EXPORT_INLINE_ROWS = 1
+
+    queued = client.get(url, {"nam": 2025, "ngay": "15/06/2026"})
+    job = ExportJob.objects.get()
+    export_run(job_id=job.pk)  # what the worker's task calls
+    job.refresh_from_db()
+    download = client.get(reverse("exports:download", args=[job.pk]))
+    from_job = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content)))
+
+    assert (queued.status_code, queued.url) == (302, reverse("exports:job", args=[job.pk]))
+    assert (job.state, job.kind, job.total_rows >= 2) == ("done", "awards.suggestions", True)
+    assert job.params == {"unit": unit.pk, "nam": 2025, "ngay": "2026-06-15"}
+    assert from_job.sheetnames == at_once.sheetnames
+    assert [_rows(sheet) for sheet in from_job.worksheets] == [_rows(sheet) for sheet in at_once.worksheets]
+    assert EVIL in [row[1] for row in _rows(from_job["Cá nhân"])]

@@ -9,6 +9,8 @@ from django.urls import reverse
 
 from campaigns import services
 from campaigns.tests.factories import CampaignFactory
+from exports.models import ExportJob
+from exports.services import export_run
 from units.tests.factories import UnitFactory
 
 pytestmark = pytest.mark.django_db
@@ -129,7 +131,38 @@ def test_deadline_status_export_costs_the_same_for_1_and_30_units(world, client_
     for school in schools:
         services.submission_create(deadline=deadline, unit=school, actor=None, figures={"truong": 1, "ty_le": 100})
     client = client_for(world.users["so_officer"])
-    with django_assert_num_queries(9):
+    # 9 + the COUNT that chooses between the file at once and a worker's job + the exporter's scoped read
+    with django_assert_num_queries(11):
         response = client.get(reverse("campaigns:deadline-status-export", args=[deadline.pk]))
     _sheet, rows = _rows(response)
     assert len(rows) == units + 1 and {row[9:] for row in rows[1:]} == {(1, 100)}
+
+
+def test_deadline_status_export_past_the_limit_is_written_by_the_worker(world, client_for, settings):
+    settings.EXPORT_INLINE_ROWS = 2
+    deadline = _deadline(world, schools=[world.school_a1, world.school_a2, world.school_b1])
+    services.submission_create(
+        deadline=deadline, unit=world.school_a1, actor=None, figures={"truong": 3, "ty_le": 99.5}
+    )
+    client = client_for(world.users["so_officer"])
+
+    response = client.get(reverse("campaigns:deadline-status-export", args=[deadline.pk]))
+    job = ExportJob.objects.get()
+    export_run(job_id=job.pk)  # what the worker's task calls
+    job.refresh_from_db()
+    download = client.get(reverse("exports:download", args=[job.pk]))
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content))).worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    a1 = next(row for row in rows if row[1] == world.school_a1.name)
+
+    assert (response.status_code, response.url) == (302, reverse("exports:job", args=[job.pk]))
+    assert (job.state, job.kind, job.params, job.rows_written) == (
+        "done",
+        "campaigns.deadline_status",
+        {"deadline": deadline.pk},
+        3,
+    )
+    assert sorted(row[1] for row in rows[1:]) == sorted(
+        [world.school_a1.name, world.school_a2.name, world.school_b1.name]
+    )
+    assert (a1[3], a1[9:]) == (datetime.datetime(2026, 12, 10), (3, 99.5))

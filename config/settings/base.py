@@ -25,6 +25,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # for shared words ("active", "name"), and their templates over third-party ones.
 INSTALLED_APPS = [
     "common",
+    "exports",
     "units",
     "accounts",
     "awards",
@@ -330,6 +331,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# An Excel export of at most this many rows is answered at once; a larger one becomes a background
+# job (exports.services): the worker writes the file and the page shows its progress, then a download.
+EXPORT_INLINE_ROWS = env.int("EXPORT_INLINE_ROWS", default=2000)
 # --- Deadline reminders (reminders.services) ----------------------------------
 # Days before the (effective) due date a unit's clerk and head are reminded; negative = overdue.
 # The unit above hears of late units on the overdue offsets.
@@ -362,6 +366,8 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": 6 * 3600,
         "options": {"expires": 3600},
     },
+    # Export jobs and their files older than exports.enums.KEEP_DAYS (7) days.
+    "exports-expire": {"task": "exports.tasks.exports_expire", "schedule": 24 * 3600, "options": {"expires": 3600}},
     "units-imports-expire": {"task": "units.tasks.imports_expire", "schedule": 3600, "options": {"expires": 3600}},
     # Notification emails (units.notifications): daily digests and whatever was not sent at once.
     "notification-emails-tick": {

@@ -6,10 +6,13 @@ import tempfile
 
 import docx
 import pytest
+from django.urls import reverse
 from openpyxl import load_workbook
 
 from decisions import documents, excel, selectors
 from decisions.tests.factories import colleague, issued_decision
+from exports.models import ExportJob
+from exports.services import export_run
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +115,32 @@ def test_a_name_that_looks_like_a_formula_is_stored_as_text(world):
     decision = selectors.decision_for_document(draft_decision(world, people=[hostile]))
     cell = load_workbook(io.BytesIO(excel.list_workbook(decision))).active["B2"]
     assert (cell.data_type, cell.value) == ("s", '=HYPERLINK("http://x","Bấm")')
+
+
+def test_the_list_is_answered_at_once_when_small_and_by_the_worker_when_large(decision, world, client_for, settings):
+    client = client_for(world.users["phong_officer"])
+    url = reverse("decisions:decision-xlsx", args=[decision.pk])
+    at_once = client.get(url)
+    settings.EXPORT_INLINE_ROWS = 1
+
+    queued = client.get(url)
+    job = ExportJob.objects.get()
+    export_run(job_id=job.pk)  # what the worker's task calls
+    job.refresh_from_db()
+    download = client.get(reverse("exports:download", args=[job.pk]))
+    from_job = load_workbook(io.BytesIO(b"".join(download.streaming_content))).active
+    inline = load_workbook(io.BytesIO(at_once.content)).active
+
+    assert (queued.status_code, queued.url) == (302, reverse("exports:job", args=[job.pk]))
+    assert (job.state, job.kind, job.params, job.rows_written) == (
+        "done",
+        "decisions.list",
+        {"decision": decision.pk},
+        3,
+    )
+    assert list(from_job.iter_rows(values_only=True)) == list(inline.iter_rows(values_only=True))
+    assert [row[1] for row in from_job.iter_rows(min_row=2, values_only=True)] == [
+        "Nguyễn Thị Lan",
+        "Phạm Minh Đức",
+        "Tổng cộng",
+    ]

@@ -24,6 +24,8 @@ from dossiers.tests.factories import (
     school_year_round,
     staff,
 )
+from exports.models import ExportJob
+from exports.services import export_run
 from units.tests.factories import UnitFactory
 
 pytestmark = pytest.mark.django_db
@@ -162,6 +164,28 @@ def test_queue_export_escapes_formulas(world, client_for):
     sent = sheet.cell(row=2, column=5)
     assert (sent.value.date(), sent.is_date, sent.number_format) == (TODAY, True, "DD/MM/YYYY")
     assert sheet.cell(row=2, column=6).data_type == "n"
+
+
+def test_queue_export_past_the_limit_is_written_by_the_worker(world, client_for, settings):
+    settings.EXPORT_INLINE_ROWS = 1
+    award_round = school_year_round(world.phong_a)
+    _sent(world.school_a1, award_round, TODAY)
+    _sent(world.school_a2, award_round, TODAY)
+    client = client_for(world.users["phong_officer"])
+
+    response = client.get(reverse("dossiers:queue-export"), {"round": award_round.pk})
+    job = ExportJob.objects.get()
+    export_run(job_id=job.pk)  # what the worker's task calls
+    job.refresh_from_db()
+    download = client.get(reverse("exports:download", args=[job.pk]))
+    sheet = load_workbook(io.BytesIO(b"".join(download.streaming_content))).active
+    rows = list(sheet.iter_rows(values_only=True))
+
+    assert (response.status_code, response.url) == (302, reverse("exports:job", args=[job.pk]))
+    assert (job.state, job.kind, job.rows_written, job.total_rows) == ("done", "dossiers.queue", 2, 2)
+    assert job.params == {"state": "", "sender": "", "award_round": award_round.pk, "overdue_only": False}
+    assert sorted(r[1] for r in rows[1:]) == sorted([world.school_a1.name, world.school_a2.name])
+    assert sheet.cell(row=2, column=5).is_date
 
 
 def test_appraiser_page_flow(world, client_for):

@@ -12,6 +12,8 @@ from django.utils import timezone
 from campaigns.tests.factories import running_campaign
 from emulation import services
 from emulation.tests.factories import exemplar, individual_registration, pact_target, unit_registration
+from exports.models import ExportJob
+from exports.services import export_run
 from units.tests.factories import PersonFactory, UnitFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -120,10 +122,40 @@ def test_registration_export_costs_the_same_for_1_and_30_units(
         unit_registration(world, campaign, unit=school, state="submitted")
         individual_registration(world, campaign, person=PersonFactory(unit=school))
     client = client_for(officer)
-    with django_assert_num_queries(12):
+    # 12 + the two COUNTs that choose between the file at once and a worker's job, and the export's own
+    # scoped read of the campaign and its permission (the worker reads them again)
+    with django_assert_num_queries(16):
         response = client.get(reverse("emulation:registration-overview-export", args=[campaign.pk]))
     units, people = _book(response).worksheets
     assert (units.max_row, people.max_row) == (unit_count + 1, unit_count + 1)
+
+
+def test_registration_export_past_the_limit_is_written_by_the_worker(world, client_for, settings):
+    settings.EXPORT_INLINE_ROWS = 2
+    campaign = running_campaign(world)
+    unit_registration(world, campaign, state="submitted", items=2)
+    individual_registration(world, campaign, state="submitted")
+    client = client_for(world.users["phong_officer"])
+
+    response = client.get(reverse("emulation:registration-overview-export", args=[campaign.pk]))
+    job = ExportJob.objects.get()
+    export_run(job_id=job.pk)  # what the worker's task calls
+    job.refresh_from_db()
+    download = client.get(reverse("exports:download", args=[job.pk]))
+    units, people = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content))).worksheets
+
+    assert (response.status_code, response.url) == (302, reverse("exports:job", args=[job.pk]))
+    assert (job.state, job.kind, job.params) == (
+        "done",
+        "emulation.registrations",
+        {"campaign": campaign.pk, "only_missing": False},
+    )
+    assert (job.rows_written, job.total_rows) == (4, 4)  # three units, one person
+    assert sorted(r[1] for r in _rows(units)[1:]) == sorted(
+        [world.phong_a.name, world.school_a1.name, world.school_a2.name]
+    )
+    assert [r[:2] for r in _rows(people)[1:]] == [(world.school_a1.name, world.person_a1.full_name)]
+    assert next(c for c in units["E"] if c.row > 1 and c.value is not None).is_date
 
 
 # --- Pacts --------------------------------------------------------------------------------------
@@ -160,6 +192,28 @@ def test_pact_export_outside_the_scope_answers_404(world, client_for):
     target = pact_target(world)
     url = reverse("emulation:pact-export", args=[target.pact_id])
     assert client_for(world.users["outsider"]).get(url).status_code == 404
+
+
+def test_pact_export_past_the_limit_is_written_by_the_worker(world, client_for, settings):
+    settings.EXPORT_INLINE_ROWS = 1
+    target = pact_target(world, scored=True)
+    client = client_for(world.users["other_head"])
+
+    response = client.get(reverse("emulation:pact-export", args=[target.pact_id]))
+    job = ExportJob.objects.get()
+    export_run(job_id=job.pk)  # what the worker's task calls
+    job.refresh_from_db()
+    download = client.get(reverse("exports:download", args=[job.pk]))
+    ranking, targets = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content))).worksheets
+
+    assert (response.status_code, response.url) == (302, reverse("exports:job", args=[job.pk]))
+    assert (job.state, job.kind, job.params, job.total_rows) == ("done", "emulation.pact", {"pact": target.pact_id}, 3)
+    # self-scored only (no cross-score yet): both members unranked, A2 with its 8,5 first
+    assert [r[:2] for r in _rows(ranking)[1:]] == [
+        ("Chưa chấm chéo", world.school_a2.name),
+        ("Chưa chấm chéo", world.school_a1.name),
+    ]
+    assert _rows(targets)[1][:2] == (world.school_a2.name, "Tỷ lệ học sinh lên lớp")
 
 
 # --- Exemplars ----------------------------------------------------------------------------------
@@ -249,9 +303,33 @@ def test_exemplar_export_costs_the_same_for_1_and_30_exemplars(world, client_for
             exemplar=exemplar(world, campaign), actor=None, new_step="publicise", on_date=timezone.localdate()
         )
     client = client_for(world.users["phong_officer"])
-    with django_assert_num_queries(11):
+    # 11 + the two COUNTs that choose between the file at once and a worker's job, and the exporter's own
+    # scoped read of the campaign (the worker reads it again)
+    with django_assert_num_queries(15):
         response = client.get(reverse("emulation:exemplar-list-export", args=[campaign.pk]))
     rows = _rows(_book(response).worksheets[0])
     assert len(rows) == count + 1 and {row[7] for row in rows[1:]} == {
         datetime.datetime.combine(timezone.localdate(), datetime.time())
     }
+
+
+def test_exemplar_export_past_the_limit_is_written_by_the_worker(world, client_for, settings):
+    settings.EXPORT_INLINE_ROWS = 1
+    campaign = running_campaign(world)
+    exemplar(world, campaign)
+    client = client_for(world.users["phong_officer"])
+
+    response = client.get(reverse("emulation:exemplar-list-export", args=[campaign.pk]))
+    job = ExportJob.objects.get()
+    export_run(job_id=job.pk)  # what the worker's task calls
+    job.refresh_from_db()
+    download = client.get(reverse("exports:download", args=[job.pk]))
+    exemplars, counts = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content))).worksheets
+    year = timezone.localdate().year
+
+    assert (response.status_code, response.url) == (302, reverse("exports:job", args=[job.pk]))
+    assert (job.state, job.kind, job.params) == ("done", "emulation.exemplars", {"campaign": campaign.pk, "year": year})
+    assert [r[:5] for r in _rows(exemplars)[1:]] == [
+        ("Giáo viên dạy giỏi chuyển đổi số", "Cá nhân", world.person_a1.full_name, world.school_a1.name, year)
+    ]
+    assert job.rows_written == 1 + len(_rows(counts)) - 1

@@ -16,6 +16,8 @@ from campaigns import services as campaign_services
 from campaigns.tests.factories import running_campaign
 from dossiers.tests.factories import school_year_round
 from emulation.tests.factories import unit_registration
+from exports.models import ExportJob
+from exports.services import export_run
 from reports import selectors
 from units.tests.factories import PersonFactory, UnitFactory
 
@@ -279,3 +281,27 @@ def test_legal_clocks_are_counted_per_row_by_hand(world):
             (world.phong_a.name, *expected),
             (world.phong_b.name, 0, 0, 0),
         ]
+
+
+def test_export_past_the_limit_is_the_same_workbook_from_the_worker(tree, client_for, settings):
+    client = client_for(tree.users["so_officer"])
+    at_once = openpyxl.load_workbook(
+        io.BytesIO(client.get(reverse("reports:dashboard-export"), {"unit": tree.phong_a.pk}).content)
+    )
+    settings.EXPORT_INLINE_ROWS = 1
+
+    queued = client.get(reverse("reports:dashboard-export"), {"unit": tree.phong_a.pk})
+    job = ExportJob.objects.get()
+    export_run(job_id=job.pk)  # what the worker's task calls
+    job.refresh_from_db()
+    download = client.get(reverse("exports:download", args=[job.pk]))
+    from_job = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content)))
+
+    assert (queued.status_code, queued.url) == (302, reverse("exports:job", args=[job.pk]))
+    assert (job.state, job.kind) == ("done", "reports.dashboard")
+    assert job.params == {"unit": tree.phong_a.pk, "campaign": None, "school_year": None, "kind": ""}
+    assert from_job.sheetnames == at_once.sheetnames
+    assert [list(s.iter_rows(values_only=True)) for s in from_job] == [
+        list(s.iter_rows(values_only=True)) for s in at_once
+    ]
+    assert job.rows_written == sum(s.max_row - 1 for s in at_once)

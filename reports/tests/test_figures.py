@@ -11,6 +11,8 @@ from django.urls import reverse
 
 from campaigns import services as campaign_services
 from campaigns.tests.factories import CampaignFactory
+from exports.models import ExportJob
+from exports.services import export_run
 from reports import selectors
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +111,26 @@ def test_figures_export_reads_back(reported, client_for):
     assert rows[4][3:] == (344, 99.5)
     assert [r[0] for r in book.worksheets[1].iter_rows(min_row=2, values_only=True)] == [w.phong_a.name, w.phong_b.name]
     assert book.worksheets[0].freeze_panes == "A2"
+
+
+def test_figures_export_past_the_limit_is_written_by_the_worker(reported, client_for, settings):
+    w = reported
+    settings.EXPORT_INLINE_ROWS = 1
+    client = client_for(w.users["so_officer"])
+
+    queued = client.get(reverse("reports:figures-export", args=[w.extra["deadline"].pk]))
+    job = ExportJob.objects.get()
+    export_run(job_id=job.pk)  # what the worker's task calls
+    job.refresh_from_db()
+    download = client.get(reverse("exports:download", args=[job.pk]))
+    book = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content)))
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+
+    assert (queued.status_code, queued.url) == (302, reverse("exports:job", args=[job.pk]))
+    assert (job.state, job.kind, job.params) == (
+        "done",
+        "reports.figures",
+        {"deadline": w.extra["deadline"].pk, "unit": None},
+    )
+    assert rows[1] == (w.phong_a.name, 2, 3, 5, 99.5)
+    assert rows[3] == ("Tổng cộng", 3, 5, 6, 98.67)

@@ -4,13 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from units import imports, selectors, services
+from exports.views import export_response
+from units import exporters, selectors, services
 from units.forms import DeactivateForm, PersonFilterForm, PersonForm, TransferForm, add_service_errors
 from units.models import Person
-from units.views.shared import paginate, require, wants_fragment, xlsx_response
+from units.views.shared import paginate, require, wants_fragment
 
 
 def _filters(request) -> tuple[PersonFilterForm, dict]:
@@ -40,11 +40,11 @@ def person_list(request):
 @login_required
 def person_export(request):
     _form, filters = _filters(request)
-    content = imports.export_people(request.user, **filters)
+    unit = filters.get("unit")
+    params = {"query": filters.get("query", ""), "unit": unit.pk if unit else None, "role": filters.get("role", "")}
+    rows = exporters.people_count(request.user, params)
     if request.user.has_perm("units.export_national_ids"):
-        # Every export that carries national ID numbers is on record (NĐ 13/2023).
-        rows = selectors.person_list(request.user, **filters).count()
-        unit = filters.get("unit")
+        # Every export that carries national ID numbers is on record (NĐ 13/2023), inline or by a worker.
         services.log_action(
             request.user,
             "person.national_ids_exported",
@@ -52,7 +52,8 @@ def person_export(request):
             unit=request.user.unit,
             data={"rows": rows, "query": filters.get("query", ""), "unit": unit.pk if unit else None},
         )
-    return xlsx_response(content, f"ca-nhan-{timezone.localdate():%Y%m%d}.xlsx")
+    # A Sở's tens of thousands of people go to a worker past EXPORT_INLINE_ROWS.
+    return export_response(request, kind=exporters.PEOPLE_EXPORT, params=params, estimated_rows=rows)
 
 
 @login_required

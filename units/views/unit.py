@@ -5,10 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from units import imports, selectors, services
+from exports.views import export_response
+from units import exporters, selectors, services
 from units.forms import (
     MergeForm,
     MoveForm,
@@ -19,7 +19,7 @@ from units.forms import (
     UnitForm,
     add_service_errors,
 )
-from units.views.shared import paginate, require, wants_fragment, with_links, xlsx_response
+from units.views.shared import paginate, require, wants_fragment, with_links
 
 
 def _filters(request) -> tuple[UnitFilterForm, dict]:
@@ -53,8 +53,9 @@ def unit_suggest(request):
 @login_required
 def unit_export(request):
     _form, filters = _filters(request)
-    content = imports.export_units(request.user, **filters)
-    return xlsx_response(content, f"don-vi-{timezone.localdate():%Y%m%d}.xlsx")
+    # The whole province's units (about a thousand) go to a worker past EXPORT_INLINE_ROWS.
+    params = {"query": filters.get("query", ""), "kind": filters.get("kind", "")}
+    return export_response(request, kind=exporters.UNITS_EXPORT, params=params)
 
 
 @login_required
