@@ -38,6 +38,11 @@ class ExportJob(models.Model):
         return self.state in FINISHED_STATES
 
     @property
+    def is_waiting(self) -> bool:
+        """Queued: the worker has not counted the rows yet (the view's estimate may be a lower bound)."""
+        return self.state == JobState.QUEUED
+
+    @property
     def is_ready(self) -> bool:
         return self.state == JobState.DONE and bool(self.file)
 
