@@ -9,9 +9,10 @@
 Locust runs headless (bench/locustfile.py) against nginx on 127.0.0.1:8100 only, bounded in users and
 time; it stops by itself. Printed: per phase (before the faults, after each one) the requests, the
 error rate and the p50/p95 per page; then the reminders the SMTP sink received during the run and how
-many were received twice (the X-Reminder-Dispatch header of each message). With --faults the stack is
-put back afterwards (scripts/stack.sh start). Exit status 1 when any request failed or a reminder was
-sent twice.
+many were received twice (the X-Reminder-Dispatch header of each message). So that reminders are
+due, a plan of Bến Tre's Sở is launched at the start with a report due at the first reminder offset.
+With --faults the stack is put back afterwards (scripts/stack.sh start). Exit status 1 when any
+request failed or a reminder was sent twice.
 """
 
 import argparse
@@ -82,6 +83,41 @@ def reminder_ids(maildir: Path, since: float) -> collections.Counter:
     return ids
 
 
+DUE_SOON = """
+import datetime, django; django.setup()
+from django.utils import timezone
+from campaigns import services
+from campaigns.enums import CampaignKind, CampaignState
+from reminders.selectors import reminder_offsets
+from units.models import User
+so = User.objects.get(username="bentre.tdkt").unit
+today, stamp = timezone.localdate(), timezone.localtime().strftime("%H%M%S")
+offset = min(o for o in reminder_offsets() if o > 0)
+campaign = services.campaign_create(
+    issuer=so, actor=None, title=f"Báo cáo nhanh trong kiểm thử tải {stamp}",
+    kind=CampaignKind.REGULAR,
+    number=f"LT{stamp}", symbol="KH-SGDĐT", issued_on=today, issued_place="Bến Tre", signer_name="Nguyễn Văn Thử",
+    signer_title="GIÁM ĐỐC", starts_on=today, ends_on=today + datetime.timedelta(days=60),
+)
+services.milestone_create(
+    campaign=campaign, actor=None, deliverable="report", title="Báo cáo nhanh", recurrence="once",
+    due_on=today + datetime.timedelta(days=offset),
+)
+services.campaign_set_state(campaign=campaign, new_state=CampaignState.LAUNCHED, actor=None, reason="kiểm thử tải")
+print(campaign.pk)
+"""
+
+
+def reminders_fall_due(env: dict) -> None:
+    """A plan of Bến Tre's Sở launched now with a report due at the first reminder offset, so the
+    beat has reminders to send to every owing school while the load and the faults go on."""
+    out = subprocess.run(
+        [str(BIN / "python"), "-c", DUE_SOON], cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True
+    )
+    if out.returncode:
+        sys.exit(f"cannot launch the plan whose reminders fall due:\n{out.stderr[-2000:]}")
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered) + 0.5) - 1))]
@@ -133,6 +169,7 @@ def main() -> int:
     var = Path(env["STACK_VAR"])
     accounts, events = var / "load-accounts.json", var / f"load-events-{int(time.time())}.tsv"
     personas = write_accounts(env, accounts)
+    reminders_fall_due(env)
     print(f"Accounts by persona: {dict(personas)}; target {env['STACK_URL']}; {args.users} users, {args.minutes} min")
     seconds = int(args.minutes * 60)
     started = time.time()
