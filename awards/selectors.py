@@ -41,7 +41,7 @@ from common.dates import school_year_label
 from common.text import fold
 from units.enums import ImportKind
 from units.models import ImportBatch, Person, Unit, User
-from units.selectors import import_batches, unit_predecessors, unit_scope_q, unit_scope_q_resolved
+from units.selectors import import_batches, unit_predecessors, unit_scope_q
 
 
 def decision_number_key(number: str) -> str:
@@ -377,22 +377,18 @@ def history_scope_q(user: User) -> Q:
 def _history_filtered(
     user: User, *, unit: Unit | None, award: str, year: int | None, decision: str
 ) -> QuerySet[AwardRecord]:
-    """The records in the user's scope that pass every filter but the name. The scope is the
-    resolved one (path prefixes, one query more): the lazy one's EXISTS per row costs more than
-    the whole search."""
+    """The records in the user's scope that pass every filter but the name."""
     if user.is_superuser or user.sees_subtree:
-        qs = AwardRecord.objects.filter(
-            unit_scope_q_resolved(user, prefix="unit__") | unit_scope_q_resolved(user, prefix="person__unit__")
-        )
+        qs = AwardRecord.objects.filter(history_scope_q(user))
     else:
         # One school's records are a few hundred: read first, as two indexed lookups (the unit's
         # records, its people's), the name and the order then apply to those. One filter with "the
         # record's unit or its person's unit" is an OR across two joined tables, which the database
         # answers by scanning every record in the country. (For a subtree the id list grows to
         # thousands and costs more than that scan.)
-        ids = set(AwardRecord.objects.filter(unit_scope_q_resolved(user, prefix="unit__")).values_list("pk", flat=True))
+        ids = set(AwardRecord.objects.filter(unit_scope_q(user, prefix="unit__")).values_list("pk", flat=True))
         ids |= set(
-            AwardRecord.objects.filter(unit_scope_q_resolved(user, prefix="person__unit__")).values_list(
+            AwardRecord.objects.filter(unit_scope_q(user, prefix="person__unit__")).values_list(
                 "pk", flat=True
             )
         )

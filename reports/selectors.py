@@ -36,7 +36,7 @@ from reports.models import ReviewIssue
 from units import selectors as units_selectors
 from units.enums import Gender, PersonRole
 from units.models import Person, Unit, User
-from units.selectors import unit_scope_q, unit_scope_q_resolved
+from units.selectors import unit_scope_q
 
 
 def plan_campaigns(user: User) -> QuerySet[Campaign]:
@@ -141,7 +141,7 @@ def _dashboard(user: User, today: datetime.date) -> Dashboard:
     unit_count = units.count()
     # The scope as plain path prefixes (mergers read first): a subquery the database joins once, where
     # the EXISTS over the merger events, or a list of a thousand ids, cost more on every query.
-    scope_q = unit_scope_q_resolved(user)
+    scope_q = unit_scope_q(user)
     in_scope = Unit.objects.filter(scope_q).values("id")
     people_count = Person.objects.filter(unit_id__in=in_scope, is_active=True).count()
 
@@ -329,7 +329,7 @@ def _board(
         in_root |= Q(path__startswith=top.path)
         below_root |= Q(depth=top.depth + 1, path__startswith=top.path)
     live = Q(active_to__isnull=True) | Q(active_to__gte=today)
-    scope_q = unit_scope_q_resolved(user)  # see ``_dashboard``
+    scope_q = unit_scope_q(user)  # see ``_dashboard``
     scope = Unit.objects.filter(scope_q).filter(in_root, live)
     # The units counted: tested on a Unit query directly, a subquery for the other tables.
     member_q = scope_q & in_root & live & (Q(kind=kind) if kind else Q())
@@ -688,7 +688,7 @@ def _fairness(user: User, root: Unit | None, today: datetime.date) -> Fairness:
     never_years = list(range(last - NEVER_YEARS + 1, last + 1))
     unit_in_root = Q(path__startswith=root.path) if root else Q()
     # The scope as a subquery (see ``_dashboard``).
-    scope_q = unit_scope_q_resolved(user) & unit_in_root
+    scope_q = unit_scope_q(user) & unit_in_root
     scoped = Unit.objects.filter(scope_q).values("id")
     people = Person.objects.filter(unit_id__in=scoped, is_active=True)
     members = dict(people.values_list("unit_id").annotate(n=Count("id")).order_by())

@@ -6,8 +6,8 @@ An object outside the scope is simply absent from these querysets, so views
 that fetch through them answer 404.
 """
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce, Length, Substr
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from common.text import fold
 from units.models import AuditLog, Cluster, ImportBatch, Notification, Person, PersonTransfer, Unit, UnitEvent, User
@@ -26,29 +26,13 @@ def unit_scope_q(user: User, *, prefix: str = "") -> Q:
 
     The scope follows the 2025 mergers: a unit's account also sees what it inherited (the units
     merged into it, with their subtrees for subtree roles: Vĩnh Long's Sở sees Bến Tre's schools).
+    The inherited units are read first (``inherited_paths``: one query, kept on the user for the
+    request), so the scope is plain path prefixes and ids, which the database answers from its index
+    on the path, for the user's own subtree only. A scope that stays lazy (a subquery over the unit
+    events tested on every row) makes the database read every unit of the country: at national scale
+    (46,000 units) the Sở's people count took 150 ms that way, 37 ms with prefixes, and the
+    province's units 27 ms, 2 ms with prefixes.
     """
-    if not user.is_authenticated:
-        return Q(pk__in=[])
-    if user.is_superuser:
-        return Q()
-    if user.unit_id is None:
-        return Q(pk__in=[])
-    inherited = inherited_units(user.unit_id)
-    if user.sees_subtree:
-        # Under an inherited unit: the row's path begins with an inherited unit's path. One EXISTS
-        # over the few unit events, whatever the depth: the earlier form, an ``IN (subquery)`` per
-        # tree depth, cost several milliseconds to plan on every scoped query.
-        under_inherited = Exists(inherited.filter(path=Substr(OuterRef(f"{prefix}path"), 1, Length("path"))))
-        return Q(**{f"{prefix}path__startswith": user.unit.path}) | Q(under_inherited)
-    return Q(**{f"{prefix}pk": user.unit_id}) | Q(**{f"{prefix}pk__in": inherited.values("pk")})
-
-
-def unit_scope_q_resolved(user: User, *, prefix: str = "") -> Q:
-    """``unit_scope_q`` with the inherited units read first (``inherited_paths``: one query, kept on the
-    user for the request): plain path prefixes and ids, where ``unit_scope_q`` stays lazy (no query of
-    its own) but tests every row against an EXISTS over the unit events. For pages that test a
-    province's thousand units many times over (the dashboard, fairness, the to-do home): the same rows,
-    a fraction of the time, for one query more."""
     if not user.is_authenticated:
         return Q(pk__in=[])
     if user.is_superuser:
@@ -234,7 +218,7 @@ def cluster_list(user: User, *, school_year: int | None = None) -> QuerySet[Clus
     """Clusters the user organises or belongs to (through any visible unit)."""
     # Membership as a subquery and the member count as a correlated count: a join to the members
     # with DISTINCT and GROUP BY over every column of three units costs more than the few clusters.
-    scope = Unit.objects.filter(unit_scope_q_resolved(user)).values("pk")
+    scope = Unit.objects.filter(unit_scope_q(user)).values("pk")
     memberships = Cluster.members.through.objects.filter(unit__in=scope).values("cluster_id")
     qs = Cluster.objects.filter(Q(organiser__in=scope) | Q(pk__in=memberships))
     if school_year:
