@@ -178,7 +178,7 @@ def test_suggestions_cost_the_same_queries_for_10_and_300_people(world, client_f
     client = client_for(world.users["school_clerk"])
     url = reverse("awards:suggestions", args=[world.school_a1.pk])
     client.get(url, {"nam": 2025, "ngay": "2026-06-15"})
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(21):
         response = client.get(url, {"nam": 2025, "ngay": "2026-06-15"})
     by_award = {code: len(items) for code, items in response.context["result"].by_award.items()}
     assert by_award == {"LDTT": count, "CSTDCS": count}
@@ -236,7 +236,7 @@ def test_person_history_query_count_does_not_grow_with_records(world, client_for
     client = client_for(world.users["school_clerk"])
     url = reverse("awards:person-history", args=[world.person_a1.pk])
     client.get(url)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         response = client.get(url)
     assert len(response.context["history"]["records"]) == rows
 
@@ -250,7 +250,7 @@ def test_unit_history_query_count_does_not_grow_with_records(world, client_for, 
     client = client_for(world.users["phong_officer"])
     url = reverse("awards:unit-history", args=[world.school_a1.pk])
     client.get(url)
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(16):
         response = client.get(url)
     assert len(response.context["history"]["individual"]) == rows
 

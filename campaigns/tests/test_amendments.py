@@ -624,7 +624,7 @@ def test_launched_detail_query_count_does_not_grow_with_amendments(
             award_offer=plan.award_offer, actor=world.users["phong_officer"], quota=10 + n, amendment_reason=REASON
         )
     client = client_for(world.users["phong_officer"])
-    with django_assert_num_queries(22):
+    with django_assert_num_queries(23):
         response = client.get(reverse("campaigns:detail", args=[plan.campaign.pk]))
     assert len(response.context["campaign"].amendments.all()) == amendments
     assert all(section["form"] is None for section in response.context["sections"])

@@ -132,7 +132,7 @@ def test_deadline_status_export_costs_the_same_for_1_and_30_units(world, client_
         services.submission_create(deadline=deadline, unit=school, actor=None, figures={"truong": 1, "ty_le": 100})
     client = client_for(world.users["so_officer"])
     # 9 + the COUNT that chooses between the file at once and a worker's job + the exporter's scoped read
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         response = client.get(reverse("campaigns:deadline-status-export", args=[deadline.pk]))
     _sheet, rows = _rows(response)
     assert len(rows) == units + 1 and {row[9:] for row in rows[1:]} == {(1, 100)}

@@ -61,7 +61,7 @@ def test_campaign_list_query_count_does_not_grow(world, client_for, django_asser
             # Phòng A sees the Sở's plans it takes part in once launched, never its drafts.
             services.campaign_set_state(campaign=campaign, new_state="launched", actor=None)
     client = client_for(world.users["phong_officer"])
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(reverse("campaigns:list"), {"q": "thu nghiem"})
     assert len(response.context["page"]) == rows
 
@@ -75,7 +75,7 @@ def test_campaign_detail_query_count_does_not_grow_with_units(world, client_for,
     for school in schools:
         services.campaign_cascade(upper=campaign, unit=school, actor=None)
     client = client_for(world.users["phong_officer"])
-    with django_assert_num_queries(21):  # with the review reports already issued (reports' links)
+    with django_assert_num_queries(22):  # with the review reports already issued (reports' links)
         response = client.get(reverse("campaigns:detail", args=[campaign.pk]))
     assert len(response.context["units_below"]) == units
 
@@ -88,7 +88,7 @@ def test_draft_detail_with_forms_query_count_does_not_grow(world, client_for, dj
     client = client_for(world.users["phong_officer"])
     # 25: the award offer form lists the catalogue (one query, whatever the number of units); the
     # criterion form's parent picker reads the prefetched tree.
-    with django_assert_num_queries(25):
+    with django_assert_num_queries(26):
         response = client.get(reverse("campaigns:detail", args=[campaign.pk]))
     assert len(response.context["units_below"]) == units
 
@@ -108,7 +108,7 @@ def test_deadline_status_query_count_does_not_grow_with_units(world, client_for,
             services.deadline_excuse(deadline=deadline, unit=school, reason="Lý do", actor=None)
     client = client_for(world.users["phong_officer"])
     # Counts, groups and their units, the page's count and rows, their versions and exceptions.
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         response = client.get(reverse("campaigns:deadline-status", args=[deadline.pk]))
     assert len(response.context["statuses"]) == units
 

@@ -73,7 +73,7 @@ def _province(world, schools: int):
 def test_status_page_queries_and_size_do_not_grow_with_units(world, client_for, django_assert_num_queries, schools):
     deadline, _made = _province(world, schools)
     client = client_for(world.users["so_officer"])
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         response = client.get(reverse("campaigns:deadline-status", args=[deadline.pk]))
     html = response.content.decode()
     assert len(response.content) < 200_000

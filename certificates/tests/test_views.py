@@ -31,7 +31,7 @@ def test_decision_page_costs_the_same_queries_for_1_and_30_records(world, client
     client = client_for(world.users["so_officer"])
     client.get(reverse("certificates:decision", args=[small.pk]))  # session and caches warm
 
-    with django_assert_num_queries(9) as one:
+    with django_assert_num_queries(10) as one:
         client.get(reverse("certificates:decision", args=[small.pk]))
     with django_assert_num_queries(len(one.captured_queries)):
         client.get(reverse("certificates:decision", args=[large.pk]))

@@ -124,7 +124,7 @@ def test_registration_export_costs_the_same_for_1_and_30_units(
     client = client_for(officer)
     # 12 + the two COUNTs that choose between the file at once and a worker's job, and the export's own
     # scoped read of the campaign and its permission (the worker reads them again)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         response = client.get(reverse("emulation:registration-overview-export", args=[campaign.pk]))
     units, people = _book(response).worksheets
     assert (units.max_row, people.max_row) == (unit_count + 1, unit_count + 1)
@@ -305,7 +305,7 @@ def test_exemplar_export_costs_the_same_for_1_and_30_exemplars(world, client_for
     client = client_for(world.users["phong_officer"])
     # 11 + the two COUNTs that choose between the file at once and a worker's job, and the exporter's own
     # scoped read of the campaign (the worker reads it again)
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(16):
         response = client.get(reverse("emulation:exemplar-list-export", args=[campaign.pk]))
     rows = _rows(_book(response).worksheets[0])
     assert len(rows) == count + 1 and {row[7] for row in rows[1:]} == {

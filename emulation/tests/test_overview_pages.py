@@ -22,7 +22,7 @@ def test_registration_overview_costs_the_same_at_10_and_1000_units(units, world,
     client = client_for(officer)
     url = reverse("emulation:registration-overview", args=[campaign.pk])
     client.get(url)  # warm the session
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(16):
         response = client.get(url)
     page = response.context["page"]
     assert (page.paginator.count, len(response.context["rows"]), response.context["missing_count"]) == (

@@ -104,7 +104,7 @@ def test_reminder_log_costs_the_same_at_10_and_1000_units(units, world, client_f
     client = client_for(world.users["so_officer"])
     with time_machine.travel(at(DUE - 8 * DAY), tick=False):
         client.get(_log_url(world))  # warm the session
-        with django_assert_num_queries(14):
+        with django_assert_num_queries(15):
             response = client.get(_log_url(world))
     first = response.context["preview"][0]
     assert (first["when"], first["offset"], first["units"], first["messages"]) == (

@@ -393,7 +393,7 @@ def test_plan_pdf_view_query_count_is_fixed(world, client_for, django_assert_num
     url = reverse("reports:plan-pdf", args=[campaign.pk])
     # savepoint and release (atomic requests), session, user, the user's unit (scope),
     # campaign with issuer, 7 prefetches
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         response = client.get(url)
     with _open(response.content) as pdf:
         text = " ".join(page.extract_text() for page in pdf.pages)
@@ -406,7 +406,7 @@ def test_plan_preview_query_count_is_fixed(world, client_for, django_assert_num_
     client = client_for(world.users["so_officer"])
     url = reverse("reports:plan-preview", args=[campaign.pk])
     # as the PDF, plus the bell's unread count
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         response = client.get(url)
     assert response.content.decode().count("(Năm 2025): chỉ tiêu") == count
 

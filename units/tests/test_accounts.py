@@ -225,7 +225,7 @@ def test_account_list_query_count(rows, world, client, django_assert_num_queries
     for i in range(rows):
         UserFactory(username=f"vt{i:02d}", unit=world.school_b1, is_clerk=True)
     client.force_login(world.users["so_officer"])
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(reverse("units:account-list"))
     assert response.context["page"].paginator.count == rows + 5
 
@@ -241,7 +241,7 @@ def test_account_bulk_page_query_count(rows, world, client, django_assert_num_qu
     for i in range(rows):
         PersonFactory(unit=world.school_b1, full_name=f"Phan Văn Số {i:02d}", email=f"so{i:02d}@example.test")
     client.force_login(world.users["so_officer"])
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(reverse("units:account-bulk"))
     assert len(response.context["people"]) == rows + 3
 

@@ -85,7 +85,7 @@ def test_person_list_costs_the_same_at_10_and_1000_units(units, world, client_fo
     bulk_schools(world.phong_a, units, people_each=2)
     client = client_for(world.users["so_officer"])
     client.get(reverse("units:person-list"))  # warm the session
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(reverse("units:person-list"))
     assert (response.context["page"].paginator.count, len(response.context["page"].object_list)) == (
         units * 2 + 3,
@@ -101,10 +101,10 @@ def test_unit_list_costs_the_same_at_10_and_1000_units(units, world, client_for,
     PersonFactory(unit=world.school_a1, full_name="Đỗ Văn Thêm")
     client = client_for(world.users["so_officer"])
     client.get(reverse("units:unit-list"))  # warm the session
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(reverse("units:unit-list"), {"q": "thu a1"})
     assert [(u.name, u.people_count) for u in response.context["page"]] == [("Trường Tiểu học Thử A1", 2)]
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(reverse("units:unit-list"))
     counts = {u.name: u.people_count for u in response.context["page"]}
     assert (response.context["page"].paginator.count, counts["Trường Tiểu học Số 0001"]) == (

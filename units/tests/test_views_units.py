@@ -15,7 +15,7 @@ def test_unit_list_query_count_does_not_grow_with_rows(rows, db, client, django_
     for _ in range(rows - 1):
         UnitFactory(parent=phong)
     client.force_login(UserFactory(unit=phong, is_officer=True))
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(reverse("units:unit-list"))
     assert len(response.context["page"].object_list) == rows
 
