@@ -387,11 +387,7 @@ def _history_filtered(
         # answers by scanning every record in the country. (For a subtree the id list grows to
         # thousands and costs more than that scan.)
         ids = set(AwardRecord.objects.filter(unit_scope_q(user, prefix="unit__")).values_list("pk", flat=True))
-        ids |= set(
-            AwardRecord.objects.filter(unit_scope_q(user, prefix="person__unit__")).values_list(
-                "pk", flat=True
-            )
-        )
+        ids |= set(AwardRecord.objects.filter(unit_scope_q(user, prefix="person__unit__")).values_list("pk", flat=True))
         qs = AwardRecord.objects.filter(pk__in=sorted(ids))
     if unit is not None:
         paths = Q(unit__path__startswith=unit.path)
