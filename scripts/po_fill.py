@@ -1,4 +1,5 @@
-"""Fill a .po catalogue from a JSON file {msgid or "context|msgid": msgstr}; prints what is still missing."""
+"""Fill the empty entries of a .po catalogue from a JSON file {msgid or "context|msgid": msgstr}; prints what is
+still missing. An entry already translated is left as it is."""
 
 import json
 import sys
@@ -19,7 +20,10 @@ def main(po_path: str, json_path: str) -> None:
             entry.flags.remove("fuzzy")
             entry.previous_msgid = entry.previous_msgctxt = None
             entry.msgstr = ""
-        entry.msgstr = given or entry.msgstr
+        # Only an empty entry is filled: a msgid already translated in this catalogue keeps its wording
+        # (a helper's JSON once replaced "Tổng hợp" by "Bảng điều hành" in every catalogue it reached).
+        if not entry.msgstr:
+            entry.msgstr = given or ""
         if not entry.msgstr and not (entry.msgstr_plural and all(entry.msgstr_plural.values())):
             missing.append(key)
     catalogue.metadata.update(
